@@ -1,0 +1,36 @@
+// One Asio event loop on its own thread, with the loop-lag probe running on it. The building
+// block of event_loop, event_loop_offload and multi_loop.
+#pragma once
+
+#include "model.h"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <optional>
+#include <thread>
+
+namespace conlab {
+
+class AsioLoop {
+public:
+  AsioLoop(std::uint32_t index, ModelContext &context);
+  ~AsioLoop();
+  AsioLoop(const AsioLoop &) = delete;
+  AsioLoop &operator=(const AsioLoop &) = delete;
+
+  void start();
+  boost::asio::io_context &io_context() { return m_io; }
+  // Stops the loop (pending coroutines are destroyed, not resumed), joins its thread and hands
+  // the lag trace to the context. Safe to call twice.
+  void stop_and_join();
+
+private:
+  ModelContext &m_context;
+  LoopLagTrace m_lag; // written only by the loop thread until it is joined
+  boost::asio::io_context m_io{1};
+  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> m_work;
+  std::thread m_thread;
+};
+
+} // namespace conlab

@@ -1,0 +1,17 @@
+// A sentence or two per variant that the evidence supports: how blocked the loop was, how long
+// tasks queued for a worker, whether the CPU was saturated, how far measurement is from the
+// prediction — never a canned text per model.
+#pragma once
+
+#include "prediction.h"
+#include "spec.h"
+#include "summary.h"
+
+#include <string>
+
+namespace conlab {
+
+std::string explain(const Variant &variant, const Summary &summary, const Prediction &prediction,
+                    double time_scale, int cores);
+
+} // namespace conlab

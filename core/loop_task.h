@@ -1,0 +1,21 @@
+// A task as a C++20 coroutine on an Asio event loop, the way `async def` runs under uvicorn:
+// `io` awaits a timer and frees the loop; `blocking_io` and `cpu` run right on the loop thread
+// and freeze it, unless an offload executor is given (loop.run_in_executor), in which case the
+// coroutine awaits them on that executor and the loop stays free.
+#pragma once
+
+#include "model.h"
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <optional>
+
+namespace conlab {
+
+// Posts the task to the loop (never runs it inline on the caller's stack, so a task that
+// finishes and submits the next cannot recurse).
+void spawn_task_on_loop(boost::asio::io_context &loop, ModelContext &context, std::uint32_t task,
+                        std::optional<boost::asio::any_io_executor> offload = std::nullopt);
+
+} // namespace conlab

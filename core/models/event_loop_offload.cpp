@@ -1,0 +1,56 @@
+// event_loop_offload: an event loop that awaits its blocking and cpu steps on an executor of P
+// threads — loop.run_in_executor(None, time.sleep, 1). The loop stays free; the pool is the limit.
+#include "../asio_loop.h"
+#include "../loop_task.h"
+#include "../model_registry.h"
+
+#include <boost/asio/thread_pool.hpp>
+
+#include <algorithm>
+
+namespace conlab {
+namespace {
+
+class EventLoopOffloadModel final : public Model {
+public:
+  EventLoopOffloadModel(ModelContext &context, int pool_size)
+      : m_context(context), m_loop(0, context), m_pool(static_cast<std::size_t>(pool_size)) {}
+
+  void start() override { m_loop.start(); }
+  void submit(std::uint32_t task) override {
+    spawn_task_on_loop(m_loop.io_context(), m_context, task, m_pool.get_executor());
+  }
+  void shutdown() override {
+    m_loop.stop_and_join();
+    m_pool.stop();
+    m_pool.join();
+  }
+
+private:
+  ModelContext &m_context;
+  AsioLoop m_loop;
+  boost::asio::thread_pool m_pool;
+};
+
+} // namespace
+
+extern const ModelInfo event_loop_offload_model{
+    .name = "event_loop_offload",
+    .summary = "An event loop that hands blocking calls and computation to a pool of P threads "
+               "and awaits them, so the loop keeps serving; at most P run at once.",
+    .python_analogue = "await loop.run_in_executor(None, time.sleep, 1) in an async def",
+    .uses_pool_size = true,
+    .default_pool = "python_default_executor",
+    .has_event_loop = true,
+    .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
+      return std::make_unique<EventLoopOffloadModel>(setup.context,
+                                                     resolved_pool_size(setup.variant, setup.cores));
+    },
+    .concurrency =
+        [](const Variant &v, int cores) {
+          const double p = resolved_pool_size(v, cores);
+          return StepConcurrency{.blocking_io = p, .cpu = p};
+        },
+};
+
+} // namespace conlab

@@ -1,0 +1,184 @@
+// qt_event_loop: the same lesson in Qt — tasks are QCoro coroutines on a Qt event loop in its own
+// thread. `io` awaits a QTimer; blocking steps freeze the loop unless `offload` is on, in which
+// case they are awaited through QtConcurrent::run on a QThreadPool of P threads.
+#include "../blocking_task.h"
+#include "../model_registry.h"
+
+#include <QCoro/QCoroFuture>
+#include <QCoro/QCoroTask>
+#include <QCoro/QCoroTimer>
+#include <QObject>
+#include <QThread>
+#include <QThreadPool>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <chrono>
+#include <set>
+
+namespace conlab {
+namespace {
+
+int qt_pool_size(const Variant &v, int cores) {
+  return v.offload.value_or(false) ? resolved_pool_size(v, cores) : 1;
+}
+
+// Lives in the loop thread; every member is touched only there.
+class QtLoopWorker final : public QObject {
+public:
+  QtLoopWorker(ModelContext &context, QThreadPool *offload)
+      : m_context(context), m_offload(offload) {
+    m_lag.loop = 0;
+    m_probe.setTimerType(Qt::PreciseTimer);
+    m_probe.setSingleShot(true);
+    connect(&m_probe, &QTimer::timeout, this, &QtLoopWorker::probeWoke);
+  }
+
+  void startProbe() { armProbe(RunClock::clock::now()); }
+
+  void spawn(std::uint32_t task) {
+    if (m_draining || m_context.stopping())
+      return;
+    ++m_live;
+    runTask(task); // eager: runs to its first suspension, then the Task object may go
+  }
+
+  // Wakes every waiting coroutine so it can see the stop and end; quits when none is left.
+  void drain() {
+    m_draining = true;
+    m_probe.stop();
+    for (QTimer *t : m_waits)
+      t->start(0);
+    quitIfIdle();
+  }
+
+  LoopLagTrace takeLag() { return std::move(m_lag); }
+
+private:
+  QCoro::Task<> runTask(std::uint32_t task) {
+    m_context.task_started(task);
+    const Workload &w = m_context.workload();
+    bool completed = true;
+    for (std::size_t s = 0; s < w.step_count() && completed; ++s) {
+      const std::int64_t ns = w.duration_ns(task, s);
+      if (w.kind(s) == StepKind::io) {
+        co_await waitFor(ns);
+        completed = !m_context.stopping();
+      } else if (m_offload) {
+        const ModelContext &context = m_context;
+        const StepKind kind = w.kind(s);
+        completed = co_await QtConcurrent::run(
+            m_offload, [&context, kind, ns] { return run_step_blocking(context, kind, ns); });
+      } else {
+        completed = run_step_blocking(m_context, w.kind(s), ns);
+      }
+    }
+    if (completed)
+      m_context.task_finished(task);
+    --m_live;
+    quitIfIdle();
+  }
+
+  QCoro::Task<> waitFor(std::int64_t ns) {
+    QTimer timer; // precise: the default coarse timer may be 5% late, which would skew results
+    timer.setTimerType(Qt::PreciseTimer);
+    timer.setSingleShot(true);
+    m_waits.insert(&timer);
+    timer.start(m_draining ? std::chrono::milliseconds(0)
+                           : std::chrono::round<std::chrono::milliseconds>(
+                                 std::chrono::nanoseconds(ns)));
+    co_await qCoro(timer).waitForTimeout();
+    m_waits.erase(&timer);
+  }
+
+  void armProbe(RunClock::clock::time_point from) {
+    m_due = from + std::chrono::nanoseconds(kLoopLagIntervalNs);
+    m_probe.start(std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::nanoseconds(kLoopLagIntervalNs)));
+  }
+
+  void probeWoke() {
+    const auto woke = RunClock::clock::now();
+    m_lag.samples.push_back(
+        {m_context.clock().to_ns(m_due), std::max<std::int64_t>(0, (woke - m_due).count())});
+    armProbe(woke);
+  }
+
+  void quitIfIdle() {
+    if (m_draining && m_live == 0)
+      QThread::currentThread()->quit();
+  }
+
+  ModelContext &m_context;
+  QThreadPool *m_offload;
+  QTimer m_probe;
+  RunClock::clock::time_point m_due;
+  LoopLagTrace m_lag;
+  std::set<QTimer *> m_waits;
+  std::int64_t m_live = 0;
+  bool m_draining = false;
+};
+
+class QtEventLoopModel final : public Model {
+public:
+  QtEventLoopModel(ModelContext &context, bool offload, int pool_size) : m_context(context) {
+    if (offload) {
+      m_pool.setMaxThreadCount(pool_size);
+      m_pool.setExpiryTimeout(-1); // keep threads: starting one is not part of the task
+    }
+    m_worker = new QtLoopWorker(context, offload ? &m_pool : nullptr);
+    m_worker->moveToThread(&m_thread);
+  }
+  ~QtEventLoopModel() override { shutdown(); }
+
+  void start() override {
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->startProbe(); });
+  }
+
+  void submit(std::uint32_t task) override {
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, task] { w->spawn(task); });
+  }
+
+  void shutdown() override {
+    if (!m_worker)
+      return;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->drain(); });
+    m_thread.wait();
+    m_pool.waitForDone();
+    m_context.add_loop_lag(m_worker->takeLag());
+    delete m_worker; // its thread has ended, so deleting it here is safe
+    m_worker = nullptr;
+  }
+
+private:
+  ModelContext &m_context;
+  QThread m_thread;
+  QThreadPool m_pool;
+  QtLoopWorker *m_worker = nullptr;
+};
+
+} // namespace
+
+extern const ModelInfo qt_event_loop_model{
+    .name = "qt_event_loop",
+    .summary = "Tasks are QCoro coroutines on a Qt event loop in its own thread; with offload on, "
+               "blocking calls and computation run through QtConcurrent on P threads.",
+    .python_analogue = "async def on one asyncio loop (offload: loop.run_in_executor)",
+    .uses_pool_size = true,
+    .uses_offload = true,
+    .default_pool = "cores",
+    .has_event_loop = true,
+    .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
+      const bool offload = setup.variant.offload.value_or(false);
+      return std::make_unique<QtEventLoopModel>(setup.context, offload,
+                                                qt_pool_size(setup.variant, setup.cores));
+    },
+    .concurrency =
+        [](const Variant &v, int cores) {
+          const double p = qt_pool_size(v, cores);
+          return StepConcurrency{.blocking_io = p, .cpu = p};
+        },
+};
+
+} // namespace conlab

@@ -1,0 +1,23 @@
+// Results files (schema conlab.results/1): written and read back with Boost.JSON. Samples are
+// stored column by column, which keeps a million-task file compact and quick to parse.
+#pragma once
+
+#include "results.h"
+
+#include <boost/json/value.hpp>
+
+#include <string>
+
+namespace conlab {
+
+boost::json::value to_json(const RunResults &results);
+RunResults results_from_json(const boost::json::value &json); // throws SpecError
+
+// Writes atomically: a temporary file beside the target, then a rename.
+void save_results(const RunResults &results, const std::string &path);
+RunResults load_results(const std::string &path);
+
+// One row per task: variant, label, model, repeat, task, times in seconds, worker, status.
+void save_samples_csv(const RunResults &results, const std::string &path);
+
+} // namespace conlab

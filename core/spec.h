@@ -1,0 +1,78 @@
+// The experiment a person describes: variants, load, workload steps. Plain values, no behaviour.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conlab {
+
+enum class StepKind { io, blocking_io, cpu };
+enum class DistributionKind { fixed, uniform, exponential };
+enum class LoadKind { closed, open };
+enum class ArrivalKind { constant, poisson };
+
+// A step's duration in milliseconds at time scale 1: fixed, or drawn per task from a seeded
+// distribution (uniform on [min_ms, max_ms], exponential with mean ms).
+struct Duration {
+  DistributionKind distribution = DistributionKind::fixed;
+  double ms = 0;     // fixed value, or the mean of an exponential
+  double min_ms = 0; // uniform only
+  double max_ms = 0; // uniform only
+
+  double mean_ms() const;
+};
+
+struct Step {
+  StepKind kind = StepKind::io;
+  Duration duration;
+};
+
+// Pool sizes may be numbers or the name of a real-world default, resolved on the machine that
+// runs the experiment (so the article's preset gives 6 threads on 2 cores, 36 on 32).
+struct PoolSize {
+  std::string named; // "", "python_default_executor", "anyio_default" or "cores"
+  int value = 0;     // used when named is empty
+
+  int resolve(int cores) const;
+  std::string describe(int cores) const;
+};
+
+struct Variant {
+  std::string label;
+  std::string model;
+  std::optional<PoolSize> pool_size; // P: executor or pool threads
+  std::optional<int> loops;          // L: multi_loop
+  std::optional<bool> offload;       // qt_event_loop: run blocking steps on a QThreadPool
+  std::optional<double> claimed_makespan_s; // a number reported elsewhere, e.g. the article's
+  std::vector<Step> steps;
+};
+
+struct Load {
+  LoadKind kind = LoadKind::closed;
+  std::int64_t tasks = 1;
+  std::int64_t clients = 1;  // closed
+  double rate_per_s = 0;     // open
+  ArrivalKind arrivals = ArrivalKind::constant;
+};
+
+struct Experiment {
+  std::string name;
+  std::string description;
+  Load load;
+  double time_scale = 1.0;
+  int repeats = 1;
+  std::uint64_t seed = 1;
+  std::vector<Variant> variants;
+};
+
+const char *to_string(StepKind kind);
+const char *to_string(DistributionKind kind);
+const char *to_string(LoadKind kind);
+const char *to_string(ArrivalKind kind);
+
+// Effective number of threads a variant's model uses for blocking work (P, L, or 1).
+int resolved_pool_size(const Variant &variant, int cores);
+
+} // namespace conlab
