@@ -6,6 +6,7 @@
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <optional>
 #include <thread>
@@ -30,6 +31,8 @@ private:
   LoopLagTrace m_lag; // written only by the loop thread until it is joined
   boost::asio::io_context m_io{1};
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> m_work;
+  boost::asio::steady_timer *m_probe = nullptr; // the lag probe's timer; loop thread only
+  bool m_stopping = false;                       // loop thread only
   std::thread m_thread;
 };
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 
 namespace conlab {
 namespace {
@@ -13,6 +14,14 @@ std::atomic<std::uint64_t> g_sink{0};
 
 // Work between two looks at the stop token: ~0.25 ms, so Ctrl-C is seen promptly.
 constexpr double kChunkMs = 0.25;
+
+// CPU time of the calling thread. Calibration divides work by CPU time, not wall time, so a
+// machine busy with other programs while it calibrates still measures the speed of one core.
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
 
 } // namespace
 
@@ -33,10 +42,10 @@ CpuCalibration CpuWork::calibrate(int trials, double trial_ms) {
   std::uint64_t iterations = 1 << 14;
   // Grow the batch until one batch takes about trial_ms, then time the remaining trials.
   for (int t = 0; t < trials;) {
-    const auto t0 = clock::now();
+    const double t0 = thread_cpu_ms();
     g_sink.fetch_xor(cpu_kernel(iterations, 0x1234567 + static_cast<std::uint64_t>(t)),
                      std::memory_order_relaxed);
-    const double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+    const double ms = thread_cpu_ms() - t0;
     if (ms < trial_ms / 2) {
       iterations *= 2;
       continue;

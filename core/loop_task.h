@@ -6,16 +6,25 @@
 
 #include "model.h"
 
-#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
 
-#include <optional>
+#include <vector>
 
 namespace conlab {
 
 // Posts the task to the loop (never runs it inline on the caller's stack, so a task that
 // finishes and submits the next cannot recurse).
 void spawn_task_on_loop(boost::asio::io_context &loop, ModelContext &context, std::uint32_t task,
-                        std::optional<boost::asio::any_io_executor> offload = std::nullopt);
+                        boost::asio::thread_pool *offload = nullptr);
+
+// first .. first + count - 1 as a list.
+std::vector<std::uint32_t> task_range(std::uint32_t first, std::uint32_t count);
+
+// Hands many tasks to the loop with one wake-up; the loop starts them a chunk at a time so
+// its other work (timers, the lag probe) still gets turns in between.
+void spawn_tasks_on_loop(boost::asio::io_context &loop, ModelContext &context,
+                         std::vector<std::uint32_t> tasks,
+                         boost::asio::thread_pool *offload = nullptr);
 
 } // namespace conlab

@@ -53,6 +53,12 @@ public:
   virtual void start() = 0;
   // Queues a task; thread-safe and never blocks the caller on the task itself.
   virtual void submit(std::uint32_t task) = 0;
+  // Queues tasks first .. first + count - 1, submitted together (a closed load's opening burst).
+  // Models whose hand-off costs a wake-up per call override it to hand them over at once.
+  virtual void submit_range(std::uint32_t first, std::uint32_t count) {
+    for (std::uint32_t i = 0; i < count; ++i)
+      submit(first + i);
+  }
   // Called once, after the last task finished or a stop was requested: queued tasks are
   // dropped, running ones end at their next step boundary, every thread is joined.
   virtual void shutdown() = 0;

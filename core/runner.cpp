@@ -1,1 +1,209 @@
-// being written
+#include "runner.h"
+
+#include "explanation.h"
+#include "load_driver.h"
+#include "model_registry.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+namespace conlab {
+namespace {
+
+// How long a variant-repeat should take, for progress and ETA: the prediction where there is
+// one, else the tasks' mean length times the number of client waves (optimistic).
+double expected_seconds(const Experiment &e, const Variant &v, const Prediction &p) {
+  if (p.makespan_s)
+    return std::max(*p.makespan_s, 1e-3);
+  double task_s = 0;
+  for (const Step &s : v.steps)
+    task_s += s.duration.mean_ms() / 1000 * e.time_scale;
+  const double tasks = static_cast<double>(e.load.tasks);
+  if (e.load.kind == LoadKind::open)
+    return std::max(tasks / e.load.rate_per_s + task_s, 1e-3);
+  return std::max(task_s * std::ceil(tasks / static_cast<double>(e.load.clients)), 1e-3);
+}
+
+class ProgressTracker {
+public:
+  ProgressTracker(const RunOptions &options, std::vector<double> expected, int repeats)
+      : m_options(options), m_expected(std::move(expected)), m_repeats(repeats) {
+    for (double s : m_expected)
+      m_total += s * repeats;
+  }
+
+  void begin(std::size_t variant, int repeat) {
+    m_variant = variant;
+    m_repeat = repeat;
+    m_variant_start = clock::now();
+  }
+  void end() { m_done += m_expected[m_variant]; }
+
+  void report(const TaskRecorder &recorder) {
+    if (!m_options.on_progress)
+      return;
+    RunProgress p;
+    p.variant = m_variant;
+    p.repeat = m_repeat;
+    p.finished = recorder.finished_count();
+    p.total = recorder.tasks();
+    p.elapsed_s = seconds_since(m_start);
+    // Within a variant, tasks finished is a poor clock (/c finishes everything at the end), so
+    // take the larger of the task share and the time share of the expected length.
+    const double expected = m_expected[m_variant];
+    const double by_tasks =
+        p.total ? static_cast<double>(p.finished) / static_cast<double>(p.total) : 0;
+    const double by_time = seconds_since(m_variant_start) / expected;
+    const double within = std::min(0.99, std::max(by_tasks, by_time));
+    const double done = m_done + within * expected;
+    p.fraction = m_total > 0 ? std::min(1.0, done / m_total) : 0;
+    // Scale what is left by how fast reality has been against the expectation so far.
+    const double pace = done > 0 ? p.elapsed_s / done : 1;
+    p.eta_s = std::max(0.0, (m_total - done) * pace);
+    m_options.on_progress(p);
+  }
+
+private:
+  using clock = std::chrono::steady_clock;
+  static double seconds_since(clock::time_point t) {
+    return std::chrono::duration<double>(clock::now() - t).count();
+  }
+
+  const RunOptions &m_options;
+  std::vector<double> m_expected;
+  int m_repeats;
+  double m_total = 0, m_done = 0;
+  std::size_t m_variant = 0;
+  int m_repeat = 0;
+  clock::time_point m_start = clock::now(), m_variant_start = clock::now();
+};
+
+RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, const CpuWork &cpu,
+                        int cores, const std::stop_token &stop, ProgressTracker &progress) {
+  const Variant &variant = e.variants[index];
+  const ModelInfo *info = find_model(variant.model);
+  if (!info)
+    throw std::invalid_argument("unknown model " + variant.model);
+
+  RepeatResult out;
+  out.repeat = repeat;
+  const Workload workload(variant, e.time_scale, e.seed, static_cast<std::uint32_t>(index));
+  const RunClock clock;
+  TaskRecorder recorder(static_cast<std::uint32_t>(e.load.tasks), clock);
+  LoadDriver driver(e.load, recorder, stop, e.seed);
+  ModelContext context(workload, cpu, recorder, stop,
+                       [&driver](std::uint32_t task) { driver.on_finished(task); });
+  std::unique_ptr<Model> model = info->create({variant, cores, context});
+
+  const bool peak_reset = reset_peak_rss();
+  const ProcessCounters before = ProcessCounters::now();
+  TelemetrySampler sampler(recorder);
+  sampler.start();
+  model->start();
+  driver.run(*model, [&] { progress.report(recorder); });
+  model->shutdown();
+  const ProcessCounters after = ProcessCounters::now();
+
+  ResourceUsage &r = out.resources;
+  r.user_time_s = after.user_s - before.user_s;
+  r.system_time_s = after.system_s - before.system_s;
+  r.cpu_time_s = r.user_time_s + r.system_time_s;
+  r.voluntary_context_switches = after.voluntary_switches - before.voluntary_switches;
+  r.involuntary_context_switches = after.involuntary_switches - before.involuntary_switches;
+  out.telemetry = sampler.stop(r.peak_threads, r.peak_rss_bytes);
+  if (peak_reset)
+    r.peak_rss_bytes = std::max(r.peak_rss_bytes, peak_rss_bytes_since_reset());
+
+  out.samples = recorder.take_samples();
+  out.loop_lag = context.take_loop_lag();
+  out.summary = summarize(out.samples, out.telemetry, out.loop_lag, r, cores);
+  out.complete = out.summary.completed == out.summary.tasks;
+  progress.report(recorder);
+  return out;
+}
+
+void finish_variant(const Experiment &e, const Variant &v, VariantResult &result, int cores) {
+  std::vector<Summary> summaries;
+  std::vector<std::vector<TaskSample>> samples;
+  for (const RepeatResult &r : result.repeats) {
+    summaries.push_back(r.summary);
+    samples.push_back(r.samples);
+  }
+  result.summary = combine_repeats(summaries, samples);
+  result.explanation = explain(v, result.summary, result.prediction, e.time_scale, cores);
+}
+
+VariantResult describe_variant(const Experiment &e, const Variant &v, int cores) {
+  const ModelInfo *info = find_model(v.model);
+  VariantResult r;
+  r.label = v.label;
+  r.model = v.model;
+  r.offload = v.offload.value_or(false);
+  if (info && info->uses_pool_size && (!info->uses_offload || r.offload)) {
+    r.pool_size = resolved_pool_size(v, cores);
+    r.pool_description = v.pool_size ? v.pool_size->describe(cores) : std::to_string(r.pool_size);
+  }
+  if (info && info->uses_loops)
+    r.loops = v.loops.value_or(cores);
+  r.prediction = predict(v, e.load, e.time_scale, cores);
+  return r;
+}
+
+} // namespace
+
+const char *to_string(RunStatus status) {
+  switch (status) {
+  case RunStatus::completed:
+    return "completed";
+  case RunStatus::cancelled:
+    return "cancelled";
+  case RunStatus::failed:
+    return "failed";
+  }
+  return "?";
+}
+
+RunResults run_experiment(const Experiment &e, const RunOptions &options) {
+  const auto started = std::chrono::steady_clock::now();
+  RunResults results;
+  results.experiment = e;
+  results.environment = current_environment();
+  const int cores = options.cores > 0 ? options.cores : results.environment.cores;
+  results.calibration = options.calibration ? *options.calibration : CpuWork::calibrate();
+  const CpuWork cpu(results.calibration);
+
+  std::vector<double> expected;
+  for (const Variant &v : e.variants) {
+    results.variants.push_back(describe_variant(e, v, cores));
+    expected.push_back(expected_seconds(e, v, results.variants.back().prediction));
+  }
+  ProgressTracker progress(options, expected, e.repeats);
+
+  try {
+    for (int repeat = 0; repeat < e.repeats; ++repeat) {
+      for (std::size_t i = 0; i < e.variants.size() && !options.stop.stop_requested(); ++i) {
+        progress.begin(i, repeat);
+        results.variants[i].repeats.push_back(
+            run_repeat(e, i, repeat, cpu, cores, options.stop, progress));
+        progress.end();
+        if (options.on_repeat_done)
+          options.on_repeat_done(i, results.variants[i].repeats.back());
+      }
+    }
+  } catch (const std::exception &ex) {
+    // Keep what was measured; say what went wrong.
+    results.status = RunStatus::failed;
+    results.error = ex.what();
+  }
+  if (results.status != RunStatus::failed && options.stop.stop_requested())
+    results.status = RunStatus::cancelled;
+  for (std::size_t i = 0; i < e.variants.size(); ++i)
+    finish_variant(e, e.variants[i], results.variants[i], cores);
+  results.wall_time_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return results;
+}
+
+} // namespace conlab

@@ -28,6 +28,14 @@ public:
     const std::size_t i = m_next.fetch_add(1, std::memory_order_relaxed) % m_loops.size();
     spawn_task_on_loop(m_loops[i]->io_context(), m_context, task);
   }
+  void submit_range(std::uint32_t first, std::uint32_t count) override {
+    // Deal the burst round-robin, as one hand-over per loop.
+    std::vector<std::vector<std::uint32_t>> per_loop(m_loops.size());
+    for (std::uint32_t i = 0; i < count; ++i)
+      per_loop[m_next.fetch_add(1, std::memory_order_relaxed) % m_loops.size()].push_back(first + i);
+    for (std::size_t l = 0; l < m_loops.size(); ++l)
+      spawn_tasks_on_loop(m_loops[l]->io_context(), m_context, std::move(per_loop[l]));
+  }
   void shutdown() override {
     for (auto &loop : m_loops)
       loop->stop_and_join();

@@ -13,11 +13,26 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
 #include <chrono>
+#include <future>
 #include <set>
 
 namespace conlab {
 namespace {
+
+// Qt hands work between threads through its event queue and thread pool, whose locks live in a
+// library ThreadSanitizer cannot see into. Every hand-off in this file also goes through this
+// atomic (release before, acquire after), which makes the same ordering visible to TSan and
+// costs one uncontended atomic operation.
+class HandOff {
+public:
+  void release() { m_sequence.fetch_add(1, std::memory_order_release); }
+  void acquire() const { (void)m_sequence.load(std::memory_order_acquire); }
+
+private:
+  std::atomic<std::uint64_t> m_sequence{0};
+};
 
 int qt_pool_size(const Variant &v, int cores) {
   return v.offload.value_or(false) ? resolved_pool_size(v, cores) : 1;
@@ -26,8 +41,8 @@ int qt_pool_size(const Variant &v, int cores) {
 // Lives in the loop thread; every member is touched only there.
 class QtLoopWorker final : public QObject {
 public:
-  QtLoopWorker(ModelContext &context, QThreadPool *offload)
-      : m_context(context), m_offload(offload) {
+  QtLoopWorker(ModelContext &context, QThreadPool *offload, HandOff &hand_off)
+      : m_context(context), m_offload(offload), m_hand_off(hand_off) {
     m_lag.loop = 0;
     m_probe.setTimerType(Qt::PreciseTimer);
     m_probe.setSingleShot(true);
@@ -46,6 +61,12 @@ public:
   // Wakes every waiting coroutine so it can see the stop and end; quits when none is left.
   void drain() {
     m_draining = true;
+    if (m_probe.isActive()) {
+      // A probe that is overdue now was held up by the loop until now: that is lag too.
+      const auto now = RunClock::clock::now();
+      if (now > m_due)
+        m_lag.samples.push_back({m_context.clock().to_ns(m_due), (now - m_due).count()});
+    }
     m_probe.stop();
     for (QTimer *t : m_waits)
       t->start(0);
@@ -67,8 +88,15 @@ private:
       } else if (m_offload) {
         const ModelContext &context = m_context;
         const StepKind kind = w.kind(s);
-        completed = co_await QtConcurrent::run(
-            m_offload, [&context, kind, ns] { return run_step_blocking(context, kind, ns); });
+        HandOff &hand_off = m_hand_off;
+        hand_off.release();
+        completed = co_await QtConcurrent::run(m_offload, [&context, &hand_off, kind, ns] {
+          hand_off.acquire();
+          const bool done = run_step_blocking(context, kind, ns);
+          hand_off.release();
+          return done;
+        });
+        m_hand_off.acquire();
       } else {
         completed = run_step_blocking(m_context, w.kind(s), ns);
       }
@@ -105,13 +133,16 @@ private:
   }
 
   void quitIfIdle() {
-    if (m_draining && m_live == 0)
+    if (m_draining && m_live == 0) {
+      m_hand_off.release(); // everything this thread wrote is visible to whoever waits for it
       QThread::currentThread()->quit();
+    }
   }
 
   ModelContext &m_context;
   QThreadPool *m_offload;
-  QTimer m_probe;
+  HandOff &m_hand_off;
+  QTimer m_probe{this}; // a child, so it moves to the loop thread with the worker
   RunClock::clock::time_point m_due;
   LoopLagTrace m_lag;
   std::set<QTimer *> m_waits;
@@ -126,33 +157,50 @@ public:
       m_pool.setMaxThreadCount(pool_size);
       m_pool.setExpiryTimeout(-1); // keep threads: starting one is not part of the task
     }
-    m_worker = new QtLoopWorker(context, offload ? &m_pool : nullptr);
+    m_worker = new QtLoopWorker(context, offload ? &m_pool : nullptr, m_hand_off);
     m_worker->moveToThread(&m_thread);
   }
   ~QtEventLoopModel() override { shutdown(); }
 
   void start() override {
     m_thread.start();
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->startProbe(); });
+    // Wait until the loop runs, so its start-up is not counted as the first task's queue wait.
+    std::promise<void> running;
+    post([&running](QtLoopWorker *w) {
+      w->startProbe();
+      running.set_value();
+    });
+    running.get_future().wait();
   }
 
   void submit(std::uint32_t task) override {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, task] { w->spawn(task); });
+    post([task](QtLoopWorker *w) { w->spawn(task); });
   }
 
   void shutdown() override {
     if (!m_worker)
       return;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->drain(); });
+    post([](QtLoopWorker *w) { w->drain(); });
     m_thread.wait();
     m_pool.waitForDone();
+    m_hand_off.acquire();
     m_context.add_loop_lag(m_worker->takeLag());
     delete m_worker; // its thread has ended, so deleting it here is safe
     m_worker = nullptr;
   }
 
 private:
+  // Runs f(worker) on the loop thread.
+  template <typename F> void post(F f) {
+    m_hand_off.release();
+    QMetaObject::invokeMethod(m_worker, [this, f = std::move(f)] {
+      m_hand_off.acquire();
+      f(m_worker);
+    });
+  }
+
   ModelContext &m_context;
+  HandOff m_hand_off;
   QThread m_thread;
   QThreadPool m_pool;
   QtLoopWorker *m_worker = nullptr;

@@ -1,0 +1,60 @@
+// Harness overhead: what the lab itself costs per task, measured on zero-length tasks (one `io`
+// step of 0 ms, i.e. a single yield to the loop) so that nothing but the machinery is timed:
+// submission, start/finish records, the closed-load hand-off and the model's scheduling.
+// Target (issue: engine): event_loop ≤ 1 µs per task over 1 million tasks.
+#include "environment.h"
+#include "runner.h"
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+conlab::Experiment zero_length(const char *model, int pool, std::int64_t tasks) {
+  conlab::Experiment e;
+  e.name = "overhead";
+  e.load.tasks = tasks;
+  e.load.clients = tasks;
+  conlab::Variant v;
+  v.label = model;
+  v.model = model;
+  if (pool > 0)
+    v.pool_size = conlab::PoolSize{"", pool};
+  conlab::Step s;
+  s.kind = conlab::StepKind::io;
+  s.duration.ms = 0;
+  v.steps.push_back(s);
+  e.variants.push_back(v);
+  return e;
+}
+
+void run(benchmark::State &state, const char *model, int pool) {
+  const auto tasks = state.range(0);
+  const conlab::Experiment e = zero_length(model, pool, tasks);
+  static const conlab::CpuCalibration calibration = conlab::CpuWork::calibrate(1, 5);
+  conlab::RunOptions options;
+  options.calibration = &calibration;
+  double makespan = 0;
+  for (auto _ : state) {
+    const conlab::RunResults r = conlab::run_experiment(e, options);
+    makespan = r.variants[0].summary.makespan_s;
+    state.SetIterationTime(makespan);
+  }
+  state.counters["ns_per_task"] = makespan * 1e9 / static_cast<double>(tasks);
+  state.counters["tasks"] = static_cast<double>(tasks);
+}
+
+void event_loop(benchmark::State &state) { run(state, "event_loop", 0); }
+void thread_pool_cores(benchmark::State &state) {
+  run(state, "thread_pool", conlab::available_cores());
+}
+
+BENCHMARK(event_loop)->Arg(1'000'000)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(thread_pool_cores)
+    ->Arg(1'000'000)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
+
+} // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,39 @@
+// Scale: 100,000 concurrent `io` tasks of 1 s on one event loop.
+// Target: makespan ≤ 1.05 s and peak RSS ≤ 200 MB (Python's asyncio: 2.34 s, 172 MB here).
+// Usage: bench_scale_io [tasks] [ms]
+#include "runner.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+int main(int argc, char **argv) {
+  const std::int64_t tasks = argc > 1 ? std::atoll(argv[1]) : 100'000;
+  const double ms = argc > 2 ? std::atof(argv[2]) : 1000;
+  conlab::Experiment e;
+  e.name = "scale";
+  e.load.tasks = tasks;
+  e.load.clients = tasks;
+  conlab::Variant v;
+  v.label = "io";
+  v.model = "event_loop";
+  conlab::Step s;
+  s.kind = conlab::StepKind::io;
+  s.duration.ms = ms;
+  v.steps.push_back(s);
+  e.variants.push_back(v);
+  const conlab::CpuCalibration calibration{1, 0, 0}; // no cpu steps: skip calibrating
+  conlab::RunOptions options;
+  options.calibration = &calibration;
+  const conlab::RunResults r = conlab::run_experiment(e, options);
+  const conlab::Summary &sum = r.variants[0].summary;
+  std::printf("tasks %lld of %.0f ms on event_loop\n", static_cast<long long>(tasks), ms);
+  std::printf("makespan   %.4f s   (target ≤ %.4f s)\n", sum.makespan_s, ms / 1000 * 1.05);
+  std::printf("peak RSS   %.1f MB  (target ≤ 200 MB)\n",
+              static_cast<double>(sum.peak_rss_bytes) / 1e6);
+  std::printf("p50 %.4f s  p99 %.4f s  max %.4f s  queue-wait p99 %.4f s\n", sum.latency_s.p50,
+              sum.latency_s.p99, sum.latency_s.max, sum.queue_wait_s.p99);
+  std::printf("loop lag max %.4f s, CPU time %.3f s\n", sum.loop_lag_s.max_s, sum.cpu_time_s);
+  const bool ok = sum.makespan_s <= ms / 1000 * 1.05 && sum.peak_rss_bytes <= 200'000'000;
+  std::printf("%s\n", ok ? "PASS" : "MISS");
+  return ok ? 0 : 1;
+}
