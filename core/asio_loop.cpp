@@ -71,6 +71,7 @@ void AsioLoop::stop_and_join() {
   });
   m_thread.join();
   m_work.reset();
+  m_sleepers.clear(); // a cancelled run's sleepers: destroyed here, never resumed
   m_context.add_loop_lag(std::move(m_lag));
 }
 

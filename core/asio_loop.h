@@ -2,6 +2,7 @@
 // block of event_loop, event_loop_offload and multi_loop.
 #pragma once
 
+#include "loop_sleep_queue.h"
 #include "model.h"
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -22,6 +23,8 @@ public:
 
   void start();
   boost::asio::io_context &io_context() { return m_io; }
+  // Where this loop's coroutines sleep for `io` steps (loop thread only).
+  LoopSleepQueue &sleepers() { return m_sleepers; }
   // Stops the loop (pending coroutines are destroyed, not resumed), joins its thread and hands
   // the lag trace to the context. Safe to call twice.
   void stop_and_join();
@@ -30,6 +33,7 @@ private:
   ModelContext &m_context;
   LoopLagTrace m_lag; // written only by the loop thread until it is joined
   boost::asio::io_context m_io{1};
+  LoopSleepQueue m_sleepers{m_io}; // destroyed before m_io, with any coroutine still asleep
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> m_work;
   boost::asio::steady_timer *m_probe = nullptr; // the lag probe's timer; loop thread only
   bool m_stopping = false;                       // loop thread only

@@ -36,8 +36,10 @@ bool has_cpu(const Variant &v) {
   return false;
 }
 
+// Tasks really running (not waiting for an executor thread), averaged over the run.
 double tasks_at_once(const Summary &s) {
-  return s.makespan_s > 0 ? s.service_s.mean * s.completed / s.makespan_s : 0;
+  const double running = s.service_s.mean - s.executor_wait_s.mean;
+  return s.makespan_s > 0 ? running * s.completed / s.makespan_s : 0;
 }
 
 void cause(std::ostringstream &out, const Variant &v, const Summary &s, const Prediction &p,
@@ -48,6 +50,17 @@ void cause(std::ostringstream &out, const Variant &v, const Summary &s, const Pr
         << " of the run (worst lag " << human_duration(s.loop_lag_s.max_s)
         << "): each blocking step froze every task, so about " << human_count(overlap)
         << " ran at a time.";
+  } else if (s.executor_wait_share > kQueueBound) {
+    out << "The loop stayed free (worst lag " << human_duration(s.loop_lag_s.max_s)
+        << "), but tasks spent " << human_percent(s.executor_wait_share)
+        << " of their response time waiting for an executor thread; about "
+        << human_count(overlap) << " ran their blocking work at once";
+    const std::string pool = pool_words(v, cores);
+    if (!pool.empty())
+      out << " (" << pool << ")";
+    if (p.waves > 1)
+      out << ", so " << s.tasks << " tasks took " << p.waves << " waves";
+    out << ".";
   } else if (s.queue_wait_share > kQueueBound) {
     out << "Tasks spent " << human_percent(s.queue_wait_share)
         << " of their response time queued for a worker; about " << human_count(overlap)
@@ -90,7 +103,7 @@ void against_prediction(std::ostringstream &out, const Summary &s, const Predict
 }
 
 void against_claim(std::ostringstream &out, const Variant &v, const Summary &s,
-                   const Prediction &p, double time_scale, int cores) {
+                   const Prediction &p, double time_scale) {
   if (!v.claimed_makespan_s || s.makespan_s <= 0)
     return;
   const double claimed = *v.claimed_makespan_s * time_scale;
@@ -100,10 +113,9 @@ void against_claim(std::ostringstream &out, const Variant &v, const Summary &s,
     return;
   }
   out << " The reported " << human_duration(claimed) << " does not hold here";
-  const std::string pool = pool_words(v, cores);
-  if (p.waves > 1 && !pool.empty())
-    out << ": " << pool << ", so " << s.tasks << " tasks need ⌈" << s.tasks << "/"
-        << p.concurrency << "⌉ = " << p.waves << " waves; " << human_duration(claimed)
+  if (p.waves > 1 && v.pool_size)
+    out << ": with " << p.concurrency << " threads, " << s.tasks << " tasks need ⌈" << s.tasks
+        << "/" << p.concurrency << "⌉ = " << p.waves << " waves; " << human_duration(claimed)
         << " would need " << s.tasks << " threads at once.";
   else
     out << " (measured " << human_duration(s.makespan_s) << ").";
@@ -117,11 +129,14 @@ std::string explain(const Variant &variant, const Summary &summary, const Predic
   if (summary.completed == 0)
     return "No task finished, so there is nothing to explain yet.";
   cause(out, variant, summary, prediction, cores);
-  against_prediction(out, summary, prediction);
-  against_claim(out, variant, summary, prediction, time_scale, cores);
-  if (summary.completed < summary.tasks)
+  if (summary.completed < summary.tasks) {
+    // A partial run's makespan says nothing about the whole run's prediction or claims.
     out << " Only " << summary.completed << " of " << summary.tasks
         << " tasks finished before the run stopped.";
+    return out.str();
+  }
+  against_prediction(out, summary, prediction);
+  against_claim(out, variant, summary, prediction, time_scale);
   return out.str();
 }
 

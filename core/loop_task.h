@@ -4,6 +4,7 @@
 // coroutine awaits them on that executor and the loop stays free.
 #pragma once
 
+#include "asio_loop.h"
 #include "model.h"
 
 #include <boost/asio/io_context.hpp>
@@ -15,7 +16,7 @@ namespace conlab {
 
 // Posts the task to the loop (never runs it inline on the caller's stack, so a task that
 // finishes and submits the next cannot recurse).
-void spawn_task_on_loop(boost::asio::io_context &loop, ModelContext &context, std::uint32_t task,
+void spawn_task_on_loop(AsioLoop &loop, ModelContext &context, std::uint32_t task,
                         boost::asio::thread_pool *offload = nullptr);
 
 // first .. first + count - 1 as a list.
@@ -23,7 +24,7 @@ std::vector<std::uint32_t> task_range(std::uint32_t first, std::uint32_t count);
 
 // Hands many tasks to the loop with one wake-up; the loop starts them a chunk at a time so
 // its other work (timers, the lag probe) still gets turns in between.
-void spawn_tasks_on_loop(boost::asio::io_context &loop, ModelContext &context,
+void spawn_tasks_on_loop(AsioLoop &loop, ModelContext &context,
                          std::vector<std::uint32_t> tasks,
                          boost::asio::thread_pool *offload = nullptr);
 

@@ -31,6 +31,7 @@ public:
 
   void task_started(std::uint32_t task) { m_recorder.started(task); }
   void task_finished(std::uint32_t task);
+  void executor_waited(std::uint32_t task, std::int64_t ns) { m_recorder.executor_waited(task, ns); }
 
   // Models hand in their loops' lag traces when they shut down (any thread).
   void add_loop_lag(LoopLagTrace trace);

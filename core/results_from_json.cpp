@@ -130,6 +130,9 @@ Summary read_summary(const boost::json::value *json, const std::string &path,
       read_percentiles(f.object("queue_wait_s", kRequired), f.path("queue_wait_s"), errors);
   s.service_s = read_percentiles(f.object("service_s", kRequired), f.path("service_s"), errors);
   s.queue_wait_share = number(f, "queue_wait_share");
+  s.executor_wait_s = read_percentiles(f.object("executor_wait_s", kRequired),
+                                       f.path("executor_wait_s"), errors);
+  s.executor_wait_share = number(f, "executor_wait_share");
   s.cpu_time_s = number(f, "cpu_time_s");
   s.cpu_utilization = number(f, "cpu_utilization");
   s.context_switches = integer(f, "context_switches");
@@ -174,13 +177,15 @@ void read_samples(const boost::json::value *json, const std::string &path, Repea
   const auto start = column<std::int64_t>(f, "start_ns");
   const auto end = column<std::int64_t>(f, "end_ns");
   const auto worker = column<std::uint32_t>(f, "worker");
+  const auto executor_wait = column<std::int64_t>(f, "executor_wait_ns");
   if (!complete_table(f, sized("task", task),
                       {sized("submit_ns", submit), sized("start_ns", start), sized("end_ns", end),
-                       sized("worker", worker)}))
+                       sized("worker", worker), sized("executor_wait_ns", executor_wait)}))
     return;
   r.samples.resize(task->size());
   for (std::size_t i = 0; i < task->size(); ++i)
-    r.samples[i] = TaskSample{(*submit)[i], (*start)[i], (*end)[i], (*task)[i], (*worker)[i]};
+    r.samples[i] = TaskSample{(*submit)[i], (*start)[i],  (*end)[i],
+                              (*task)[i],   (*worker)[i], (*executor_wait)[i]};
 }
 
 void read_telemetry(const boost::json::value *json, const std::string &path, RepeatResult &r,

@@ -37,6 +37,8 @@ boost::json::object to_json(const Summary &s) {
   o["queue_wait_s"] = to_json(s.queue_wait_s);
   o["service_s"] = to_json(s.service_s);
   o["queue_wait_share"] = number_or_null(s.queue_wait_share);
+  o["executor_wait_s"] = to_json(s.executor_wait_s);
+  o["executor_wait_share"] = number_or_null(s.executor_wait_share);
   o["cpu_time_s"] = number_or_null(s.cpu_time_s);
   o["cpu_utilization"] = number_or_null(s.cpu_utilization);
   o["context_switches"] = s.context_switches;
@@ -84,7 +86,9 @@ boost::json::object to_json(const RepeatResult &r) {
                   {"submit_ns", column(s, [](const TaskSample &t) { return t.submit_ns; })},
                   {"start_ns", column(s, [](const TaskSample &t) { return t.start_ns; })},
                   {"end_ns", column(s, [](const TaskSample &t) { return t.end_ns; })},
-                  {"worker", column(s, [](const TaskSample &t) { return t.worker; })}};
+                  {"worker", column(s, [](const TaskSample &t) { return t.worker; })},
+                  {"executor_wait_ns",
+                   column(s, [](const TaskSample &t) { return t.executor_wait_ns; })}};
   const auto &t = r.telemetry;
   o["telemetry"] = {{"at_ns", column(t, [](const TelemetryPoint &p) { return p.at_ns; })},
                     {"in_flight", column(t, [](const TelemetryPoint &p) { return p.in_flight; })},

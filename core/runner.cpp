@@ -29,7 +29,7 @@ double expected_seconds(const Experiment &e, const Variant &v, const Prediction 
 class ProgressTracker {
 public:
   ProgressTracker(const RunOptions &options, std::vector<double> expected, int repeats)
-      : m_options(options), m_expected(std::move(expected)), m_repeats(repeats) {
+      : m_options(options), m_expected(std::move(expected)) {
     for (double s : m_expected)
       m_total += s * repeats;
   }
@@ -73,7 +73,6 @@ private:
 
   const RunOptions &m_options;
   std::vector<double> m_expected;
-  int m_repeats;
   double m_total = 0, m_done = 0;
   std::size_t m_variant = 0;
   int m_repeat = 0;

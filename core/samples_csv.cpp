@@ -62,7 +62,7 @@ const char *status(const TaskSample &s) {
 
 void save_samples_csv(const RunResults &results, const std::string &path) {
   std::string out = "label,model,repeat,task,submit_s,start_s,end_s,response_s,queue_wait_s,"
-                    "service_s,worker,status\n";
+                    "service_s,executor_wait_s,worker,status\n";
   std::size_t rows = 0;
   for (const VariantResult &v : results.variants)
     for (const RepeatResult &r : v.repeats)
@@ -86,6 +86,7 @@ void save_samples_csv(const RunResults &results, const std::string &path) {
         append_time(out, s.submitted() && s.finished(), s.response_ns());
         append_time(out, s.submitted() && s.started(), s.queue_wait_ns());
         append_time(out, s.started() && s.finished(), s.service_ns());
+        append_time(out, s.started(), s.executor_wait_ns);
         out += ',';
         if (s.started())
           append_integer(out, s.worker);

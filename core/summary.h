@@ -42,6 +42,8 @@ struct Summary {
   Percentiles queue_wait_s;    // start − submit
   Percentiles service_s;       // end − start
   double queue_wait_share = 0; // Σ queue wait / Σ response time
+  Percentiles executor_wait_s;    // inside a task, waiting for an offload executor's thread
+  double executor_wait_share = 0; // Σ executor wait / Σ response time
   double cpu_time_s = 0;
   double cpu_utilization = 0; // cpu time / (makespan × cores)
   std::int64_t context_switches = 0;

@@ -18,6 +18,10 @@ public:
   void submitted(std::uint32_t task, std::int64_t submit_ns);
   void started(std::uint32_t task);
   void finished(std::uint32_t task);
+  // Only while the task is suspended waiting for that executor (no other thread touches it).
+  void executor_waited(std::uint32_t task, std::int64_t ns) {
+    m_samples[task].executor_wait_ns += ns;
+  }
 
   std::uint32_t tasks() const { return static_cast<std::uint32_t>(m_samples.size()); }
   std::uint64_t submitted_count() const { return m_submitted.load(std::memory_order_relaxed); }

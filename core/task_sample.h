@@ -12,6 +12,9 @@ struct TaskSample {
   std::int64_t end_ns = -1; // -1: the task never finished (cancelled)
   std::uint32_t task = 0;
   std::uint32_t worker = 0; // small index of the OS thread that started the task
+  // Time the task spent, after it started, waiting for a thread of an executor it offloaded
+  // to (event_loop_offload, qt_event_loop with offload): a queue inside the task.
+  std::int64_t executor_wait_ns = 0;
 
   bool submitted() const { return submit_ns >= 0; }
   bool started() const { return start_ns >= 0; }

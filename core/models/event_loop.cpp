@@ -13,10 +13,10 @@ public:
 
   void start() override { m_loop.start(); }
   void submit(std::uint32_t task) override {
-    spawn_task_on_loop(m_loop.io_context(), m_context, task);
+    spawn_task_on_loop(m_loop, m_context, task);
   }
   void submit_range(std::uint32_t first, std::uint32_t count) override {
-    spawn_tasks_on_loop(m_loop.io_context(), m_context, task_range(first, count));
+    spawn_tasks_on_loop(m_loop, m_context, task_range(first, count));
   }
   void shutdown() override { m_loop.stop_and_join(); }
 

@@ -26,7 +26,7 @@ public:
   }
   void submit(std::uint32_t task) override {
     const std::size_t i = m_next.fetch_add(1, std::memory_order_relaxed) % m_loops.size();
-    spawn_task_on_loop(m_loops[i]->io_context(), m_context, task);
+    spawn_task_on_loop(*m_loops[i], m_context, task);
   }
   void submit_range(std::uint32_t first, std::uint32_t count) override {
     // Deal the burst round-robin, as one hand-over per loop.
@@ -34,7 +34,7 @@ public:
     for (std::uint32_t i = 0; i < count; ++i)
       per_loop[m_next.fetch_add(1, std::memory_order_relaxed) % m_loops.size()].push_back(first + i);
     for (std::size_t l = 0; l < m_loops.size(); ++l)
-      spawn_tasks_on_loop(m_loops[l]->io_context(), m_context, std::move(per_loop[l]));
+      spawn_tasks_on_loop(*m_loops[l], m_context, std::move(per_loop[l]));
   }
   void shutdown() override {
     for (auto &loop : m_loops)

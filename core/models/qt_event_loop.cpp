@@ -86,12 +86,15 @@ private:
         co_await waitFor(ns);
         completed = !m_context.stopping();
       } else if (m_offload) {
-        const ModelContext &context = m_context;
+        ModelContext &context = m_context;
         const StepKind kind = w.kind(s);
         HandOff &hand_off = m_hand_off;
         hand_off.release();
-        completed = co_await QtConcurrent::run(m_offload, [&context, &hand_off, kind, ns] {
+        const auto asked = std::chrono::steady_clock::now();
+        completed = co_await QtConcurrent::run(m_offload, [&context, &hand_off, task, kind, ns,
+                                                           asked] {
           hand_off.acquire();
+          context.executor_waited(task, (std::chrono::steady_clock::now() - asked).count());
           const bool done = run_step_blocking(context, kind, ns);
           hand_off.release();
           return done;

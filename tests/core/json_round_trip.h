@@ -66,6 +66,8 @@ inline void expect_same(const Summary &a, const Summary &b) {
   expect_same(a.queue_wait_s, b.queue_wait_s);
   expect_same(a.service_s, b.service_s);
   expect_same_number(a.queue_wait_share, b.queue_wait_share, "queue_wait_share");
+  expect_same(a.executor_wait_s, b.executor_wait_s);
+  expect_same_number(a.executor_wait_share, b.executor_wait_share, "executor_wait_share");
   expect_same_number(a.cpu_time_s, b.cpu_time_s, "cpu_time_s");
   expect_same_number(a.cpu_utilization, b.cpu_utilization, "cpu_utilization");
   EXPECT_EQ(a.context_switches, b.context_switches);
@@ -99,6 +101,7 @@ inline void expect_same(const RepeatResult &a, const RepeatResult &b) {
     EXPECT_EQ(a.samples[i].start_ns, b.samples[i].start_ns);
     EXPECT_EQ(a.samples[i].end_ns, b.samples[i].end_ns);
     EXPECT_EQ(a.samples[i].worker, b.samples[i].worker);
+    EXPECT_EQ(a.samples[i].executor_wait_ns, b.samples[i].executor_wait_ns);
   }
   ASSERT_EQ(a.telemetry.size(), b.telemetry.size());
   for (std::size_t i = 0; i < a.telemetry.size(); ++i) {

@@ -73,6 +73,8 @@ Summary make_summary(double seed) {
   s.queue_wait_s = {0.01, 0.02, 0.03, 0.035, 0.04, 0.0123};
   s.service_s = {0.09, 0.18, 0.27, 0.315, 0.36, 0.111};
   s.queue_wait_share = 0.1;
+  s.executor_wait_s = {0.01, 0.02, 0.03, 0.04, 0.05, 0.015};
+  s.executor_wait_share = 0.3;
   s.cpu_time_s = 0.7;
   s.cpu_utilization = 0.35;
   s.context_switches = 1234567890123;
@@ -89,7 +91,7 @@ RepeatResult make_repeat(int index) {
   RepeatResult r;
   r.repeat = index;
   r.complete = false;
-  r.samples = {{0, 1000, 2'000'000'123, 0, 1},
+  r.samples = {{0, 1000, 2'000'000'123, 0, 1, 250'000},
                {5, 1500, -1, 1, 2}, // started, then cancelled
                {10, -1, -1, 2, 0},  // submitted, never started
                {-1, -1, -1, 3, 0}}; // never submitted
@@ -245,13 +247,13 @@ TEST_F(ResultsJson, SamplesCsvHasOneRowPerTask) {
     lines.push_back(line);
   ASSERT_EQ(lines.size(), 1u + 4 * 3); // header + 4 tasks × (2 repeats + 1 repeat)
   EXPECT_EQ(lines[0], "label,model,repeat,task,submit_s,start_s,end_s,response_s,queue_wait_s,"
-                      "service_s,worker,status");
+                      "service_s,executor_wait_s,worker,status");
   EXPECT_EQ(lines[1], "\"/b, offloaded\",event_loop_offload,0,0,0.000000000,0.000001000,"
-                      "2.000000123,2.000000123,0.000001000,1.999999123,1,finished");
+                      "2.000000123,2.000000123,0.000001000,1.999999123,0.000250000,1,finished");
   EXPECT_EQ(lines[2], "\"/b, offloaded\",event_loop_offload,0,1,0.000000005,0.000001500,,,"
-                      "0.000001495,,2,cancelled");
-  EXPECT_EQ(lines[3], "\"/b, offloaded\",event_loop_offload,0,2,0.000000010,,,,,,,not_started");
-  EXPECT_EQ(lines[4], "\"/b, offloaded\",event_loop_offload,0,3,,,,,,,,not_started");
+                      "0.000001495,,0.000000000,2,cancelled");
+  EXPECT_EQ(lines[3], "\"/b, offloaded\",event_loop_offload,0,2,0.000000010,,,,,,,,not_started");
+  EXPECT_EQ(lines[4], "\"/b, offloaded\",event_loop_offload,0,3,,,,,,,,,not_started");
   EXPECT_EQ(lines[5].substr(0, 39), "\"/b, offloaded\",event_loop_offload,1,0,");
   EXPECT_EQ(lines[9].substr(0, 19), "loops,multi_loop,0,");
 }

@@ -1,0 +1,215 @@
+#include "cli_table.h"
+
+#include <algorithm>
+#include <ostream>
+
+namespace conlab::cli {
+namespace {
+
+std::string rstrip(std::string line) {
+  line.erase(line.find_last_not_of(' ') + 1);
+  return line;
+}
+
+std::string pool_cell(const VariantResult &variant) {
+  if (variant.loops > 0)
+    return "L=" + std::to_string(variant.loops);
+  if (variant.pool_size > 0)
+    return std::to_string(variant.pool_size);
+  return std::string(kDash);
+}
+
+std::size_t finished_tasks(const VariantResult &variant) {
+  std::size_t finished = 0;
+  for (const RepeatResult &repeat : variant.repeats)
+    finished += static_cast<std::size_t>(
+        std::count_if(repeat.samples.begin(), repeat.samples.end(),
+                      [](const TaskSample &sample) { return sample.finished(); }));
+  return finished;
+}
+
+Table measurement_table(const RunResults &results) {
+  Table table;
+  table.add_column("variant", Align::left);
+  table.add_column("model", Align::left);
+  table.add_column("pool", Align::right);
+  table.add_column("makespan", Align::right);
+  table.add_column("predicted", Align::right);
+  table.add_column("tput/s", Align::right);
+  table.add_column("p50", Align::right);
+  table.add_column("p90", Align::right);
+  table.add_column("p99", Align::right);
+  table.add_column("max", Align::right);
+  table.add_column("qwait p99", Align::right);
+  table.add_column("CPU", Align::right);
+  table.add_column("lag max", Align::right);
+  const auto asked = static_cast<std::size_t>(results.experiment.load.tasks) *
+                     static_cast<std::size_t>(results.experiment.repeats);
+  for (const VariantResult &variant : results.variants) {
+    const Summary &s = variant.summary;
+    const bool measured = s.completed > 0;
+    const bool partial = finished_tasks(variant) < asked;
+    const auto measured_duration = [&](double seconds) {
+      return measured ? format_duration(seconds) : std::string(kDash);
+    };
+    const Prediction &prediction = variant.prediction;
+    table.add_row({
+        partial ? variant.label + "*" : variant.label,
+        variant.model,
+        pool_cell(variant),
+        measured_duration(s.makespan_s),
+        prediction.makespan_s ? format_duration(*prediction.makespan_s) : std::string(kDash),
+        measured ? format_rate(s.throughput_per_s) : std::string(kDash),
+        measured_duration(s.latency_s.p50),
+        measured_duration(s.latency_s.p90),
+        measured_duration(s.latency_s.p99),
+        measured_duration(s.latency_s.max),
+        measured_duration(s.queue_wait_s.p99),
+        measured ? format_share(s.cpu_utilization) : std::string(kDash),
+        measured && s.loop_lag_s.measured ? format_duration(s.loop_lag_s.max_s)
+                                          : std::string(kDash),
+    });
+  }
+  return table;
+}
+
+void print_explanations(std::ostream &out, const RunResults &results, std::size_t width) {
+  std::size_t label_width = 0;
+  for (const VariantResult &variant : results.variants)
+    label_width = std::max(label_width, display_width(variant.label));
+  const std::size_t indent = label_width + 2;
+  for (const VariantResult &variant : results.variants) {
+    if (variant.explanation.empty() || variant.summary.completed == 0)
+      continue; // nothing measured: the status line says so
+    out << pad(variant.label, indent, Align::left);
+    for (const std::string &line : wrap(variant.explanation, width, indent, indent))
+      out << line << '\n';
+  }
+}
+
+// Named pool sizes resolve per machine; say what they became here.
+void print_pool_notes(std::ostream &out, const RunResults &results) {
+  std::string notes;
+  for (const VariantResult &variant : results.variants) {
+    if (variant.pool_description.find('(') == std::string::npos)
+      continue;
+    notes += (notes.empty() ? "" : ", ") + variant.label + " " + variant.pool_description;
+  }
+  if (!notes.empty())
+    out << "pool sizes: " << notes << '\n';
+}
+
+void print_status(std::ostream &out, const RunResults &results, std::size_t width) {
+  if (results.status == RunStatus::completed)
+    return;
+  if (results.status == RunStatus::failed) {
+    out << "* failed: " << results.error << '\n';
+    return;
+  }
+  const Experiment &experiment = results.experiment;
+  const auto asked = static_cast<std::size_t>(experiment.load.tasks) *
+                     static_cast<std::size_t>(experiment.repeats);
+  std::string detail;
+  for (std::size_t i = 0; i < experiment.variants.size(); ++i) {
+    const std::string &label = experiment.variants[i].label;
+    const std::size_t finished =
+        i < results.variants.size() ? finished_tasks(results.variants[i]) : 0;
+    if (finished == asked)
+      continue;
+    detail +=
+        (detail.empty() ? "" : "; ") + label + " " +
+        (finished == 0 ? std::string("not measured")
+                       : std::to_string(finished) + " of " + std::to_string(asked) + " tasks");
+  }
+  std::string text = "* cancelled after " + format_span(results.wall_time_s) +
+                     ": the table shows what was measured before the stop";
+  if (!detail.empty())
+    text += " (" + detail + ")";
+  for (const std::string &line : wrap(text, width, 0, 2))
+    out << line << '\n';
+}
+
+void print_scale(std::ostream &out, const RunResults &results) {
+  const double scale = results.experiment.time_scale;
+  if (scale == 1 || scale <= 0)
+    return;
+  out << "durations scaled ×" << format_scale(scale);
+  if (results.status != RunStatus::completed) {
+    out << '\n';
+    return;
+  }
+  double total_s = 0;
+  for (const VariantResult &variant : results.variants)
+    for (const RepeatResult &repeat : variant.repeats)
+      total_s += repeat.summary.makespan_s;
+  out << "; at scale 1 this run takes about " << format_span(total_s / scale) << '\n';
+}
+
+} // namespace
+
+void Table::print(std::ostream &out) const {
+  std::vector<std::size_t> widths(m_headers.size());
+  for (std::size_t c = 0; c < m_headers.size(); ++c) {
+    widths[c] = display_width(m_headers[c]);
+    for (const auto &row : m_rows)
+      if (c < row.size())
+        widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  const auto print_line = [&](const std::vector<std::string> &cells) {
+    std::string line;
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      if (c > 0)
+        line += "  ";
+      line += pad(c < cells.size() ? cells[c] : std::string(), widths[c], m_aligns[c]);
+    }
+    out << rstrip(std::move(line)) << '\n';
+  };
+  print_line(m_headers);
+  std::vector<std::string> rules;
+  for (std::size_t width : widths) {
+    std::string rule;
+    for (std::size_t i = 0; i < width; ++i)
+      rule += "─";
+    rules.push_back(std::move(rule));
+  }
+  print_line(rules);
+  for (const auto &row : m_rows)
+    print_line(row);
+}
+
+void print_report(std::ostream &out, const RunResults &results, const ReportContext &context) {
+  const Experiment &experiment = results.experiment;
+  out << experiment.name << ": " << experiment.variants.size()
+      << (experiment.variants.size() == 1 ? " variant, " : " variants, ") << experiment.load.tasks
+      << (experiment.load.tasks == 1 ? " task" : " tasks");
+  if (experiment.load.kind == LoadKind::closed)
+    out << " from " << experiment.load.clients << " clients";
+  else
+    out << " arriving at " << format_rate(experiment.load.rate_per_s) << "/s ("
+        << to_string(experiment.load.arrivals) << ")";
+  if (experiment.repeats > 1)
+    out << ", " << experiment.repeats << " repeats (latencies pooled, makespan the mean)";
+  out << "\n\n";
+  measurement_table(results).print(out);
+  out << '\n';
+  print_explanations(out, results, context.width);
+  out << '\n';
+  print_status(out, results, context.width);
+  print_pool_notes(out, results);
+  print_scale(out, results);
+  const Environment &env = results.environment;
+  out << "machine: " << env.cores << (env.cores == 1 ? " core" : " cores");
+  if (!env.cpu_model.empty())
+    out << ", " << env.cpu_model;
+  if (!env.os.empty())
+    out << ", " << env.os;
+  if (!env.build_type.empty())
+    out << "; " << env.build_type << " build";
+  out << '\n';
+  if (!context.results_path.empty())
+    out << "results written to " << context.results_path << '\n';
+  if (!context.samples_path.empty())
+    out << "samples written to " << context.samples_path << '\n';
+}
+
+} // namespace conlab::cli

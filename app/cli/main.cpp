@@ -1,0 +1,110 @@
+// conlab-cli: runs the lab's experiments without a window. Dispatches to one command per verb.
+#include "cli_common.h"
+#include "cli_run.h"
+#include "cli_signals.h"
+#ifdef CONLAB_HAS_CHARTS
+#include "chart_cli.h"
+#endif
+
+#include <QCoreApplication>
+
+#include <boost/program_options/errors.hpp>
+
+#include <clocale>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace conlab::cli;
+
+constexpr const char *kUsage = R"(Usage: conlab-cli <command> [arguments]
+
+Concurrency Lab: runs concurrency experiments, measures them, compares with a prediction.
+
+Commands:
+  run <preset|file.json>   run an experiment and print what each variant measured
+  presets                  list the built-in experiments
+  validate FILE            check an experiment file without running it
+  models                   list the models (how tasks are scheduled onto threads)
+  chart RESULTS.json       render a results file's charts to PNG, SVG or PDF (no display needed)
+  help [command]           this text, or a command's options
+
+Examples:
+  conlab-cli run fastapi-article --time-scale 0.05
+  conlab-cli run my-experiment.json --out results.json --csv samples.csv
+  conlab-cli validate my-experiment.json
+  conlab-cli chart results.json --chart cdf --format svg --out cdf.svg
+
+Exit codes: 0 ok, 1 runtime failure, 2 bad input, 130 cancelled (Ctrl-C).
+)";
+
+int dispatch(const std::vector<std::string> &args, SignalWatcher &signals) {
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kExitBadInput;
+  }
+  const std::string &command = args.front();
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "help" && !rest.empty() && rest.front() != "help")
+    return dispatch({rest.front(), "--help"}, signals);
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version") {
+    std::cout << "conlab-cli " << CONLAB_VERSION << '\n';
+    return kExitOk;
+  }
+  if (command == "run")
+    return run_command(rest, signals);
+  if (command == "presets")
+    return presets_command(rest);
+  if (command == "validate")
+    return validate_command(rest);
+  if (command == "models")
+    return models_command(rest);
+  if (command.starts_with("-"))
+    throw UsageError("unknown option '" + command +
+                     "' (options follow the command; conlab-cli --help lists the commands)");
+  throw UsageError("unknown command '" + command + "' (conlab-cli --help lists the commands)");
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  // Before any thread exists, so that every thread inherits the mask and only the watcher
+  // thread ever takes SIGINT/SIGTERM.
+  block_termination_signals();
+  const std::vector<std::string> args(argv + 1, argv + argc);
+#ifdef CONLAB_HAS_CHARTS
+  // Charts need a QApplication (Gui) instead of the QCoreApplication below: chart makes its own.
+  if (!args.empty() && args.front() == "chart")
+    return conlab::ui::chart_command(argc, argv, {args.begin() + 1, args.end()});
+#endif
+
+  // The qt_event_loop model runs a Qt event loop in a worker thread, which needs an application
+  // object. It sees none of our arguments.
+  int qt_argc = 1;
+  QCoreApplication app(qt_argc, argv);
+  // QCoreApplication adopts the user's locale; numbers we print and parse stay in "C".
+  std::setlocale(LC_NUMERIC, "C");
+
+  SignalWatcher signals;
+  try {
+    return dispatch(args, signals);
+  } catch (const UsageError &e) {
+    std::cerr << "error: " << e.what() << '\n';
+    return kExitBadInput;
+  } catch (const boost::program_options::error &e) {
+    std::cerr << "error: " << e.what() << " (add --help for the options)\n";
+    return kExitBadInput;
+  } catch (const conlab::SpecError &e) {
+    print_field_errors(std::cerr, e.errors());
+    return kExitBadInput;
+  } catch (const std::exception &e) {
+    std::cerr << "error: " << e.what() << '\n';
+    return kExitFailure;
+  }
+}
