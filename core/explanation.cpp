@@ -42,6 +42,17 @@ double tasks_at_once(const Summary &s) {
   return s.makespan_s > 0 ? running * s.completed / s.makespan_s : 0;
 }
 
+// Ends a sentence about queueing with the pool that caused it and the waves it made.
+void pool_limit(std::ostringstream &out, const Variant &v, const Summary &s, const Prediction &p,
+                int cores) {
+  const std::string pool = pool_words(v, cores);
+  if (!pool.empty())
+    out << " (" << pool << ")";
+  if (p.waves > 1)
+    out << ", so " << s.tasks << " tasks took " << p.waves << " waves";
+  out << ".";
+}
+
 void cause(std::ostringstream &out, const Variant &v, const Summary &s, const Prediction &p,
            int cores) {
   const double overlap = tasks_at_once(s);
@@ -55,22 +66,12 @@ void cause(std::ostringstream &out, const Variant &v, const Summary &s, const Pr
         << "), but tasks spent " << human_percent(s.executor_wait_share)
         << " of their response time waiting for an executor thread; about "
         << human_count(overlap) << " ran their blocking work at once";
-    const std::string pool = pool_words(v, cores);
-    if (!pool.empty())
-      out << " (" << pool << ")";
-    if (p.waves > 1)
-      out << ", so " << s.tasks << " tasks took " << p.waves << " waves";
-    out << ".";
+    pool_limit(out, v, s, p, cores);
   } else if (s.queue_wait_share > kQueueBound) {
     out << "Tasks spent " << human_percent(s.queue_wait_share)
         << " of their response time queued for a worker; about " << human_count(overlap)
         << " ran at once";
-    const std::string pool = pool_words(v, cores);
-    if (!pool.empty())
-      out << " (" << pool << ")";
-    if (p.waves > 1)
-      out << ", so " << s.tasks << " tasks took " << p.waves << " waves";
-    out << ".";
+    pool_limit(out, v, s, p, cores);
   } else if (s.cpu_utilization > kCpuSaturated) {
     out << "The CPU was saturated (" << human_percent(s.cpu_utilization) << " of " << cores
         << " cores): computation, not waiting, set the pace.";

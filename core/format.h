@@ -1,12 +1,18 @@
-// Numbers as a person reads them: durations with a sensible unit, shares as percentages.
+// Numbers as a person reads them, shared by the CLI, the desktop lab and the explanations.
 #pragma once
 
 #include <string>
 
 namespace conlab {
 
-std::string human_duration(double seconds); // "1.00 s", "52.3 ms", "810 µs", "2 min 05 s"
-std::string human_percent(double share);    // 0.237 → "24%"
-std::string human_count(double value);      // 16.67 → "16.7", 1234567 → "1.23 M"
+// Three significant digits in the fitting unit: "1.00 s", "52.3 ms", "810 µs", "120 ns";
+// "100 s" and up in whole seconds. "—" for a value that does not exist (NaN, negative).
+std::string human_duration(double seconds);
+// For long spans: "3.2 s", "45 s", "2 min 05 s", "1 h 02 min".
+std::string human_span(double seconds);
+std::string human_rate(double per_second); // "99.7", "5.88", "12346"
+std::string human_percent(double share);   // 0.372 → "37%", 0.042 → "4.2%", -0.05 → "-5.0%"
+std::string human_count(double value);     // 6 → "6", 16.67 → "16.7", 1234567 → "1.23 M"
+std::string human_scale(double scale);     // 0.05 → "0.05"
 
 } // namespace conlab

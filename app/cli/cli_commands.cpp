@@ -1,6 +1,7 @@
 // The commands that do not run anything: presets, validate, models.
 #include "cli_common.h"
 #include "cli_format.h"
+#include "format.h"
 #include "environment.h"
 #include "model_registry.h"
 #include "presets.h"
@@ -130,10 +131,10 @@ int validate_command(const std::vector<std::string> &args) {
   if (load.kind == LoadKind::closed)
     std::cout << " from " << plural(load.clients, "client");
   else
-    std::cout << " at " << format_rate(load.rate_per_s) << "/s (" << to_string(load.arrivals)
+    std::cout << " at " << human_rate(load.rate_per_s) << "/s (" << to_string(load.arrivals)
               << ")";
   std::cout << ", " << plural(experiment.repeats, "repeat") << ", time scale "
-            << format_scale(experiment.time_scale) << '\n';
+            << human_scale(experiment.time_scale) << '\n';
   return kExitOk;
 }
 

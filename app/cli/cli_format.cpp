@@ -50,24 +50,6 @@ int code_point_width(char32_t cp) {
   return wide ? 2 : 1;
 }
 
-std::string printf_string(const char *format, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, value);
-  return buffer;
-}
-
-double round_significant(double value, int digits) {
-  if (value == 0)
-    return 0;
-  const double magnitude = std::pow(10.0, digits - 1 - std::floor(std::log10(std::fabs(value))));
-  return std::round(value * magnitude) / magnitude;
-}
-
-// Three significant digits; `value` already rounded to them.
-std::string three_digits(double value) {
-  return printf_string(value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f", value);
-}
-
 } // namespace
 
 std::size_t display_width(std::string_view text) {
@@ -141,59 +123,5 @@ std::size_t terminal_width(int fd) {
   }
   return 80;
 }
-
-std::string format_duration(double seconds) {
-  if (!std::isfinite(seconds) || seconds < 0)
-    return std::string(kDash);
-  if (seconds == 0)
-    return "0 s";
-  if (seconds >= 99.95)
-    return printf_string("%.0f s", seconds);
-  // Pick the unit after rounding, so 999.7 µs reads "1.00 ms", not "1000 µs".
-  struct Unit {
-    double per_second;
-    const char *name;
-  };
-  static constexpr Unit units[] = {{1, " s"}, {1e3, " ms"}, {1e6, " µs"}, {1e9, " ns"}};
-  for (const Unit &unit : units) {
-    const double value = round_significant(seconds * unit.per_second, 3);
-    if (value >= 1 || unit.per_second == 1e9)
-      return three_digits(value) + unit.name;
-  }
-  return std::string(kDash);
-}
-
-std::string format_span(double seconds) {
-  if (!std::isfinite(seconds) || seconds < 0)
-    return std::string(kDash);
-  if (seconds < 10)
-    return printf_string("%.1f s", seconds);
-  const auto total = static_cast<long long>(std::llround(seconds));
-  char buffer[64];
-  if (total < 60)
-    std::snprintf(buffer, sizeof buffer, "%lld s", total);
-  else if (total < 3600)
-    std::snprintf(buffer, sizeof buffer, "%lld min %02lld s", total / 60, total % 60);
-  else
-    std::snprintf(buffer, sizeof buffer, "%lld h %02lld min", total / 3600, total % 3600 / 60);
-  return buffer;
-}
-
-std::string format_rate(double per_second) {
-  if (!std::isfinite(per_second) || per_second < 0)
-    return std::string(kDash);
-  if (per_second >= 999.5)
-    return printf_string("%.0f", per_second);
-  return three_digits(round_significant(per_second, 3));
-}
-
-std::string format_share(double fraction) {
-  if (!std::isfinite(fraction) || fraction < 0)
-    return std::string(kDash);
-  const double percent = fraction * 100;
-  return printf_string(percent >= 9.95 ? "%.0f%%" : "%.1f%%", percent);
-}
-
-std::string format_scale(double scale) { return printf_string("%g", scale); }
 
 } // namespace conlab::cli

@@ -1,6 +1,7 @@
 #include "cli_progress.h"
 
 #include "cli_format.h"
+#include "format.h"
 
 #include <unistd.h>
 
@@ -49,7 +50,7 @@ std::string Progress::bar_line(const RunProgress &progress) const {
   const std::string tail = "  " + std::to_string(progress.finished) + "/" +
                            std::to_string(progress.total) + " tasks  " +
                            percent(progress.fraction) +
-                           (progress.eta_s >= 0 ? "  ETA " + format_span(progress.eta_s) : "");
+                           (progress.eta_s >= 0 ? "  ETA " + human_span(progress.eta_s) : "");
   const std::size_t width = terminal_width(m_fd);
   // The bar takes what is left of the line, between 10 and 30 cells.
   const std::size_t used = display_width(head) + display_width(tail) + 4;
@@ -107,8 +108,8 @@ void Progress::update(const RunProgress &reported) {
     return;
   write_line("[" + percent(progress.fraction) + "] " + describe(progress) + ": " +
              std::to_string(progress.finished) + "/" + std::to_string(progress.total) +
-             " tasks, elapsed " + format_span(progress.elapsed_s) +
-             (progress.eta_s >= 0 ? ", ETA " + format_span(progress.eta_s) : ""));
+             " tasks, elapsed " + human_span(progress.elapsed_s) +
+             (progress.eta_s >= 0 ? ", ETA " + human_span(progress.eta_s) : ""));
   m_last_draw = now;
 }
 
@@ -122,7 +123,7 @@ void Progress::repeat_done(std::size_t variant, const RepeatResult &repeat) {
   where.repeat = repeat.repeat;
   const Summary &s = repeat.summary;
   write_line("done  " + describe(where) + ": " + std::to_string(s.completed) + "/" +
-             std::to_string(s.tasks) + " tasks, makespan " + format_duration(s.makespan_s) +
+             std::to_string(s.tasks) + " tasks, makespan " + human_duration(s.makespan_s) +
              (repeat.complete ? "" : " (incomplete)"));
   m_last_draw = Clock::now(); // the next update draws the bar again
 }

@@ -1,5 +1,7 @@
 #include "cli_table.h"
 
+#include "format.h"
+
 #include <algorithm>
 #include <ostream>
 
@@ -50,7 +52,7 @@ Table measurement_table(const RunResults &results) {
     const bool measured = s.completed > 0;
     const bool partial = finished_tasks(variant) < asked;
     const auto measured_duration = [&](double seconds) {
-      return measured ? format_duration(seconds) : std::string(kDash);
+      return measured ? human_duration(seconds) : std::string(kDash);
     };
     const Prediction &prediction = variant.prediction;
     table.add_row({
@@ -58,15 +60,15 @@ Table measurement_table(const RunResults &results) {
         variant.model,
         pool_cell(variant),
         measured_duration(s.makespan_s),
-        prediction.makespan_s ? format_duration(*prediction.makespan_s) : std::string(kDash),
-        measured ? format_rate(s.throughput_per_s) : std::string(kDash),
+        prediction.makespan_s ? human_duration(*prediction.makespan_s) : std::string(kDash),
+        measured ? human_rate(s.throughput_per_s) : std::string(kDash),
         measured_duration(s.latency_s.p50),
         measured_duration(s.latency_s.p90),
         measured_duration(s.latency_s.p99),
         measured_duration(s.latency_s.max),
         measured_duration(s.queue_wait_s.p99),
-        measured ? format_share(s.cpu_utilization) : std::string(kDash),
-        measured && s.loop_lag_s.measured ? format_duration(s.loop_lag_s.max_s)
+        measured ? human_percent(s.cpu_utilization) : std::string(kDash),
+        measured && s.loop_lag_s.measured ? human_duration(s.loop_lag_s.max_s)
                                           : std::string(kDash),
     });
   }
@@ -121,7 +123,7 @@ void print_status(std::ostream &out, const RunResults &results, std::size_t widt
         (finished == 0 ? std::string("not measured")
                        : std::to_string(finished) + " of " + std::to_string(asked) + " tasks");
   }
-  std::string text = "* cancelled after " + format_span(results.wall_time_s) +
+  std::string text = "* cancelled after " + human_span(results.wall_time_s) +
                      ": the table shows what was measured before the stop";
   if (!detail.empty())
     text += " (" + detail + ")";
@@ -133,7 +135,7 @@ void print_scale(std::ostream &out, const RunResults &results) {
   const double scale = results.experiment.time_scale;
   if (scale == 1 || scale <= 0)
     return;
-  out << "durations scaled ×" << format_scale(scale);
+  out << "durations scaled ×" << human_scale(scale);
   if (results.status != RunStatus::completed) {
     out << '\n';
     return;
@@ -142,7 +144,7 @@ void print_scale(std::ostream &out, const RunResults &results) {
   for (const VariantResult &variant : results.variants)
     for (const RepeatResult &repeat : variant.repeats)
       total_s += repeat.summary.makespan_s;
-  out << "; at scale 1 this run takes about " << format_span(total_s / scale) << '\n';
+  out << "; at scale 1 this run takes about " << human_span(total_s / scale) << '\n';
 }
 
 } // namespace
@@ -185,7 +187,7 @@ void print_report(std::ostream &out, const RunResults &results, const ReportCont
   if (experiment.load.kind == LoadKind::closed)
     out << " from " << experiment.load.clients << " clients";
   else
-    out << " arriving at " << format_rate(experiment.load.rate_per_s) << "/s ("
+    out << " arriving at " << human_rate(experiment.load.rate_per_s) << "/s ("
         << to_string(experiment.load.arrivals) << ")";
   if (experiment.repeats > 1)
     out << ", " << experiment.repeats << " repeats (latencies pooled, makespan the mean)";

@@ -53,11 +53,13 @@ TEST_P(ModelVsPrediction, MakespanMatchesClosedForm) {
   // cpu work is calibrated once, and a core can run faster later (frequency boost) than then.
   const double lower = c.kind == StepKind::cpu ? 0.75 : 0.97;
 
-  // Other programs on a 2-core machine can only slow a run down, so the fastest of up to three
+  // Other programs on a 2-core machine can only slow a run down, so the fastest of a few
   // attempts is the honest measurement of the model (as hyperfine and wrk report a minimum).
-  // A model that schedules wrongly is wrong every time and still fails.
+  // A model that schedules wrongly is wrong every time and still fails. Computation suffers
+  // most from a neighbour, so it gets more attempts; each stops as soon as one fits.
+  const int attempts = c.kind == StepKind::cpu ? 5 : 3;
   RunResults r;
-  for (int attempt = 0; attempt < 3; ++attempt) {
+  for (int attempt = 0; attempt < attempts; ++attempt) {
     RunResults next = run_experiment(e, options);
     ASSERT_EQ(next.status, RunStatus::completed) << next.error;
     if (attempt == 0 || next.variants[0].summary.makespan_s < r.variants[0].summary.makespan_s)
