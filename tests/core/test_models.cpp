@@ -3,11 +3,15 @@
 // by 2× or more between step kinds, so a model that schedules wrongly still fails.
 #include "environment.h"
 #include "experiment_builder.h"
+#include "model_registry.h"
 #include "runner.h"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cmath>
 #include <set>
+#include <thread>
 
 namespace conlab {
 namespace {
@@ -25,12 +29,29 @@ std::string case_name(const testing::TestParamInfo<ModelCase> &info) {
 }
 
 class ModelVsPrediction : public testing::TestWithParam<ModelCase> {
-protected:
+public:
   static const CpuCalibration &calibration() {
     static const CpuCalibration c = CpuWork::calibrate();
     return c;
   }
 };
+
+// The closed form for cpu steps, timed now: the model's computing threads (k = min(its limit,
+// tasks)) each burn an equal share of the total work at once, and the cores share them out.
+double ideal_cpu_now(const Experiment &e) {
+  const Variant &v = e.variants.front();
+  const ModelInfo *info = find_model(v.model);
+  const auto tasks = static_cast<double>(e.load.tasks);
+  const int threads = static_cast<int>(std::min(info->concurrency(v, available_cores()).cpu, tasks));
+  const double total_ns = tasks * v.steps.front().duration.ms * e.time_scale * 1e6;
+  const CpuWork cpu(ModelVsPrediction::calibration());
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::jthread> burners;
+  for (int i = 0; i < threads; ++i)
+    burners.emplace_back([&] { cpu.burn(std::llround(total_ns / threads), std::stop_token{}); });
+  burners.clear(); // joins
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 // 12 tasks of 40 ms (1000 ms at time scale 0.04), all submitted at once; P = L = 3. Under a
 // sanitizer, starting a thread alone takes milliseconds, so tasks are three times longer there.
@@ -49,33 +70,41 @@ TEST_P(ModelVsPrediction, MakespanMatchesClosedForm) {
   RunOptions options;
   options.calibration = &calibration();
   // Never faster than an ideal machine beyond timer granularity; slower within noise.
-  const double upper = c.kind == StepKind::cpu ? 1.7 : 1.4;
-  // cpu work is calibrated once, and a core can run faster later (frequency boost) than then.
-  const double lower = c.kind == StepKind::cpu ? 0.75 : 0.97;
+  const double upper = c.kind == StepKind::cpu ? 1.45 : 1.4;
+  const double lower = c.kind == StepKind::cpu ? 0.7 : 0.97;
 
-  // Other programs on a 2-core machine can only slow a run down, so the fastest of a few
-  // attempts is the honest measurement of the model (as hyperfine and wrk report a minimum).
-  // A model that schedules wrongly is wrong every time and still fails. Computation suffers
-  // most from a neighbour, so it gets more attempts; each stops as soon as one fits.
-  const int attempts = c.kind == StepKind::cpu ? 5 : 3;
+  // Other programs on a 2-core machine come and go, so a run may take up to four attempts.
+  // A model that schedules wrongly is wrong every time and still fails.
   RunResults r;
-  for (int attempt = 0; attempt < attempts; ++attempt) {
+  double expected = 0;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    // Computation also depends on how much CPU the machine has to spare right now, which a
+    // closed form cannot know: the ideal schedule is timed on the spot, with as many plain
+    // threads as the model may compute on. An idle machine gives the closed form itself.
+    const double ideal = c.kind == StepKind::cpu ? ideal_cpu_now(e) : 0;
     RunResults next = run_experiment(e, options);
     ASSERT_EQ(next.status, RunStatus::completed) << next.error;
-    if (attempt == 0 || next.variants[0].summary.makespan_s < r.variants[0].summary.makespan_s)
+    ASSERT_TRUE(next.variants[0].prediction.makespan_s) << next.variants[0].prediction.formula;
+    const double target = c.kind == StepKind::cpu ? ideal : *next.variants[0].prediction.makespan_s;
+    // Keep the attempt closest to the expectation; noise can push either way here.
+    const double ratio = next.variants[0].summary.makespan_s / target;
+    if (attempt == 0 ||
+        std::abs(std::log(ratio)) < std::abs(std::log(r.variants[0].summary.makespan_s / expected))) {
       r = std::move(next);
-    const VariantResult &v = r.variants[0];
-    if (v.prediction.makespan_s && v.summary.makespan_s / *v.prediction.makespan_s < upper)
+      expected = target;
+    }
+    if (ratio > lower && ratio < upper)
       break;
   }
   ASSERT_EQ(r.variants.size(), 1u);
   const VariantResult &v = r.variants.front();
   ASSERT_EQ(v.summary.completed, static_cast<std::uint32_t>(kTasks));
-  ASSERT_TRUE(v.prediction.makespan_s.has_value()) << v.prediction.formula;
 
-  const double ratio = v.summary.makespan_s / *v.prediction.makespan_s;
-  EXPECT_GT(ratio, lower) << v.prediction.formula << " measured " << v.summary.makespan_s;
-  EXPECT_LT(ratio, upper) << v.prediction.formula << " measured " << v.summary.makespan_s;
+  const double ratio = v.summary.makespan_s / expected;
+  const std::string what = v.prediction.formula + "; expected " + std::to_string(expected) +
+                           " s, measured " + std::to_string(v.summary.makespan_s) + " s";
+  EXPECT_GT(ratio, lower) << what;
+  EXPECT_LT(ratio, upper) << what;
 
   for (const TaskSample &s : v.repeats.front().samples) {
     ASSERT_TRUE(s.finished());
@@ -87,7 +116,7 @@ TEST_P(ModelVsPrediction, MakespanMatchesClosedForm) {
 TEST_P(ModelVsPrediction, LoopLagIsMeasuredOnEveryEventLoop) {
   const ModelCase &c = GetParam();
   const Experiment e = test::closed_experiment(
-      test::variant(c.model, c.kind, 1000, c.pool, c.loops, c.offload), 4, 4, 0.02);
+      test::variant(c.model, c.kind, 1000, c.pool, c.loops, c.offload), 4, 4, 0.05);
   RunOptions options;
   options.calibration = &calibration();
   const RunResults r = run_experiment(e, options);
@@ -100,10 +129,12 @@ TEST_P(ModelVsPrediction, LoopLagIsMeasuredOnEveryEventLoop) {
   EXPECT_EQ(v.repeats.front().loop_lag.size(), loops);
   const bool freezes_loop = c.kind != StepKind::io && !c.offload &&
                             c.model != "event_loop_offload";
-  if (freezes_loop) // 20 ms blocking steps on the loop thread: the probe must see it
-    EXPECT_GT(v.summary.loop_lag_s.max_s, 0.010);
+  // 50 ms steps: a loop that runs them is late by about a whole step; a free loop is late only
+  // by what the machine's scheduler costs it, which stays well under half a step.
+  if (freezes_loop)
+    EXPECT_GT(v.summary.loop_lag_s.max_s, 0.040);
   else
-    EXPECT_LT(v.summary.loop_lag_s.max_s, 0.010);
+    EXPECT_LT(v.summary.loop_lag_s.max_s, 0.025);
 }
 
 INSTANTIATE_TEST_SUITE_P(
