@@ -29,6 +29,20 @@ std::string pool_words(const Variant &v, int cores) {
   return "the pool has " + std::to_string(p) + " threads";
 }
 
+// Whether some step of the workload runs on (and so freezes) the model's event loop.
+bool blocks_its_loop(const Variant &v, int cores) {
+  const ModelInfo *info = find_model(v.model);
+  if (!info || !info->shape)
+    return false;
+  const ScheduleShape shape = info->shape(v, cores);
+  if (shape.loops == 0 || shape.executor_threads > 0)
+    return false;
+  for (const Step &step : v.steps)
+    if (step.kind != StepKind::io)
+      return true;
+  return false;
+}
+
 bool has_cpu(const Variant &v) {
   for (const Step &s : v.steps)
     if (s.kind == StepKind::cpu)
@@ -56,7 +70,13 @@ void pool_limit(std::ostringstream &out, const Variant &v, const Summary &s, con
 void cause(std::ostringstream &out, const Variant &v, const Summary &s, const Prediction &p,
            int cores) {
   const double overlap = tasks_at_once(s);
-  if (s.loop_lag_s.measured && s.loop_lag_s.blocked_share > kBlockedLoop) {
+  const bool loop_held_up = s.loop_lag_s.measured && s.loop_lag_s.blocked_share > kBlockedLoop;
+  if (loop_held_up && !blocks_its_loop(v, cores)) {
+    out << "The event loop was held up " << human_percent(s.loop_lag_s.blocked_share)
+        << " of the run (worst lag " << human_duration(s.loop_lag_s.max_s)
+        << ") although no step of this workload blocks it: the machine was busy with other "
+           "work, and these numbers carry that noise.";
+  } else if (loop_held_up) {
     out << "The event loop was blocked " << human_percent(s.loop_lag_s.blocked_share)
         << " of the run (worst lag " << human_duration(s.loop_lag_s.max_s)
         << "): each blocking step froze every task, so about " << human_count(overlap)

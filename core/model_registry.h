@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model.h"
+#include "schedule_shape.h"
 
 #include <limits>
 #include <memory>
@@ -33,6 +34,7 @@ struct ModelInfo {
   bool has_event_loop = false;      // gets a loop-lag probe
   std::unique_ptr<Model> (*create)(const ModelSetup &setup) = nullptr;
   StepConcurrency (*concurrency)(const Variant &variant, int cores) = nullptr;
+  ScheduleShape (*shape)(const Variant &variant, int cores) = nullptr; // for the simulator
 };
 
 const std::vector<const ModelInfo *> &model_registry();

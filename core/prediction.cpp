@@ -47,7 +47,7 @@ std::optional<Limit> common_limit(const Variant &v, const ModelInfo &info, doubl
     limit = {k, cpu, why};
   }
   if (limits.size() != 1) {
-    reason = "no closed form: steps run under different limits (the simulator covers this)";
+    reason = "no closed form: steps run under different limits";
     return std::nullopt;
   }
   return limit;
@@ -65,7 +65,7 @@ Prediction predict(const Variant &variant, const Load &load, double time_scale, 
   double s = 0;
   for (const Step &step : variant.steps) {
     if (step.duration.distribution != DistributionKind::fixed) {
-      p.formula = "no closed form: drawn durations (the simulator covers this)";
+      p.formula = "no closed form: drawn durations";
       return p;
     }
     s += step.duration.ms / 1000 * time_scale;

@@ -3,6 +3,7 @@
 #include "explanation.h"
 #include "load_driver.h"
 #include "model_registry.h"
+#include "simulator.h"
 
 #include <algorithm>
 #include <chrono>
@@ -11,6 +12,9 @@
 
 namespace conlab {
 namespace {
+
+// Beyond this the simulation would take seconds before the run even starts.
+constexpr std::int64_t kMaxSimulatedTasks = 1'000'000;
 
 // How long a variant-repeat should take, for progress and ETA: the prediction where there is
 // one, else the tasks' mean length times the number of client waves (optimistic).
@@ -134,7 +138,8 @@ void finish_variant(const Experiment &e, const Variant &v, VariantResult &result
   result.explanation = explain(v, result.summary, result.prediction, e.time_scale, cores);
 }
 
-VariantResult describe_variant(const Experiment &e, const Variant &v, int cores) {
+VariantResult describe_variant(const Experiment &e, std::size_t index, int cores) {
+  const Variant &v = e.variants[index];
   const ModelInfo *info = find_model(v.model);
   VariantResult r;
   r.label = v.label;
@@ -147,6 +152,14 @@ VariantResult describe_variant(const Experiment &e, const Variant &v, int cores)
   if (info && info->uses_loops)
     r.loops = v.loops.value_or(cores);
   r.prediction = predict(v, e.load, e.time_scale, cores);
+  if (!r.prediction.makespan_s && e.load.tasks <= kMaxSimulatedTasks) {
+    // No closed form: the discrete-event simulation of the same model, load and durations.
+    const Simulation sim = simulate(e, index, cores);
+    r.prediction.makespan_s = sim.summary.makespan_s;
+    if (sim.summary.makespan_s > 0)
+      r.prediction.throughput_per_s = sim.summary.completed / sim.summary.makespan_s;
+    r.prediction.formula = "simulated (" + r.prediction.formula + ")";
+  }
   return r;
 }
 
@@ -175,7 +188,7 @@ RunResults run_experiment(const Experiment &e, const RunOptions &options) {
 
   std::vector<double> expected;
   for (const Variant &v : e.variants) {
-    results.variants.push_back(describe_variant(e, v, cores));
+    results.variants.push_back(describe_variant(e, results.variants.size(), cores));
     expected.push_back(expected_seconds(e, v, results.variants.back().prediction));
   }
   ProgressTracker progress(options, expected, e.repeats);

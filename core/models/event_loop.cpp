@@ -37,6 +37,7 @@ extern const ModelInfo event_loop_model{
       return std::make_unique<EventLoopModel>(setup.context);
     },
     .concurrency = [](const Variant &, int) { return StepConcurrency{}; },
+    .shape = [](const Variant &, int) { return ScheduleShape{.loops = 1}; },
 };
 
 } // namespace conlab

@@ -55,6 +55,10 @@ extern const ModelInfo event_loop_offload_model{
           const double p = resolved_pool_size(v, cores);
           return StepConcurrency{.blocking_io = p, .cpu = p};
         },
+    .shape =
+        [](const Variant &v, int cores) {
+          return ScheduleShape{.loops = 1, .executor_threads = resolved_pool_size(v, cores)};
+        },
 };
 
 } // namespace conlab

@@ -64,6 +64,7 @@ extern const ModelInfo multi_loop_model{
           const double l = loop_count(v, cores);
           return StepConcurrency{.blocking_io = l, .cpu = l};
         },
+    .shape = [](const Variant &v, int cores) { return ScheduleShape{.loops = loop_count(v, cores)}; },
 };
 
 } // namespace conlab

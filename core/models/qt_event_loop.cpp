@@ -230,6 +230,11 @@ extern const ModelInfo qt_event_loop_model{
           const double p = qt_pool_size(v, cores);
           return StepConcurrency{.blocking_io = p, .cpu = p};
         },
+    .shape =
+        [](const Variant &v, int cores) {
+          const bool offload = v.offload.value_or(false);
+          return ScheduleShape{.loops = 1, .executor_threads = offload ? qt_pool_size(v, cores) : 0};
+        },
 };
 
 } // namespace conlab

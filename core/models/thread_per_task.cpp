@@ -102,6 +102,7 @@ extern const ModelInfo thread_per_task_model{
           const double cap = kMaxThreads;
           return StepConcurrency{.io = cap, .blocking_io = cap, .cpu = cap};
         },
+    .shape = [](const Variant &, int) { return ScheduleShape{.task_threads = kMaxThreads}; },
 };
 
 } // namespace conlab

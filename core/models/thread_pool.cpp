@@ -49,6 +49,10 @@ extern const ModelInfo thread_pool_model{
           const double p = resolved_pool_size(v, cores);
           return StepConcurrency{.io = p, .blocking_io = p, .cpu = p};
         },
+    .shape =
+        [](const Variant &v, int cores) {
+          return ScheduleShape{.task_threads = resolved_pool_size(v, cores)};
+        },
 };
 
 } // namespace conlab
