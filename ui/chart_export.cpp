@@ -1,0 +1,155 @@
+#include "chart_export.h"
+
+#include <QChart>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QGraphicsScene>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <memory>
+
+namespace conlab::ui {
+namespace {
+
+QString tr_(const char *text) { return QCoreApplication::translate("conlab::ui", text); }
+
+// A chart in a scene of its own, laid out at `size` (scene units), ready to render.
+class OffscreenChart {
+public:
+  OffscreenChart(ChartKind kind, const ChartData &data, QSizeF size, const ChartOptions &options)
+      : m_chart(make_chart(kind, data, options)) {
+    m_scene.addItem(m_chart);
+    m_chart->setGeometry(QRectF(QPointF(0, 0), size));
+    m_scene.setSceneRect(QRectF(QPointF(0, 0), size));
+    // The chart lays itself out on posted events; deliver them now, without a running loop.
+    QCoreApplication::sendPostedEvents(nullptr, 0);
+    QCoreApplication::sendPostedEvents(nullptr, 0);
+  }
+  void render(QPainter &painter, const QRectF &target) {
+    m_scene.render(&painter, target, m_scene.sceneRect(), Qt::IgnoreAspectRatio);
+  }
+  QString title() const { return m_chart->title(); }
+
+private:
+  QGraphicsScene m_scene;
+  QChart *m_chart; // owned by the scene
+};
+
+QSizeF layout_size(QSize pixels, int dpi) { return QSizeF(pixels) * (96.0 / std::max(dpi, 1)); }
+
+QString write_error(const QString &path, const QString &reason) {
+  return tr_("cannot write %1: %2").arg(QDir::toNativeSeparators(path), reason);
+}
+
+} // namespace
+
+QString format_suffix(ExportFormat format) {
+  switch (format) {
+  case ExportFormat::png:
+    return QStringLiteral("png");
+  case ExportFormat::svg:
+    return QStringLiteral("svg");
+  case ExportFormat::pdf:
+    return QStringLiteral("pdf");
+  }
+  return {};
+}
+
+std::optional<ExportFormat> format_from_name(const QString &name) {
+  for (ExportFormat f : {ExportFormat::png, ExportFormat::svg, ExportFormat::pdf})
+    if (format_suffix(f) == name.toLower())
+      return f;
+  return std::nullopt;
+}
+
+QImage render_chart_image(ChartKind kind, const ChartData &data, QSize size, int dpi,
+                          const ChartOptions &chart) {
+  QImage image(size, QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::white);
+  image.setDotsPerMeterX(qRound(dpi / 0.0254));
+  image.setDotsPerMeterY(qRound(dpi / 0.0254));
+  OffscreenChart offscreen(kind, data, layout_size(size, dpi), chart);
+  QPainter painter(&image);
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.setRenderHint(QPainter::TextAntialiasing);
+  offscreen.render(painter, QRectF(QPointF(0, 0), QSizeF(size)));
+  return image;
+}
+
+QString export_chart(ChartKind kind, const ChartData &data, const QString &path,
+                     const ExportOptions &options) {
+  if (options.size.width() < 16 || options.size.height() < 16 || options.dpi < 10)
+    return tr_("%1: size and DPI are too small").arg(path);
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly))
+    return write_error(path, file.errorString());
+
+  switch (options.format) {
+  case ExportFormat::png: {
+    const QImage image = render_chart_image(kind, data, options.size, options.dpi, options.chart);
+    if (!image.save(&file, "PNG"))
+      return write_error(path, tr_("PNG encoding failed"));
+    break;
+  }
+  case ExportFormat::svg: {
+    OffscreenChart offscreen(kind, data, options.size, options.chart);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&file);
+    svg.setSize(options.size);
+    svg.setViewBox(QRect(QPoint(0, 0), options.size));
+    svg.setResolution(options.dpi);
+    svg.setTitle(chart_title(kind) + QStringLiteral(" — ") + data.experiment_name);
+    svg.setDescription(offscreen.title());
+    QPainter painter;
+    if (!painter.begin(&svg))
+      return write_error(path, tr_("the SVG generator did not start"));
+    offscreen.render(painter, QRectF(QPointF(0, 0), QSizeF(options.size)));
+    painter.end();
+    break;
+  }
+  case ExportFormat::pdf: {
+    const QSizeF size = layout_size(options.size, 96);
+    OffscreenChart offscreen(kind, data, size, options.chart);
+    QPdfWriter pdf(&file);
+    pdf.setTitle(chart_title(kind) + QStringLiteral(" — ") + data.experiment_name);
+    pdf.setCreator(QStringLiteral("Concurrency Lab"));
+    pdf.setResolution(options.dpi);
+    // One page exactly the chart's size (points = 1/72 in; the layout is at 96 px per inch).
+    pdf.setPageSize(QPageSize(size * (72.0 / 96.0), QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QPainter painter;
+    if (!painter.begin(&pdf))
+      return write_error(path, tr_("the PDF writer did not start"));
+    offscreen.render(painter, QRectF(painter.viewport()));
+    painter.end();
+    break;
+  }
+  }
+  if (!file.commit())
+    return write_error(path, file.errorString());
+  return {};
+}
+
+QStringList export_all_charts(const ChartData &data, const QString &folder,
+                              const ExportOptions &options, QStringList *written) {
+  QStringList problems;
+  if (!QDir().mkpath(folder))
+    return {write_error(folder, tr_("cannot create the folder"))};
+  for (ChartKind kind : all_chart_kinds()) {
+    const QString path =
+        QDir(folder).filePath(chart_name(kind) + QLatin1Char('.') + format_suffix(options.format));
+    const QString error = export_chart(kind, data, path, options);
+    if (!error.isEmpty())
+      problems << error;
+    else if (written)
+      *written << path;
+  }
+  return problems;
+}
+
+} // namespace conlab::ui

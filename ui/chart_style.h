@@ -1,0 +1,49 @@
+// The look every chart shares: one colour per variant, fonts, margins, axis helpers with units.
+#pragma once
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QString>
+
+class QChart;
+class QAbstractAxis;
+class QAbstractSeries;
+class QValueAxis;
+class QLineSeries;
+#include <QList>
+#include <QPointF>
+class QLogValueAxis;
+
+namespace conlab::ui {
+
+// Translated text for the chart code, which has no QObject to call tr() on.
+inline QString tr_(const char *text) { return QCoreApplication::translate("conlab::ui", text); }
+
+// The colour of variant `index` in every chart, table and text (colour-blind friendly, Okabe-Ito).
+QColor variant_colour(int index);
+
+// Title, fonts, margins and legend placement shared by all charts (no animations: the same code
+// renders on screen and headless).
+void style_chart(QChart *chart, const QString &title);
+
+// A linear axis with a title (units in the title) and tidy tick labels.
+QValueAxis *value_axis(const QString &title, double min, double max);
+// A log-10 axis; min and max must be > 0.
+QLogValueAxis *log_axis(const QString &title, double min, double max);
+
+// Attaches `series` to both axes (adding the axes to the chart if they are not yet there).
+void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractAxis *y);
+
+// True when positive values from `min` to `max` span more than `decades` powers of ten.
+bool spans_decades(double min, double max, double decades = 2);
+
+// A line in the variant's colour, attached to x and y, with a hover tooltip
+// "<label>: <y> <y_unit> at <x> s".
+QLineSeries *add_variant_line(QChart *chart, int variant, const QString &label,
+                              const QList<QPointF> &points, QAbstractAxis *x, QAbstractAxis *y,
+                              const QString &y_unit);
+
+// The largest y in every list (0 when all are empty).
+double max_y(const QList<QList<QPointF>> &lists);
+
+} // namespace conlab::ui

@@ -1,0 +1,106 @@
+// The lab's main window: the experiment editor on the left; live charts, result charts, the
+// results table and the explanations on the right; Run/Cancel with progress and ETA below.
+#pragma once
+
+#include "run_controller.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QSplitter;
+class QTabWidget;
+
+namespace conlab::ui {
+
+class ChartPanel;
+class ExperimentEditor;
+class ExplanationView;
+class LiveChart;
+class RecentFiles;
+class ResultsTableModel;
+class ResultsView;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+public:
+  explicit MainWindow(QWidget *parent = nullptr);
+  ~MainWindow() override;
+
+  // The newcomer's start: the article's preset at a time scale that keeps the run short.
+  void open_first_experiment();
+  void load_preset(const QString &name, double time_scale);
+  // An experiment or a results file; on failure the error (with field paths) is shown and
+  // returned, and nothing changes.
+  bool open_file(const QString &path, QString *error = nullptr);
+
+  void run();
+  void cancel();
+
+  ExperimentEditor *editor() const { return m_editor; }
+  ChartPanel *charts() const { return m_charts; }
+  LiveChart *live() const { return m_live; }
+  ResultsTableModel *results_model() const { return m_results_model; }
+  ResultsView *results_view() const { return m_results_view; }
+  ExplanationView *explanations() const { return m_explanations; }
+  QTabWidget *tabs() const { return m_tabs; }
+  RunController *runner() const { return m_runner; }
+  std::shared_ptr<const RunResults> results() const { return m_results; }
+
+Q_SIGNALS:
+  void results_shown(); // charts, table and explanations show new results
+
+protected:
+  void closeEvent(QCloseEvent *event) override;
+  void dragEnterEvent(QDragEnterEvent *event) override;
+  void dropEvent(QDropEvent *event) override;
+
+private:
+  void build_menus();
+  void build_status_bar();
+  void restore_settings();
+  void save_settings() const;
+  void on_progress(const RunProgress &p);
+  void on_finished(const RunOutcome &outcome);
+  void update_actions();
+  void update_title();
+  void show_error(const QString &title, const QString &text);
+
+  // main_window_files.cpp
+  void new_experiment();
+  void open_dialog();
+  bool save();
+  bool save_as();
+  bool save_to(const QString &path);
+  bool maybe_save();
+  void export_chart();
+  void export_all();
+  void copy_chart();
+  void save_results_json();
+  void save_samples_csv();
+  QString last_directory() const;
+  void remember_directory(const QString &path);
+
+  int m_cores;
+  QString m_path; // the experiment file being edited; empty when new or a preset
+  std::shared_ptr<const RunResults> m_results;
+  RunController *m_runner;
+  ExperimentEditor *m_editor;
+  QTabWidget *m_tabs;
+  LiveChart *m_live;
+  ChartPanel *m_charts;
+  ResultsTableModel *m_results_model;
+  ResultsView *m_results_view;
+  ExplanationView *m_explanations;
+  QSplitter *m_main_split, *m_right_split;
+  QProgressBar *m_progress;
+  QLabel *m_status;
+  RecentFiles *m_recent = nullptr;
+  QAction *m_run, *m_cancel, *m_log_axes, *m_cdf_log_x;
+  QList<QAction *> m_result_actions;
+};
+
+} // namespace conlab::ui

@@ -1,0 +1,26 @@
+// The results table: sortable through a proxy, every number copyable (Ctrl+C copies the
+// selection as tab-separated text, with headers).
+#pragma once
+
+#include <QTableView>
+
+class QSortFilterProxyModel;
+
+namespace conlab::ui {
+
+class ResultsTableModel;
+
+class ResultsView : public QTableView {
+  Q_OBJECT
+public:
+  explicit ResultsView(ResultsTableModel *model, QWidget *parent = nullptr);
+
+  QString selection_as_tsv() const; // all rows when nothing is selected
+  void copy_selection() const;
+  QSortFilterProxyModel *proxy() const { return m_proxy; }
+
+private:
+  QSortFilterProxyModel *m_proxy;
+};
+
+} // namespace conlab::ui
