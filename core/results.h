@@ -11,6 +11,9 @@
 #include "task_sample.h"
 #include "telemetry.h"
 
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,23 @@ namespace conlab {
 
 enum class RunStatus { completed, cancelled, failed };
 const char *to_string(RunStatus status);
+
+// HTTP mode: requests that got no usable response, by kind, and responses outside 2xx by code.
+// Such requests have no end time in the samples; a non-2xx response is complete, so it has one.
+struct HttpErrors {
+  std::uint64_t refused = 0; // connection refused
+  std::uint64_t reset = 0;   // connection reset or closed before the response was complete
+  std::uint64_t timeout = 0; // no complete response within the timeout
+  std::uint64_t other = 0;   // e.g. a malformed response, a host that does not resolve
+  std::map<int, std::uint64_t> status; // non-2xx responses by status code
+  std::uint64_t failed() const { return refused + reset + timeout + other; }
+  std::uint64_t total() const {
+    std::uint64_t n = failed();
+    for (const auto &[code, count] : status)
+      n += count;
+    return n;
+  }
+};
 
 struct RepeatResult {
   int repeat = 0;
@@ -27,6 +47,7 @@ struct RepeatResult {
   ResourceUsage resources;
   Summary summary;
   bool complete = false; // every task finished
+  std::optional<HttpErrors> http_errors; // HTTP targets only
 };
 
 struct VariantResult {

@@ -4,6 +4,8 @@
 #include "results_json.h"
 
 #include <limits>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 
 namespace conlab {
@@ -243,6 +245,35 @@ ResourceUsage read_resources(const boost::json::value *json, const std::string &
   return u;
 }
 
+// Optional: only HTTP-target variants have it.
+std::optional<HttpErrors> read_http_errors(const boost::json::value *json, const std::string &path,
+                                           json::Errors &errors) {
+  if (!json)
+    return std::nullopt;
+  HttpErrors e;
+  Fields f(*json, path, errors, false);
+  e.refused = f.unsigned_integer("refused", kRequired).value_or(0);
+  e.reset = f.unsigned_integer("reset", kRequired).value_or(0);
+  e.timeout = f.unsigned_integer("timeout", kRequired).value_or(0);
+  e.other = f.unsigned_integer("other", kRequired).value_or(0);
+  if (const boost::json::value *status = f.object("status", kRequired)) {
+    for (const auto &[key, value] : status->get_object()) {
+      const std::string code_path = json::field_path(f.path("status"), key);
+      const std::optional<std::uint64_t> count = json::as_unsigned(value);
+      int code = 0;
+      try {
+        code = std::stoi(std::string(key));
+      } catch (const std::exception &) {
+      }
+      if (code < 100 || code > 999 || !count)
+        f.error(code_path, "must be a status code with a count");
+      else
+        e.status[code] = *count;
+    }
+  }
+  return e;
+}
+
 RepeatResult read_repeat(const boost::json::value &json, const std::string &path,
                          json::Errors &errors) {
   RepeatResult r;
@@ -256,6 +287,7 @@ RepeatResult read_repeat(const boost::json::value &json, const std::string &path
   read_samples(f.object("samples", kRequired), f.path("samples"), r, errors);
   read_telemetry(f.object("telemetry", kRequired), f.path("telemetry"), r, errors);
   read_loop_lag(f.array("loop_lag", kRequired), f.path("loop_lag"), r, errors);
+  r.http_errors = read_http_errors(f.object("http_errors"), f.path("http_errors"), errors);
   return r;
 }
 

@@ -75,12 +75,22 @@ boost::json::object to_json(const ResourceUsage &r) {
           {"peak_rss_bytes", r.peak_rss_bytes}};
 }
 
+boost::json::object to_json(const HttpErrors &e) {
+  boost::json::object status;
+  for (const auto &[code, count] : e.status)
+    status[std::to_string(code)] = count;
+  return {{"refused", e.refused}, {"reset", e.reset},       {"timeout", e.timeout},
+          {"other", e.other},     {"status", std::move(status)}};
+}
+
 boost::json::object to_json(const RepeatResult &r) {
   boost::json::object o;
   o["repeat"] = r.repeat;
   o["complete"] = r.complete;
   o["summary"] = to_json(r.summary);
   o["resources"] = to_json(r.resources);
+  if (r.http_errors)
+    o["http_errors"] = to_json(*r.http_errors);
   const auto &s = r.samples;
   o["samples"] = {{"task", column(s, [](const TaskSample &t) { return t.task; })},
                   {"submit_ns", column(s, [](const TaskSample &t) { return t.submit_ns; })},

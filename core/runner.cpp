@@ -1,6 +1,7 @@
 #include "runner.h"
 
 #include "explanation.h"
+#include "http/http_target.h"
 #include "load_driver.h"
 #include "model_registry.h"
 #include "simulator.h"
@@ -192,13 +193,18 @@ RunResults run_experiment(const Experiment &e, const RunOptions &options) {
     expected.push_back(expected_seconds(e, v, results.variants.back().prediction));
   }
   ProgressTracker progress(options, expected, e.repeats);
+  std::vector<std::string> http_notes(e.variants.size()); // HTTP targets: errors, self-check
 
   try {
     for (int repeat = 0; repeat < e.repeats; ++repeat) {
       for (std::size_t i = 0; i < e.variants.size() && !options.stop.stop_requested(); ++i) {
         progress.begin(i, repeat);
         results.variants[i].repeats.push_back(
-            run_repeat(e, i, repeat, cpu, cores, options.stop, progress));
+            e.variants[i].target
+                ? http::run_target_repeat(
+                      e, i, repeat, cpu, cores, options.stop,
+                      [&progress](const TaskRecorder &r) { progress.report(r); }, http_notes[i])
+                : run_repeat(e, i, repeat, cpu, cores, options.stop, progress));
         progress.end();
         if (options.on_repeat_done)
           options.on_repeat_done(i, results.variants[i].repeats.back());
@@ -211,8 +217,11 @@ RunResults run_experiment(const Experiment &e, const RunOptions &options) {
   }
   if (results.status != RunStatus::failed && options.stop.stop_requested())
     results.status = RunStatus::cancelled;
-  for (std::size_t i = 0; i < e.variants.size(); ++i)
+  for (std::size_t i = 0; i < e.variants.size(); ++i) {
     finish_variant(e, e.variants[i], results.variants[i], cores);
+    if (!http_notes[i].empty())
+      results.variants[i].explanation += " " + http_notes[i];
+  }
   results.wall_time_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return results;

@@ -39,6 +39,13 @@ struct PoolSize {
   std::string describe(int cores) const;
 };
 
+// HTTP mode: measure the variant by sending it requests instead of running it in-process.
+// Either the embedded server serves the variant for the run, or an external URL is used as is.
+struct HttpTarget {
+  bool embedded = false;
+  std::string url; // external target: http://host:port/path
+};
+
 struct Variant {
   std::string label;
   std::string model;
@@ -47,6 +54,7 @@ struct Variant {
   std::optional<bool> offload;       // qt_event_loop: run blocking steps on a QThreadPool
   std::optional<double> claimed_makespan_s; // a number reported elsewhere, e.g. the article's
   std::vector<Step> steps;
+  std::optional<HttpTarget> target; // absent: run in-process
 };
 
 struct Load {

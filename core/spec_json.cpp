@@ -122,6 +122,18 @@ Variant read_variant(const boost::json::value &json, const std::string &path,
   if (const boost::json::array *steps = f.array("steps", Need::required))
     for (std::size_t i = 0; i < steps->size(); ++i)
       v.steps.push_back(read_step((*steps)[i], json::index_path(f.path("steps"), i), errors));
+  if (const boost::json::value *target = f.get("target")) {
+    const std::string target_path = f.path("target");
+    if (target->is_string() && target->get_string() == "embedded") {
+      v.target = HttpTarget{.embedded = true};
+    } else if (target->is_object()) {
+      Fields t(*target, target_path, errors, true);
+      v.target = HttpTarget{.url = t.string("url", Need::required).value_or("")};
+      t.finish();
+    } else {
+      f.error(target_path, "must be \"embedded\" or {\"url\": \"http://host:port/path\"}");
+    }
+  }
   f.finish();
   return v;
 }

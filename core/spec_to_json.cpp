@@ -61,6 +61,12 @@ boost::json::value to_json(const Variant &v) {
   for (const Step &step : v.steps)
     steps.push_back(to_json(step));
   o["steps"] = std::move(steps);
+  if (v.target) {
+    if (v.target->embedded)
+      o["target"] = "embedded";
+    else
+      o["target"] = boost::json::object{{"url", v.target->url}};
+  }
   return o;
 }
 

@@ -1,5 +1,6 @@
 // The value rules of an experiment: ranges, names, limits of this machine. Shared by the file
 // reader and the editor, which builds experiments in code.
+#include "http/url.h"
 #include "json_fields.h"
 #include "model_registry.h"
 #include "spec_json.h"
@@ -205,6 +206,11 @@ void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores) {
     c.error(field_path(path, "steps"), "must contain at least one step");
   for (std::size_t j = 0; j < v.steps.size(); ++j)
     check_step(c, v.steps[j], index_path(field_path(path, "steps"), j));
+  if (v.target && !v.target->embedded) {
+    std::string why;
+    if (!http::parse_url(v.target->url, why))
+      c.error(field_path(field_path(path, "target"), "url"), why);
+  }
   // thread_per_task starts one thread per task in flight, and a closed load has
   // min(tasks, clients) in flight at once. An open load queues beyond the cap instead.
   if (v.model == "thread_per_task" && e.load.kind == LoadKind::closed) {

@@ -1,5 +1,6 @@
 // conlab-cli: runs the lab's experiments without a window. Dispatches to one command per verb.
 #include "cli_common.h"
+#include "cli_http.h"
 #include "cli_run.h"
 #include "cli_signals.h"
 #ifdef CONLAB_HAS_CHARTS
@@ -29,6 +30,8 @@ Commands:
   validate FILE            check an experiment file without running it
   models                   list the models (how tasks are scheduled onto threads)
   chart RESULTS.json       render a results file's charts to PNG, SVG or PDF (no display needed)
+  serve <preset|file.json> serve the variants as HTTP endpoints (/a, /b, ...) until Ctrl-C
+  load URL                 send HTTP requests to a URL and measure every one
   help [command]           this text, or a command's options
 
 Examples:
@@ -36,6 +39,8 @@ Examples:
   conlab-cli run my-experiment.json --out results.json --csv samples.csv
   conlab-cli validate my-experiment.json
   conlab-cli chart results.json --chart cdf --format svg --out cdf.svg
+  conlab-cli serve fastapi-article --time-scale 0.05 --listen 127.0.0.1:8000
+  conlab-cli load http://127.0.0.1:8000/a -n 100 -c 100
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad input, 130 cancelled (Ctrl-C).
 )";
@@ -61,6 +66,10 @@ int dispatch(const std::vector<std::string> &args, SignalWatcher &signals) {
     return run_command(rest, signals);
   if (command == "presets")
     return presets_command(rest);
+  if (command == "serve")
+    return serve_command(rest, signals);
+  if (command == "load")
+    return load_command(rest, signals);
   if (command == "validate")
     return validate_command(rest);
   if (command == "models")

@@ -1,0 +1,318 @@
+// `conlab-cli load`: the load generator against any HTTP URL, reported like an in-process run.
+#include "cli_common.h"
+#include "cli_format.h"
+#include "cli_http.h"
+#include "cli_table.h"
+#include "environment.h"
+#include "file_io.h"
+#include "format.h"
+#include "http/load_generator.h"
+#include "http/server.h"
+#include "results_json.h"
+#include "summary.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/program_options.hpp>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+#include <optional>
+
+namespace conlab::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr const char *kUsage = R"(Usage: conlab-cli load URL [URL...] [options]
+
+Sends HTTP/1.1 requests to each URL in turn and measures every request: the same table,
+results file and charts as `conlab-cli run`, plus errors by kind and a self-check of the
+generator. Any server will do: the embedded one (conlab-cli serve) or your own.
+
+Closed load (default): -c connections, each sending its next request when the previous
+response ends, -n requests in all. Open load (--rate): requests are due at a fixed rate
+whatever the server does, for --duration or -n requests; latency is counted from when a
+request was due (no coordinated omission), and from when it was actually sent.
+
+Examples:
+  conlab-cli load http://127.0.0.1:8000/a -n 100 -c 100
+  conlab-cli load http://127.0.0.1:8080/ --rate 500 --arrivals poisson --duration 10s
+  conlab-cli load http://127.0.0.1:8000/b --method POST --header 'Content-Type: text/plain' --body @req.txt
+
+Exit codes: 0 some requests succeeded (2xx), 1 none did, 2 bad input, 130 cancelled.
+)";
+
+struct LoadArgs {
+  std::vector<http::Url> urls;
+  http::GeneratorOptions generator;
+  std::string out, csv;
+  bool json = false, quiet = false;
+};
+
+std::string read_body(const std::string &text) {
+  if (!text.starts_with('@'))
+    return text;
+  std::string body, error;
+  if (!read_text_file(text.substr(1), body, error))
+    throw UsageError("--body: " + error);
+  return body;
+}
+
+std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
+  po::options_description options("Options", static_cast<unsigned>(terminal_width(1)));
+  // clang-format off
+  options.add_options()
+      ("help,h", "show this help")
+      ("requests,n", po::value<std::int64_t>()->value_name("N"),
+       "requests per URL (closed load default 100; open load: cap on the arrivals)")
+      ("connections,c", po::value<std::int64_t>()->value_name("C"),
+       "closed load: C connections (default 10); open load: at most C (default 1024)")
+      ("rate", po::value<double>()->value_name("R"), "open load: R requests per second")
+      ("arrivals", po::value<std::string>()->value_name("KIND")->default_value("constant"),
+       "open load: constant or poisson")
+      ("duration", po::value<std::string>()->value_name("D"),
+       "open load: send for D (10, 10s, 500ms; default 10s without -n); closed: stop after D")
+      ("timeout", po::value<std::string>()->value_name("T")->default_value("10s"),
+       "connect, or send plus whole response, within T")
+      ("keep-alive", "reuse connections (the default)")
+      ("no-keep-alive", "open a new connection per request")
+      ("method", po::value<std::string>()->value_name("M")->default_value("GET"), "request method")
+      ("header", po::value<std::vector<std::string>>()->value_name("'K: V'"),
+       "add a request header (repeatable)")
+      ("body", po::value<std::string>()->value_name("TEXT|@FILE"), "request body")
+      ("threads", po::value<int>()->value_name("T"),
+       "generator threads (default: min(cores, C) closed, 1 open below 20000/s)")
+      ("seed", po::value<std::uint64_t>()->value_name("S")->default_value(1), "Poisson arrivals' seed")
+      ("out", po::value<std::string>()->value_name("FILE"), "write the results JSON to FILE")
+      ("csv", po::value<std::string>()->value_name("FILE"), "write one row per request to FILE")
+      ("json", po::bool_switch(), "print the results JSON on stdout instead of the table")
+      ("quiet,q", po::bool_switch(), "no progress on stderr");
+  // clang-format on
+  const CommandLine line = parse_command_line("load", args, options, 64);
+  const po::variables_map &vm = line.options;
+  if (vm.count("help")) {
+    std::cout << kUsage << '\n' << options;
+    return std::nullopt;
+  }
+  if (line.positional.empty())
+    throw UsageError("load: give the URL to load, e.g. http://127.0.0.1:8000/a");
+  LoadArgs out;
+  std::string error;
+  for (const std::string &text : line.positional) {
+    const auto url = http::parse_url(text, error);
+    if (!url)
+      throw UsageError(error);
+    out.urls.push_back(*url);
+  }
+  http::GeneratorOptions &g = out.generator;
+  Load &load = g.load;
+  const auto duration_arg = [&](const char *name) -> std::optional<double> {
+    if (!vm.count(name))
+      return std::nullopt;
+    const auto seconds = http::parse_duration_s(vm[name].as<std::string>(), error);
+    if (!seconds)
+      throw UsageError(std::string("--") + name + ": " + error);
+    return seconds;
+  };
+  g.duration_s = duration_arg("duration");
+  g.timeout_s = *duration_arg("timeout");
+  const std::optional<std::int64_t> n =
+      vm.count("requests") ? std::optional(vm["requests"].as<std::int64_t>()) : std::nullopt;
+  if (n && *n < 1)
+    throw UsageError("-n: must be ≥ 1");
+  const std::optional<std::int64_t> c =
+      vm.count("connections") ? std::optional(vm["connections"].as<std::int64_t>()) : std::nullopt;
+  if (c && (*c < 1 || *c > 100'000))
+    throw UsageError("-c: must be between 1 and 100000");
+  if (vm.count("rate")) {
+    load.kind = LoadKind::open;
+    load.rate_per_s = vm["rate"].as<double>();
+    if (!(load.rate_per_s > 0) || load.rate_per_s > 1e7)
+      throw UsageError("--rate: must be > 0 and ≤ 10000000");
+    const std::string arrivals = vm["arrivals"].as<std::string>();
+    if (arrivals != "constant" && arrivals != "poisson")
+      throw UsageError("--arrivals: constant or poisson (found '" + arrivals + "')");
+    load.arrivals = arrivals == "poisson" ? ArrivalKind::poisson : ArrivalKind::constant;
+    load.tasks = n.value_or(0);
+    if (!n && !g.duration_s)
+      g.duration_s = 10;
+    g.max_connections = c.value_or(1024);
+  } else {
+    if (!vm["arrivals"].defaulted())
+      throw UsageError("--arrivals: only with --rate (an open load)");
+    load.kind = LoadKind::closed;
+    load.tasks = n.value_or(100);
+    load.clients = std::min(c.value_or(10), load.tasks);
+  }
+  if (vm.count("keep-alive") && vm.count("no-keep-alive"))
+    throw UsageError("--keep-alive and --no-keep-alive: choose one");
+  g.keep_alive = !vm.count("no-keep-alive");
+  g.request.method = vm["method"].as<std::string>();
+  if (g.request.method.empty() ||
+      g.request.method.find_first_of(" \t\r\n") != std::string::npos)
+    throw UsageError("--method: one word, e.g. GET or POST");
+  if (vm.count("header"))
+    for (const std::string &text : vm["header"].as<std::vector<std::string>>()) {
+      const auto header = http::parse_header_line(text, error);
+      if (!header)
+        throw UsageError("--header: " + error);
+      g.request.headers.push_back(*header);
+    }
+  if (vm.count("body"))
+    g.request.body = read_body(vm["body"].as<std::string>());
+  if (vm.count("threads")) {
+    g.threads = vm["threads"].as<int>();
+    if (g.threads < 1 || g.threads > 256)
+      throw UsageError("--threads: must be between 1 and 256");
+  }
+  g.seed = vm["seed"].as<std::uint64_t>();
+  if (vm.count("out"))
+    out.out = vm["out"].as<std::string>();
+  if (vm.count("csv"))
+    out.csv = vm["csv"].as<std::string>();
+  out.json = vm["json"].as<bool>();
+  out.quiet = vm["quiet"].as<bool>();
+  return out;
+}
+
+// The path alone when it tells the targets apart, else the whole URL.
+std::string label_for(const std::vector<http::Url> &urls, std::size_t i) {
+  for (std::size_t j = 0; j < urls.size(); ++j)
+    if (j != i && (urls[j].target == urls[i].target))
+      return urls[i].text();
+  return urls[i].target;
+}
+
+void print_http_block(std::ostream &out, const RunResults &results,
+                      const std::vector<http::GeneratorResult> &runs) {
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const http::GeneratorResult &g = runs[i];
+    const HttpErrors &e = g.repeat.http_errors.value_or(HttpErrors{});
+    out << results.variants[i].label << ": " << g.succeeded << " ok (2xx)";
+    out << ", errors: refused " << e.refused << ", reset " << e.reset << ", timeout "
+        << e.timeout << ", other " << e.other;
+    for (const auto &[code, count] : e.status)
+      out << ", " << code << " ×" << count;
+    out << '\n';
+    if (!g.first_error.empty())
+      out << "  first error: " << g.first_error << '\n';
+    const http::GeneratorCheck &c = g.check;
+    out << "  generator: " << c.threads << (c.threads == 1 ? " thread" : " threads") << ", "
+        << c.connections_opened << " connections opened, CPU " << human_duration(c.cpu_s)
+        << " (busiest thread " << human_percent(c.busiest_thread_share) << " of a core), sent "
+        << human_rate(c.achieved_rate_per_s) << "/s";
+    if (c.open_load)
+      out << " of " << human_rate(c.target_rate_per_s) << "/s asked, send lag p99 "
+          << human_duration(c.send_lag_p99_s);
+    out << '\n';
+    for (const std::string &w : c.warnings)
+      out << "  warning: " << w << '\n';
+  }
+}
+
+} // namespace
+
+int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
+  const std::optional<LoadArgs> parsed = parse_args(args);
+  if (!parsed)
+    return kExitOk;
+  const LoadArgs &a = *parsed;
+  const int cores = available_cores();
+  http::raise_open_file_limit();
+
+  RunResults results;
+  const auto started = std::chrono::steady_clock::now();
+  Experiment &e = results.experiment;
+  e.name = "load";
+  e.description = "conlab-cli load: HTTP requests to external targets";
+  e.load = a.generator.load;
+  if (e.load.kind == LoadKind::open && e.load.tasks == 0)
+    e.load.tasks = static_cast<std::int64_t>(http::planned_requests(a.generator));
+  e.seed = a.generator.seed;
+  results.environment = current_environment();
+  std::vector<http::GeneratorResult> runs;
+  {
+    const StopHandlerScope on_stop(signals, [] {
+      std::cerr << "\nstopping… (keeping what was measured; Ctrl-C again quits at once)\n";
+    });
+    for (std::size_t i = 0; i < a.urls.size() && !signals.stop_requested(); ++i) {
+      Variant v;
+      v.label = label_for(a.urls, i);
+      v.model = "external"; // the server's own model, unknown to the lab: no prediction
+      v.target = HttpTarget{.url = a.urls[i].text()};
+      e.variants.push_back(v);
+      http::GeneratorOptions g = a.generator;
+      g.request.url = a.urls[i];
+      g.stop = signals.stop_token();
+      const bool progress = !a.quiet && is_terminal(STDERR_FILENO);
+      if (progress)
+        g.on_progress = [&v](const TaskRecorder &r) {
+          std::cerr << "\r" << v.label << ": " << r.finished_count() << " / " << r.tasks()
+                    << " requests" << std::flush;
+        };
+      runs.push_back(http::run_load(g, cores));
+      if (progress)
+        std::cerr << "\r\033[K" << std::flush;
+      VariantResult r;
+      r.label = v.label;
+      r.model = v.model;
+      r.repeats.push_back(runs.back().repeat);
+      r.summary = runs.back().repeat.summary;
+      r.prediction.formula = "external target: the lab does not know its model";
+      r.explanation = http::describe_http_run(runs.back());
+      results.variants.push_back(std::move(r));
+    }
+  }
+  results.status = signals.stop_requested() ? RunStatus::cancelled : RunStatus::completed;
+  results.wall_time_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  ReportContext context;
+  context.width = terminal_width(STDOUT_FILENO);
+  bool written = true;
+  const auto attempt = [&](const std::string &path, std::string &note, auto save) {
+    if (path.empty())
+      return;
+    try {
+      save(results, path);
+      note = path;
+    } catch (const std::exception &ex) {
+      std::cerr << "error: cannot write " << path << ": " << ex.what() << '\n';
+      written = false;
+    }
+  };
+  attempt(a.out, context.results_path, [](const RunResults &r, const std::string &p) {
+    save_results(r, p);
+  });
+  attempt(a.csv, context.samples_path, [](const RunResults &r, const std::string &p) {
+    save_samples_csv(r, p);
+  });
+  if (a.json) {
+    std::cout << boost::json::serialize(to_json(results)) << '\n';
+  } else {
+    print_report(std::cout, results, context);
+    std::cout << '\n';
+    print_http_block(std::cout, results, runs);
+  }
+  std::cout.flush();
+  if (results.status == RunStatus::cancelled)
+    return kExitCancelled;
+  std::uint64_t succeeded = 0;
+  for (const http::GeneratorResult &g : runs)
+    succeeded += g.succeeded;
+  if (succeeded == 0) {
+    std::cerr << "error: no request succeeded";
+    for (const http::GeneratorResult &g : runs)
+      if (!g.first_error.empty()) {
+        std::cerr << " (" << g.first_error << ")";
+        break;
+      }
+    std::cerr << '\n';
+    return kExitFailure;
+  }
+  return written ? kExitOk : kExitFailure;
+}
+
+} // namespace conlab::cli

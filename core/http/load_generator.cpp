@@ -1,0 +1,363 @@
+// Scheduling the load onto worker threads and connections, then turning what they measured into
+// a RepeatResult with the generator's self-check.
+#include "load_generator.h"
+
+#include "format.h"
+#include "load_worker.h"
+#include "summary.h"
+#include "telemetry.h"
+#include "workload.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include <time.h>
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace conlab::http {
+namespace asio = boost::asio;
+namespace bhttp = boost::beast::http;
+using detail::Connection;
+using detail::RunShared;
+using detail::Worker;
+
+namespace {
+
+constexpr std::int64_t kStartLeadNs = 20'000'000; // threads are up before the first arrival
+
+double thread_cpu_s() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// Intended send times of an open load, ns after the first one.
+std::vector<std::int64_t> open_schedule(const GeneratorOptions &o) {
+  std::vector<std::int64_t> out;
+  const double gap_ns = 1e9 / o.load.rate_per_s;
+  const auto limit = o.load.tasks > 0 ? static_cast<std::uint64_t>(o.load.tasks) : UINT32_MAX;
+  const double end_ns = o.duration_s ? *o.duration_s * 1e9 : HUGE_VAL;
+  double t = 0;
+  for (std::uint64_t i = 0; i < limit && t < end_ns; ++i) {
+    out.push_back(static_cast<std::int64_t>(t));
+    t += o.load.arrivals == ArrivalKind::constant
+             ? gap_ns
+             : -gap_ns * std::log(1.0 - counter_uniform(o.seed, i, 0xa77));
+  }
+  return out;
+}
+
+std::string serialize_request(const RequestSpec &r, bool keep_alive) {
+  bhttp::request<bhttp::string_body> req;
+  req.method_string(r.method);
+  req.target(r.url.target);
+  req.version(11);
+  bool has_host = false;
+  for (const HeaderLine &h : r.headers) {
+    req.insert(h.name, h.value);
+    has_host = has_host || bhttp::string_to_field(h.name) == bhttp::field::host;
+  }
+  if (!has_host)
+    req.set(bhttp::field::host, r.url.host_header());
+  if (req.find(bhttp::field::user_agent) == req.end())
+    req.set(bhttp::field::user_agent, "conlab-load");
+  if (!keep_alive)
+    req.set(bhttp::field::connection, "close");
+  req.body() = r.body;
+  if (!r.body.empty() || r.method == "POST" || r.method == "PUT" || r.method == "PATCH")
+    req.prepare_payload();
+  std::ostringstream out;
+  out << req;
+  return out.str();
+}
+
+asio::awaitable<void> closed_client(Worker &w) {
+  RunShared &s = w.shared;
+  Connection connection(w.io);
+  for (;;) {
+    const std::int64_t now = s.clock.now_ns();
+    if (s.closed_deadline_ns >= 0 && now >= s.closed_deadline_ns)
+      co_return;
+    const std::uint32_t task = s.next_task.fetch_add(1, std::memory_order_relaxed);
+    if (task >= s.recorder.tasks())
+      co_return;
+    s.recorder.submitted(task, now);
+    co_await detail::perform_request(w, connection, task);
+  }
+}
+
+// Serves `task`, then whatever queued meanwhile; parks the connection when nothing is left.
+asio::awaitable<void> open_client(Worker &w, Connection &connection, std::uint32_t task) {
+  for (;;) {
+    co_await detail::perform_request(w, connection, task);
+    if (w.pending.empty()) {
+      w.idle.push_back(&connection);
+      co_return;
+    }
+    task = w.pending.front();
+    w.pending.pop_front();
+  }
+}
+
+asio::awaitable<void> open_dispatcher(Worker &w, int workers) {
+  RunShared &s = w.shared;
+  asio::steady_timer timer(w.io);
+  for (std::size_t i = static_cast<std::size_t>(w.index); i < s.schedule.size();
+       i += static_cast<std::size_t>(workers)) {
+    const std::int64_t due = s.schedule[i];
+    if (s.clock.now_ns() < due) {
+      timer.expires_at(s.clock.at(due));
+      co_await timer.async_wait(asio::use_awaitable);
+    }
+    w.send_lag_ns.push_back(s.clock.now_ns() - due);
+    const auto task = static_cast<std::uint32_t>(i);
+    s.recorder.submitted(task, due); // the intended time, however late we are
+    Connection *connection = nullptr;
+    if (!w.idle.empty()) {
+      connection = w.idle.back();
+      w.idle.pop_back();
+    } else if (static_cast<std::int64_t>(w.connections.size()) < w.max_connections) {
+      w.connections.push_back(std::make_unique<Connection>(w.io));
+      connection = w.connections.back().get();
+    } else {
+      w.pending.push_back(task); // the wait for a connection counts in its latency
+      continue;
+    }
+    asio::co_spawn(w.io, open_client(w, *connection, task), asio::detached);
+  }
+}
+
+int worker_count(const GeneratorOptions &o, int cores) {
+  if (o.threads > 0)
+    return o.load.kind == LoadKind::closed
+               ? static_cast<int>(std::min<std::int64_t>(o.threads, std::max<std::int64_t>(o.load.clients, 1)))
+               : o.threads;
+  if (o.load.kind == LoadKind::closed)
+    return static_cast<int>(std::clamp<std::int64_t>(o.load.clients, 1, std::max(cores, 1)));
+  return o.load.rate_per_s > 20'000 ? std::clamp(cores, 1, 4) : 1;
+}
+
+double quantile(std::vector<std::int64_t> values, double q) {
+  if (values.empty())
+    return 0;
+  const auto k = static_cast<std::size_t>(q * static_cast<double>(values.size() - 1));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
+  return static_cast<double>(values[k]) * 1e-9;
+}
+
+void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Worker>> &workers,
+                GeneratorCheck &c) {
+  c.open_load = o.load.kind == LoadKind::open;
+  c.threads = static_cast<int>(workers.size());
+  std::vector<std::int64_t> lag;
+  std::int64_t first = -1, last = -1;
+  std::uint64_t sent = 0;
+  for (const auto &w : workers) {
+    lag.insert(lag.end(), w->send_lag_ns.begin(), w->send_lag_ns.end());
+    if (w->first_send_ns >= 0)
+      first = first < 0 ? w->first_send_ns : std::min(first, w->first_send_ns);
+    last = std::max(last, w->last_send_ns);
+    sent += w->sent;
+    c.cpu_s += w->cpu_s;
+    if (w->wall_s > 0.2) // a shorter run's share is mostly start-up noise
+      c.busiest_thread_share = std::max(c.busiest_thread_share, w->cpu_s / w->wall_s);
+    c.connections_opened += w->connections_opened;
+  }
+  if (sent > 1 && last > first)
+    c.achieved_rate_per_s = static_cast<double>(sent - 1) / (static_cast<double>(last - first) * 1e-9);
+  if (c.open_load) {
+    c.target_rate_per_s = o.load.rate_per_s;
+    c.send_lag_p99_s = quantile(lag, 0.99);
+    c.send_lag_max_s = quantile(lag, 1.0);
+    // Lateness under the kernel's timer slack (~0.1 ms) is not the generator's doing.
+    const double allowed = std::max(0.1 / o.load.rate_per_s, 1e-4);
+    if (c.send_lag_p99_s > allowed)
+      c.warnings.push_back("the generator sent late (send lag p99 " +
+                           human_duration(c.send_lag_p99_s) + " > 10% of the " +
+                           human_duration(1 / o.load.rate_per_s) +
+                           " between arrivals): it, not the server, may be the bottleneck; "
+                           "add --threads or lower the rate");
+  }
+  if (c.busiest_thread_share > 0.8)
+    c.warnings.push_back("a generator thread used " + human_percent(c.busiest_thread_share) +
+                         " of a core: the generator may be the bottleneck");
+}
+
+} // namespace
+
+std::uint64_t planned_requests(const GeneratorOptions &o) {
+  if (o.load.kind == LoadKind::open)
+    return open_schedule(o).size();
+  return static_cast<std::uint64_t>(std::max<std::int64_t>(o.load.tasks, 0));
+}
+
+GeneratorResult run_load(const GeneratorOptions &o, int cores) {
+  GeneratorResult result;
+  const RunClock clock;
+  std::vector<std::int64_t> schedule;
+  std::uint64_t tasks = 0;
+  if (o.load.kind == LoadKind::open) {
+    schedule = open_schedule(o);
+    for (std::int64_t &t : schedule)
+      t += kStartLeadNs;
+    tasks = schedule.size();
+  } else {
+    tasks = static_cast<std::uint64_t>(std::max<std::int64_t>(o.load.tasks, 0));
+  }
+  TaskRecorder recorder(static_cast<std::uint32_t>(std::min<std::uint64_t>(tasks, UINT32_MAX)),
+                        clock);
+  std::vector<std::uint8_t> failed(recorder.tasks(), 0);
+  RunShared shared{o, clock, recorder, failed};
+  shared.request_bytes = serialize_request(o.request, o.keep_alive);
+  shared.head = o.request.method == "HEAD";
+  shared.timeout = std::chrono::nanoseconds(static_cast<std::int64_t>(o.timeout_s * 1e9));
+  shared.schedule = std::move(schedule);
+  if (o.load.kind == LoadKind::closed && o.duration_s)
+    shared.closed_deadline_ns = static_cast<std::int64_t>(*o.duration_s * 1e9);
+  {
+    asio::io_context resolver_io;
+    asio::ip::tcp::resolver resolver(resolver_io);
+    boost::system::error_code ec;
+    shared.endpoints =
+        resolver.resolve(o.request.url.host, std::to_string(o.request.url.port), ec);
+    if (ec)
+      shared.resolve_error = "cannot resolve " + o.request.url.host + ": " + ec.message();
+  }
+
+  const int n = worker_count(o, cores);
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (int i = 0; i < n; ++i) {
+    auto w = std::make_unique<Worker>(shared, i);
+    if (o.load.kind == LoadKind::closed) {
+      const std::int64_t clients = std::max<std::int64_t>(o.load.clients, 1);
+      for (std::int64_t c = i; c < clients; c += n)
+        asio::co_spawn(w->io, closed_client(*w), asio::detached);
+    } else {
+      w->max_connections = std::max<std::int64_t>(1, (o.max_connections + n - 1) / n);
+      asio::co_spawn(w->io, open_dispatcher(*w, n), asio::detached);
+    }
+    workers.push_back(std::move(w));
+  }
+
+  const bool peak_reset = reset_peak_rss();
+  const ProcessCounters before = ProcessCounters::now();
+  TelemetrySampler sampler(recorder);
+  sampler.start();
+  std::mutex mutex;
+  std::condition_variable done;
+  int running = n;
+  std::vector<std::thread> threads;
+  for (auto &w : workers)
+    threads.emplace_back([&, worker = w.get()] {
+      const auto wall0 = std::chrono::steady_clock::now();
+      const double cpu0 = thread_cpu_s();
+      worker->io.run();
+      worker->cpu_s = thread_cpu_s() - cpu0;
+      worker->wall_s =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+      std::lock_guard lock(mutex);
+      --running;
+      done.notify_all();
+    });
+  {
+    // Ctrl-C / Cancel: abandon what is in flight; it stays unfinished in the samples.
+    const std::stop_callback on_stop(o.stop, [&workers] {
+      for (auto &w : workers)
+        w->io.stop();
+    });
+    std::unique_lock lock(mutex);
+    while (!done.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; }))
+      if (o.on_progress) {
+        lock.unlock();
+        o.on_progress(recorder);
+        lock.lock();
+      }
+  }
+  for (std::thread &t : threads)
+    t.join();
+  const ProcessCounters after = ProcessCounters::now();
+
+  RepeatResult &r = result.repeat;
+  ResourceUsage &u = r.resources;
+  u.user_time_s = after.user_s - before.user_s;
+  u.system_time_s = after.system_s - before.system_s;
+  u.cpu_time_s = u.user_time_s + u.system_time_s;
+  u.voluntary_context_switches = after.voluntary_switches - before.voluntary_switches;
+  u.involuntary_context_switches = after.involuntary_switches - before.involuntary_switches;
+  r.telemetry = sampler.stop(u.peak_threads, u.peak_rss_bytes);
+  if (peak_reset)
+    u.peak_rss_bytes = std::max(u.peak_rss_bytes, peak_rss_bytes_since_reset());
+  r.samples = recorder.take_samples();
+  for (std::size_t i = 0; i < r.samples.size(); ++i)
+    if (failed[i])
+      r.samples[i].end_ns = -1; // no response: no latency
+  r.summary = summarize(r.samples, r.telemetry, {}, u, cores);
+  r.complete = r.summary.completed == r.summary.tasks;
+  HttpErrors errors;
+  for (const auto &w : workers) {
+    errors.refused += w->errors.refused;
+    errors.reset += w->errors.reset;
+    errors.timeout += w->errors.timeout;
+    errors.other += w->errors.other;
+    for (const auto &[code, count] : w->errors.status)
+      errors.status[code] += count;
+    result.succeeded += w->succeeded;
+    if (result.first_error.empty())
+      result.first_error = w->first_error;
+  }
+  r.http_errors = errors;
+  self_check(o, workers, result.check);
+  return result;
+}
+
+std::string describe_errors(const HttpErrors &e) {
+  std::string out;
+  const auto add = [&out](std::uint64_t count, const std::string &what) {
+    if (count)
+      out += (out.empty() ? "" : ", ") + std::to_string(count) + " " + what;
+  };
+  add(e.refused, "refused");
+  add(e.reset, "reset");
+  add(e.timeout, "timeout");
+  add(e.other, "other");
+  for (const auto &[code, count] : e.status)
+    add(count, "× " + std::to_string(code));
+  return out;
+}
+
+std::string describe_http_run(const GeneratorResult &g) {
+  const RepeatResult &r = g.repeat;
+  const GeneratorCheck &c = g.check;
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(1);
+  out << "HTTP: " << g.succeeded << " of " << r.samples.size() << " requests got a 2xx response";
+  if (r.http_errors && r.http_errors->total() > 0)
+    out << "; errors: " << describe_errors(*r.http_errors);
+  if (!g.first_error.empty())
+    out << " (first: " << g.first_error << ")";
+  out << ". Generator: " << c.threads << (c.threads == 1 ? " thread" : " threads") << ", "
+      << c.connections_opened << " connections opened, busiest thread "
+      << c.busiest_thread_share * 100 << "% of a core";
+  if (c.open_load)
+    out << "; " << c.target_rate_per_s << "/s asked, " << c.achieved_rate_per_s
+        << "/s sent, send lag p99 " << c.send_lag_p99_s * 1e3 << " ms";
+  out << '.';
+  for (const std::string &w : c.warnings)
+    out << " Warning: " << w << '.';
+  return out.str();
+}
+
+} // namespace conlab::http

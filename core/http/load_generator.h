@@ -1,0 +1,81 @@
+// The HTTP load generator: Asio + Beast clients that fire requests at one URL under DESIGN.md's
+// loads and measure every request as a TaskSample, so an HTTP run gets the same summary, charts
+// and results file as an in-process one.
+//
+// Closed load: C connections, each sending its next request when the previous response ends.
+// Open load: requests are due at rate λ (constant or Poisson) whatever the server does; each
+// sample's submit is the *intended* send time (latency without coordinated omission), start the
+// actual send, end the complete response. A request finding no free connection waits for one
+// (at most `max_connections` are opened), and that wait is part of its latency.
+#pragma once
+
+#include "results.h"
+#include "spec.h"
+#include "task_recorder.h"
+#include "url.h"
+
+#include <functional>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+namespace conlab::http {
+
+struct RequestSpec {
+  Url url;
+  std::string method = "GET";
+  std::vector<HeaderLine> headers;
+  std::string body;
+};
+
+struct GeneratorOptions {
+  RequestSpec request;
+  // closed: tasks, clients (= connections); open: rate_per_s, arrivals, tasks.
+  Load load;
+  // Open load: send for this long (tasks = the arrivals in it, capped by load.tasks when that is
+  // set > 0). Closed load: stop taking new requests after this long.
+  std::optional<double> duration_s;
+  std::int64_t max_connections = 1024; // open load
+  double timeout_s = 10;               // connect, or send + whole response
+  bool keep_alive = true;              // false: one connection per request
+  int threads = 0;                     // 0: min(cores, connections), at least 1
+  std::uint64_t seed = 1;              // Poisson arrivals
+  std::stop_token stop;
+  // Called on the calling thread about every 100 ms with the run's recorder (counts only).
+  std::function<void(const TaskRecorder &)> on_progress;
+};
+
+// Whether the generator, not the server, limited the measurement.
+struct GeneratorCheck {
+  bool open_load = false;
+  double target_rate_per_s = 0;   // open load
+  double achieved_rate_per_s = 0; // requests sent per second of the sending span
+  double send_lag_p99_s = 0;      // open load: how late the generator woke to send, p99
+  double send_lag_max_s = 0;
+  double cpu_s = 0;                // the generator's own threads, user + system
+  double busiest_thread_share = 0; // of one core, the busiest generator thread
+  int threads = 0;
+  std::int64_t connections_opened = 0;
+  std::vector<std::string> warnings; // empty: the generator kept up
+};
+
+struct GeneratorResult {
+  RepeatResult repeat; // samples, telemetry, resources, summary, http_errors
+  GeneratorCheck check;
+  std::uint64_t succeeded = 0; // 2xx responses
+  std::string first_error;     // what went wrong first, e.g. "connect: Connection refused"
+};
+
+// Requests in the run: load.tasks, or the arrivals within duration_s.
+std::uint64_t planned_requests(const GeneratorOptions &options);
+
+// Blocking; returns when every request ended, timed out, or a stop was requested.
+GeneratorResult run_load(const GeneratorOptions &options, int cores);
+
+// "3 refused, 2 timeout, 404 ×5" (empty when there were none).
+std::string describe_errors(const HttpErrors &errors);
+// One paragraph on errors and the generator's self-check, for the variant's explanation.
+std::string describe_http_run(const GeneratorResult &result);
+
+} // namespace conlab::http
