@@ -2,6 +2,8 @@
 // pretty printer.
 #include "json_fields.h"
 
+#include "file_io.h"
+
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_stack.hpp>
@@ -191,6 +193,17 @@ std::optional<boost::json::value> parse_text(std::string_view text, FieldError &
   error = FieldError{"", "invalid JSON at line " + std::to_string(line) + ", column " +
                              std::to_string(column) + ": " + ec.message()};
   return std::nullopt;
+}
+
+boost::json::value read_json_file(const std::string &path) {
+  std::string text, error;
+  if (!read_text_file(path, text, error))
+    throw SpecError({FieldError{"", error}});
+  FieldError syntax;
+  std::optional<boost::json::value> json = parse_text(text, syntax);
+  if (!json)
+    throw SpecError({FieldError{"", path + ": " + syntax.message}});
+  return std::move(*json);
 }
 
 std::string pretty_print(const boost::json::value &value) {

@@ -188,15 +188,9 @@ void save_results(const RunResults &results, const std::string &path) {
 }
 
 RunResults load_results(const std::string &path) {
-  std::string text, error;
-  if (!read_text_file(path, text, error))
-    throw SpecError({FieldError{"", error}});
-  FieldError syntax;
-  const std::optional<boost::json::value> json = json::parse_text(text, syntax);
-  if (!json)
-    throw SpecError({FieldError{"", path + ": " + syntax.message}});
+  const boost::json::value json = json::read_json_file(path);
   try {
-    return results_from_json(*json);
+    return results_from_json(json);
   } catch (const SpecError &e) {
     std::vector<FieldError> errors{FieldError{"", path + " is not a valid results file"}};
     errors.insert(errors.end(), e.errors().begin(), e.errors().end());

@@ -52,8 +52,14 @@ public:
     RunProgress p;
     p.variant = m_variant;
     p.repeat = m_repeat;
+    // Read in this order (finished, started, submitted) so no count can exceed the one before.
     p.finished = recorder.finished_count();
+    const std::uint64_t started = recorder.started_count();
+    const std::uint64_t submitted = recorder.submitted_count();
     p.total = recorder.tasks();
+    p.in_flight = submitted > p.finished ? submitted - p.finished : 0;
+    p.queued = submitted > started ? submitted - started : 0;
+    p.busy = started > p.finished ? started - p.finished : 0;
     p.elapsed_s = seconds_since(m_start);
     // Within a variant, tasks finished is a poor clock (/c finishes everything at the end), so
     // take the larger of the task share and the time share of the expected length.
@@ -101,28 +107,15 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
                        [&driver](std::uint32_t task) { driver.on_finished(task); });
   std::unique_ptr<Model> model = info->create({variant, cores, context});
 
-  const bool peak_reset = reset_peak_rss();
-  const ProcessCounters before = ProcessCounters::now();
-  TelemetrySampler sampler(recorder);
-  sampler.start();
+  RunMeter meter(recorder);
   model->start();
   driver.run(*model, [&] { progress.report(recorder); });
   model->shutdown();
-  const ProcessCounters after = ProcessCounters::now();
-
-  ResourceUsage &r = out.resources;
-  r.user_time_s = after.user_s - before.user_s;
-  r.system_time_s = after.system_s - before.system_s;
-  r.cpu_time_s = r.user_time_s + r.system_time_s;
-  r.voluntary_context_switches = after.voluntary_switches - before.voluntary_switches;
-  r.involuntary_context_switches = after.involuntary_switches - before.involuntary_switches;
-  out.telemetry = sampler.stop(r.peak_threads, r.peak_rss_bytes);
-  if (peak_reset)
-    r.peak_rss_bytes = std::max(r.peak_rss_bytes, peak_rss_bytes_since_reset());
+  out.telemetry = meter.stop(out.resources);
 
   out.samples = recorder.take_samples();
   out.loop_lag = context.take_loop_lag();
-  out.summary = summarize(out.samples, out.telemetry, out.loop_lag, r, cores);
+  out.summary = summarize(out.samples, out.telemetry, out.loop_lag, out.resources, cores);
   out.complete = out.summary.completed == out.summary.tasks;
   progress.report(recorder);
   return out;

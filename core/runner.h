@@ -18,6 +18,9 @@ struct RunProgress {
   double elapsed_s = 0;       // since the run started
   double eta_s = -1;          // estimated seconds left in the whole run; -1 unknown
   double fraction = 0;        // of the whole run's predicted time, 0..1
+  std::uint64_t in_flight = 0; // submitted, not finished (live telemetry of this variant)
+  std::uint64_t queued = 0;    // submitted, not started
+  std::uint64_t busy = 0;      // started, not finished
 };
 
 struct RunOptions {

@@ -226,14 +226,7 @@ Experiment parse_experiment_text(std::string_view text, int cores) {
 }
 
 Experiment load_experiment_file(const std::string &path, int cores) {
-  std::string text, error;
-  if (!read_text_file(path, text, error))
-    throw SpecError({FieldError{"", error}});
-  FieldError syntax;
-  const std::optional<boost::json::value> json = json::parse_text(text, syntax);
-  if (!json)
-    throw SpecError({FieldError{"", path + ": " + syntax.message}});
-  return parse_experiment(*json, cores);
+  return parse_experiment(json::read_json_file(path), cores);
 }
 
 } // namespace conlab

@@ -14,7 +14,7 @@ thread_local WorkerSlot t_worker;
 } // namespace
 
 TaskRecorder::TaskRecorder(std::uint32_t tasks, const RunClock &clock)
-    : m_clock(clock), m_samples(tasks), m_generation(g_generations.fetch_add(1) + 1) {
+    : m_clock(clock), m_tasks(tasks), m_samples(tasks), m_generation(g_generations.fetch_add(1) + 1) {
   for (std::uint32_t i = 0; i < tasks; ++i)
     m_samples[i].task = i;
 }

@@ -23,7 +23,7 @@ public:
     m_samples[task].executor_wait_ns += ns;
   }
 
-  std::uint32_t tasks() const { return static_cast<std::uint32_t>(m_samples.size()); }
+  std::uint32_t tasks() const { return m_tasks; } // also after take_samples()
   std::uint64_t submitted_count() const { return m_submitted.load(std::memory_order_relaxed); }
   std::uint64_t started_count() const { return m_started.load(std::memory_order_relaxed); }
   std::uint64_t finished_count() const { return m_finished.load(std::memory_order_acquire); }
@@ -37,6 +37,7 @@ private:
   std::uint32_t worker_index();
 
   const RunClock &m_clock;
+  const std::uint32_t m_tasks;
   std::vector<TaskSample> m_samples;
   std::atomic<std::uint64_t> m_submitted{0};
   std::atomic<std::uint64_t> m_started{0};

@@ -81,6 +81,24 @@ std::vector<TelemetryPoint> TelemetrySampler::stop(std::uint32_t &peak_threads,
   return std::move(m_points);
 }
 
+RunMeter::RunMeter(const TaskRecorder &recorder)
+    : m_peak_reset(reset_peak_rss()), m_before(ProcessCounters::now()), m_sampler(recorder) {
+  m_sampler.start();
+}
+
+std::vector<TelemetryPoint> RunMeter::stop(ResourceUsage &usage) {
+  const ProcessCounters after = ProcessCounters::now();
+  usage.user_time_s = after.user_s - m_before.user_s;
+  usage.system_time_s = after.system_s - m_before.system_s;
+  usage.cpu_time_s = usage.user_time_s + usage.system_time_s;
+  usage.voluntary_context_switches = after.voluntary_switches - m_before.voluntary_switches;
+  usage.involuntary_context_switches = after.involuntary_switches - m_before.involuntary_switches;
+  std::vector<TelemetryPoint> points = m_sampler.stop(usage.peak_threads, usage.peak_rss_bytes);
+  if (m_peak_reset) // the kernel's exact peak since the reset, where it could be reset
+    usage.peak_rss_bytes = std::max(usage.peak_rss_bytes, peak_rss_bytes_since_reset());
+  return points;
+}
+
 void TelemetrySampler::run(std::stop_token stop) {
   std::int64_t interval = kFirstIntervalNs;
   auto due = RunClock::clock::now();

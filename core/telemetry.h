@@ -58,6 +58,19 @@ struct ProcessCounters {
   std::int64_t voluntary_switches = 0, involuntary_switches = 0;
   static ProcessCounters now();
 };
+// Everything measured about one variant-repeat besides its tasks: CPU time and context switches
+// between construction and stop(), peak threads and resident memory, telemetry over time.
+class RunMeter {
+public:
+  explicit RunMeter(const TaskRecorder &recorder);
+  std::vector<TelemetryPoint> stop(ResourceUsage &usage);
+
+private:
+  bool m_peak_reset;
+  ProcessCounters m_before;
+  TelemetrySampler m_sampler;
+};
+
 std::uint32_t current_thread_count();
 std::int64_t current_rss_bytes();
 // Resets the kernel's peak-RSS mark so the next peak belongs to the next variant alone;

@@ -15,7 +15,7 @@ namespace conlab::ui {
 LiveChart::LiveChart(QWidget *parent)
     : QWidget(parent), m_completions(new QChart), m_in_flight(new QChart) {
   style_chart(m_completions, tr("Completions over time (live)"));
-  style_chart(m_in_flight, tr("Tasks in flight (live, estimated from progress)"));
+  style_chart(m_in_flight, tr("Tasks in flight (live)"));
   m_x_completions = value_axis(tr("time since the run started (s)"), 0, 1);
   m_y_completions = value_axis(tr("tasks finished"), 0, 1);
   m_x_in_flight = value_axis(tr("time since the run started (s)"), 0, 1);
@@ -32,9 +32,8 @@ LiveChart::LiveChart(QWidget *parent)
     view->setMinimumHeight(220);
     layout->addWidget(view);
   }
-  m_in_flight->setToolTip(tr("Closed load: min(clients, tasks not yet finished). Open load: "
-                             "tasks arrived so far minus tasks finished. The exact in-flight "
-                             "curve from telemetry appears in the results charts."));
+  m_in_flight->setToolTip(tr("Tasks submitted and not yet finished, read from the run's "
+                             "counters about ten times a second."));
 }
 
 void LiveChart::reset(const Experiment &experiment) {
@@ -44,7 +43,6 @@ void LiveChart::reset(const Experiment &experiment) {
   m_flight_lines.clear();
   m_load = experiment.load;
   m_max_x = 1;
-  m_variant_start_s.assign(experiment.variants.size(), -1);
   const double tasks = static_cast<double>(experiment.load.tasks) * experiment.repeats;
   m_y_completions->setRange(0, std::max(1.0, tasks));
   const double flight =
@@ -74,19 +72,11 @@ void LiveChart::reset(const Experiment &experiment) {
 void LiveChart::add_progress(const RunProgress &p) {
   if (p.variant >= m_done_lines.size())
     return;
-  double &start = m_variant_start_s[p.variant];
-  if (start < 0)
-    start = p.elapsed_s;
   const double finished = static_cast<double>(p.finished);
   const double total = static_cast<double>(std::max(p.total, p.finished)); // see RunController
   const double done = finished + total * p.repeat;
-  double in_flight = 0;
-  if (m_load.kind == LoadKind::closed)
-    in_flight = std::min(static_cast<double>(m_load.clients), total - finished);
-  else
-    in_flight = std::clamp(m_load.rate_per_s * (p.elapsed_s - start), 0.0, total) - finished;
   m_done_lines[p.variant]->append(p.elapsed_s, done);
-  m_flight_lines[p.variant]->append(p.elapsed_s, std::max(0.0, in_flight));
+  m_flight_lines[p.variant]->append(p.elapsed_s, static_cast<double>(p.in_flight));
   if (p.elapsed_s > m_max_x) {
     m_max_x = p.elapsed_s * 1.25; // grow in steps so the axis does not jitter
     for (QValueAxis *x : {m_x_completions, m_x_in_flight}) {

@@ -32,7 +32,6 @@ private:
   QValueAxis *m_x_completions, *m_y_completions, *m_x_in_flight, *m_y_in_flight;
   std::vector<QLineSeries *> m_done_lines;
   std::vector<QLineSeries *> m_flight_lines;
-  std::vector<double> m_variant_start_s;
   Load m_load;
   double m_max_x = 1;
 };

@@ -76,11 +76,7 @@ void Progress::clear_bar() {
 void Progress::update(const RunProgress &reported) {
   if (m_style == Style::none)
     return;
-  RunProgress progress = reported;
-  if (progress.total == 0) { // the variant-repeat has not set up its tasks yet
-    progress.finished = 0;
-    progress.total = static_cast<std::uint64_t>(m_experiment.load.tasks);
-  }
+  const RunProgress &progress = reported;
   std::lock_guard lock(m_mutex);
   const auto now = Clock::now();
   const std::pair<std::size_t, int> current{progress.variant, progress.repeat};

@@ -251,10 +251,7 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
     workers.push_back(std::move(w));
   }
 
-  const bool peak_reset = reset_peak_rss();
-  const ProcessCounters before = ProcessCounters::now();
-  TelemetrySampler sampler(recorder);
-  sampler.start();
+  RunMeter meter(recorder);
   std::mutex mutex;
   std::condition_variable done;
   int running = n;
@@ -287,23 +284,14 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   }
   for (std::thread &t : threads)
     t.join();
-  const ProcessCounters after = ProcessCounters::now();
 
   RepeatResult &r = result.repeat;
-  ResourceUsage &u = r.resources;
-  u.user_time_s = after.user_s - before.user_s;
-  u.system_time_s = after.system_s - before.system_s;
-  u.cpu_time_s = u.user_time_s + u.system_time_s;
-  u.voluntary_context_switches = after.voluntary_switches - before.voluntary_switches;
-  u.involuntary_context_switches = after.involuntary_switches - before.involuntary_switches;
-  r.telemetry = sampler.stop(u.peak_threads, u.peak_rss_bytes);
-  if (peak_reset)
-    u.peak_rss_bytes = std::max(u.peak_rss_bytes, peak_rss_bytes_since_reset());
+  r.telemetry = meter.stop(r.resources);
   r.samples = recorder.take_samples();
   for (std::size_t i = 0; i < r.samples.size(); ++i)
     if (failed[i])
       r.samples[i].end_ns = -1; // no response: no latency
-  r.summary = summarize(r.samples, r.telemetry, {}, u, cores);
+  r.summary = summarize(r.samples, r.telemetry, {}, r.resources, cores);
   r.complete = r.summary.completed == r.summary.tasks;
   HttpErrors errors;
   for (const auto &w : workers) {

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
@@ -273,16 +276,36 @@ TEST_F(ResultsJson, FailedSaveLeavesNoTemporaryAndKeepsTheTarget) {
 
 TEST_F(ResultsJson, UnwritableDirectoryKeepsTheTarget) {
   write_all(file("run.json"), "previous contents");
-  if (::geteuid() == 0)
-    GTEST_SKIP() << "root ignores directory permissions";
-  fs::permissions(m_dir, fs::perms::owner_read | fs::perms::owner_exec);
-  EXPECT_THROW(save_results(make_results(), file("run.json")), std::runtime_error);
+  fs::permissions(m_dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                             fs::perms::group_exec | fs::perms::others_read |
+                             fs::perms::others_exec);
+  if (::geteuid() == 0) {
+    // Root ignores directory permissions (CI runs as root): try the save as `nobody` in a child.
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+        ::_exit(3);
+      try {
+        save_results(make_results(), file("run.json"));
+      } catch (const std::runtime_error &) {
+        ::_exit(0);
+      }
+      ::_exit(1);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "1: the save did not fail; 3: could not become nobody";
+  } else {
+    EXPECT_THROW(save_results(make_results(), file("run.json")), std::runtime_error);
+  }
   fs::permissions(m_dir, fs::perms::owner_all);
   EXPECT_EQ(read_all(file("run.json")), "previous contents");
   EXPECT_EQ(directory_listing(), std::vector<std::string>{"run.json"});
 }
 
-TEST_F(ResultsJson, MillionSamplesSaveAndLoadQuickly) {
+TEST_F(ResultsJson, MillionSamplesRoundTrip) {
   RunResults results = make_results();
   RepeatResult &repeat = results.variants[0].repeats[0];
   repeat.samples.resize(1'000'000);
@@ -296,7 +319,7 @@ TEST_F(ResultsJson, MillionSamplesSaveAndLoadQuickly) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_EQ(loaded.variants[0].repeats[0].samples.size(), 1'000'000u);
   EXPECT_EQ(loaded.variants[0].repeats[0].samples[999'999].end_ns, 999'999'000 + 1'000'000'007);
-  EXPECT_LT(seconds, 20.0); // a few seconds in an optimised build; Debug and sanitizers are slower
+  // How fast is for bench/ to say; this records it beside the test's result.
   RecordProperty("save_and_load_seconds", std::to_string(seconds));
 }
 
