@@ -118,13 +118,14 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
   };
   g.duration_s = duration_arg("duration");
   g.timeout_s = *duration_arg("timeout");
-  const std::optional<std::int64_t> n =
-      vm.count("requests") ? std::optional(vm["requests"].as<std::int64_t>()) : std::nullopt;
-  if (n && *n < 1)
+  // Plain values with a "given" flag: g++ 12 at -O2 misreads optional<int64_t> as maybe unset.
+  const bool has_n = vm.count("requests") > 0;
+  const std::int64_t n = has_n ? vm["requests"].as<std::int64_t>() : 0;
+  if (has_n && n < 1)
     throw UsageError("-n: must be ≥ 1");
-  const std::optional<std::int64_t> c =
-      vm.count("connections") ? std::optional(vm["connections"].as<std::int64_t>()) : std::nullopt;
-  if (c && (*c < 1 || *c > 100'000))
+  const bool has_c = vm.count("connections") > 0;
+  const std::int64_t c = has_c ? vm["connections"].as<std::int64_t>() : 0;
+  if (has_c && (c < 1 || c > 100'000))
     throw UsageError("-c: must be between 1 and 100000");
   if (vm.count("rate")) {
     load.kind = LoadKind::open;
@@ -135,16 +136,16 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
     if (arrivals != "constant" && arrivals != "poisson")
       throw UsageError("--arrivals: constant or poisson (found '" + arrivals + "')");
     load.arrivals = arrivals == "poisson" ? ArrivalKind::poisson : ArrivalKind::constant;
-    load.tasks = n.value_or(0);
-    if (!n && !g.duration_s)
+    load.tasks = has_n ? n : 0;
+    if (!has_n && !g.duration_s)
       g.duration_s = 10;
-    g.max_connections = c.value_or(1024);
+    g.max_connections = has_c ? c : 1024;
   } else {
     if (!vm["arrivals"].defaulted())
       throw UsageError("--arrivals: only with --rate (an open load)");
     load.kind = LoadKind::closed;
-    load.tasks = n.value_or(100);
-    load.clients = std::min(c.value_or(10), load.tasks);
+    load.tasks = has_n ? n : 100;
+    load.clients = std::min(has_c ? c : std::int64_t{10}, load.tasks);
   }
   if (vm.count("keep-alive") && vm.count("no-keep-alive"))
     throw UsageError("--keep-alive and --no-keep-alive: choose one");
