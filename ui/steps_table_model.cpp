@@ -16,7 +16,7 @@ constexpr double kMaxMs = 3'600'000; // an hour per step is plenty
 
 } // namespace
 
-StepsTableModel::StepsTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+StepsTableModel::StepsTableModel(QObject *parent) : VectorTableModel(parent) {}
 
 void StepsTableModel::set_steps(int variant, std::vector<Step> steps) {
   beginResetModel();
@@ -36,22 +36,13 @@ int StepsTableModel::add_step() {
 }
 
 void StepsTableModel::remove_step(int row) {
-  if (row < 0 || row >= rowCount())
-    return;
-  beginRemoveRows({}, row, row);
-  m_steps.erase(m_steps.begin() + row);
-  endRemoveRows();
-  Q_EMIT edited();
+  if (erase_row(m_steps, row))
+    Q_EMIT edited();
 }
 
 bool StepsTableModel::move_step(int row, int delta) {
-  const int to = row + delta;
-  if (row < 0 || row >= rowCount() || to < 0 || to >= rowCount() || delta == 0)
+  if (!shift_row(m_steps, row, delta))
     return false;
-  if (!beginMoveRows({}, row, row, {}, delta > 0 ? to + 1 : to))
-    return false;
-  std::swap(m_steps[static_cast<std::size_t>(row)], m_steps[static_cast<std::size_t>(to)]);
-  endMoveRows();
   Q_EMIT edited();
   return true;
 }

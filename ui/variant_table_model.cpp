@@ -52,7 +52,7 @@ QString describe_steps(const std::vector<Step> &steps) {
 }
 
 VariantTableModel::VariantTableModel(int cores, QObject *parent)
-    : QAbstractTableModel(parent), m_cores(cores) {}
+    : VectorTableModel(parent), m_cores(cores) {}
 
 void VariantTableModel::set_variants(std::vector<Variant> variants) {
   beginResetModel();
@@ -96,23 +96,13 @@ int VariantTableModel::duplicate_variant(int row) {
 }
 
 void VariantTableModel::remove_variant(int row) {
-  if (row < 0 || row >= rowCount())
-    return;
-  beginRemoveRows({}, row, row);
-  m_variants.erase(m_variants.begin() + row);
-  endRemoveRows();
-  Q_EMIT edited();
+  if (erase_row(m_variants, row))
+    Q_EMIT edited();
 }
 
 bool VariantTableModel::move_variant(int row, int delta) {
-  const int to = row + delta;
-  if (row < 0 || row >= rowCount() || to < 0 || to >= rowCount() || delta == 0)
+  if (!shift_row(m_variants, row, delta))
     return false;
-  // Qt's destination is the row before which the moved row lands, in pre-move numbering.
-  if (!beginMoveRows({}, row, row, {}, delta > 0 ? to + 1 : to))
-    return false;
-  std::swap(m_variants[static_cast<std::size_t>(row)], m_variants[static_cast<std::size_t>(to)]);
-  endMoveRows();
   Q_EMIT edited();
   return true;
 }

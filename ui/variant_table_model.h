@@ -5,11 +5,11 @@
 #include "spec.h"
 #include "spec_json.h"
 
-#include <QAbstractTableModel>
+#include "vector_table_model.h"
 
 namespace conlab::ui {
 
-class VariantTableModel : public QAbstractTableModel {
+class VariantTableModel : public VectorTableModel {
   Q_OBJECT
 public:
   enum Column {
