@@ -158,13 +158,7 @@ QVariant StepsTableModel::headerData(int section, Qt::Orientation orientation, i
       QT_TR_NOOP("Milliseconds at time scale 1: the fixed value, or the exponential's mean."),
       QT_TR_NOOP("Uniform only: the shortest duration, ms."),
       QT_TR_NOOP("Uniform only: the longest duration, ms.")};
-  if (section < 0 || section >= ColumnCount)
-    return {};
-  if (role == Qt::DisplayRole)
-    return tr(titles[section]);
-  if (role == Qt::ToolTipRole)
-    return tr(tips[section]);
-  return {};
+  return column_header(section, role, titles, tips);
 }
 
 Qt::ItemFlags StepsTableModel::flags(const QModelIndex &index) const {

@@ -254,13 +254,7 @@ QVariant VariantTableModel::headerData(int section, Qt::Orientation orientation,
       QT_TR_NOOP("L: how many event loops, one per thread (multi_loop, like uvicorn --workers L)."),
       QT_TR_NOOP("qt_event_loop only: run blocking steps on a thread pool instead of the loop."),
       QT_TR_NOOP("What each task does, step by step. Select the row to edit its steps below.")};
-  if (section < 0 || section >= ColumnCount)
-    return {};
-  if (role == Qt::DisplayRole)
-    return tr(titles[section]);
-  if (role == Qt::ToolTipRole)
-    return tr(tips[section]);
-  return {};
+  return column_header(section, role, titles, tips);
 }
 
 Qt::ItemFlags VariantTableModel::flags(const QModelIndex &index) const {

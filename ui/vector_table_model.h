@@ -3,6 +3,10 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QCoreApplication>
+#include <QVariant>
+
+#include <span>
 
 #include <utility>
 #include <vector>
@@ -14,6 +18,21 @@ public:
   using QAbstractTableModel::QAbstractTableModel;
 
 protected:
+  // A column's title and tooltip, from untranslated texts (QT_TR_NOOP) translated in the
+  // derived model's own context.
+  QVariant column_header(int section, int role, std::span<const char *const> titles,
+                         std::span<const char *const> tips) const {
+    if (section < 0 || section >= static_cast<int>(titles.size()))
+      return {};
+    const char *context = metaObject()->className();
+    const auto i = static_cast<std::size_t>(section);
+    if (role == Qt::DisplayRole)
+      return QCoreApplication::translate(context, titles[i]);
+    if (role == Qt::ToolTipRole && i < tips.size())
+      return QCoreApplication::translate(context, tips[i]);
+    return {};
+  }
+
   template <class T> bool erase_row(std::vector<T> &rows, int row) {
     if (row < 0 || row >= static_cast<int>(rows.size()))
       return false;
