@@ -111,4 +111,16 @@ Prediction predict(const Variant &variant, const Load &load, double time_scale, 
   return p;
 }
 
+double expected_seconds(const Experiment &e, const Variant &v, const Prediction &p) {
+  if (p.makespan_s)
+    return std::max(*p.makespan_s, 1e-3);
+  double task_s = 0;
+  for (const Step &s : v.steps)
+    task_s += s.duration.mean_ms() / 1000 * e.time_scale;
+  const double tasks = static_cast<double>(e.load.tasks);
+  if (e.load.kind == LoadKind::open)
+    return std::max(tasks / e.load.rate_per_s + task_s, 1e-3);
+  return std::max(task_s * std::ceil(tasks / static_cast<double>(e.load.clients)), 1e-3);
+}
+
 } // namespace conlab

@@ -19,4 +19,10 @@ struct Prediction {
 
 Prediction predict(const Variant &variant, const Load &load, double time_scale, int cores);
 
+// How long a run of the variant should take, for progress, ETA and sweep estimates: the
+// prediction where there is one, else the tasks' mean length times the number of client waves
+// (optimistic). Never below 1 ms.
+double expected_seconds(const Experiment &experiment, const Variant &variant,
+                        const Prediction &prediction);
+
 } // namespace conlab

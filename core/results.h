@@ -8,6 +8,7 @@
 #include "prediction.h"
 #include "spec.h"
 #include "summary.h"
+#include "sweep_results.h"
 #include "task_sample.h"
 #include "telemetry.h"
 
@@ -71,7 +72,8 @@ struct RunResults {
   RunStatus status = RunStatus::completed;
   std::string error; // when failed
   double wall_time_s = 0;
-  std::vector<VariantResult> variants;
+  std::vector<VariantResult> variants; // empty for a sweep: its results are per point
+  std::optional<SweepResults> sweep;   // present when experiment.sweep is
 };
 
 } // namespace conlab

@@ -2,6 +2,7 @@
 // version does not know are ignored, so a newer writer's additions do not break older readers.
 #include "json_fields.h"
 #include "results_json.h"
+#include "sweep_results_json.h"
 
 #include <limits>
 #include <stdexcept>
@@ -398,6 +399,8 @@ RunResults results_from_json(const boost::json::value &json) {
     for (std::size_t i = 0; i < variants->size(); ++i)
       results.variants.push_back(
           read_variant((*variants)[i], json::index_path("variants", i), errors));
+  if (const boost::json::value *sweep = f.object("sweep"))
+    results.sweep = read_sweep_results(*sweep, "sweep", errors);
   if (!errors.empty())
     throw SpecError(std::move(errors));
   return results;

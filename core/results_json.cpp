@@ -1,6 +1,7 @@
 // Writing results files (the reader is results_from_json.cpp). Samples, telemetry and loop lag
 // are stored as columns of numbers, so a million tasks stay compact and fast to serialize.
 #include "results_json.h"
+#include "sweep_results_json.h"
 
 #include "file_io.h"
 #include "json_fields.h"
@@ -180,6 +181,8 @@ boost::json::value to_json(const RunResults &results) {
   for (const VariantResult &v : results.variants)
     variants.push_back(to_json(v));
   o["variants"] = std::move(variants);
+  if (results.sweep)
+    o["sweep"] = to_json(*results.sweep);
   return o;
 }
 

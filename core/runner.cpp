@@ -17,20 +17,6 @@ namespace {
 // Beyond this the simulation would take seconds before the run even starts.
 constexpr std::int64_t kMaxSimulatedTasks = 1'000'000;
 
-// How long a variant-repeat should take, for progress and ETA: the prediction where there is
-// one, else the tasks' mean length times the number of client waves (optimistic).
-double expected_seconds(const Experiment &e, const Variant &v, const Prediction &p) {
-  if (p.makespan_s)
-    return std::max(*p.makespan_s, 1e-3);
-  double task_s = 0;
-  for (const Step &s : v.steps)
-    task_s += s.duration.mean_ms() / 1000 * e.time_scale;
-  const double tasks = static_cast<double>(e.load.tasks);
-  if (e.load.kind == LoadKind::open)
-    return std::max(tasks / e.load.rate_per_s + task_s, 1e-3);
-  return std::max(task_s * std::ceil(tasks / static_cast<double>(e.load.clients)), 1e-3);
-}
-
 class ProgressTracker {
 public:
   ProgressTracker(const RunOptions &options, std::vector<double> expected, int repeats)

@@ -65,6 +65,30 @@ struct Load {
   ArrivalKind arrivals = ArrivalKind::constant;
 };
 
+// A sweep: the same experiment over a grid of one or two parameters. Each axis gives its values
+// as a list or as a range; a range is linear (from, from + step, … ≤ to) or logarithmic (from,
+// from × step, … ≤ to, step > 1). Integer parameters are rounded and repeated values dropped.
+enum class SweepParameter { pool_size, clients, tasks, loops, rate_per_s, step_ms, cpu_share };
+enum class SweepScale { linear, log };
+
+struct SweepRange {
+  double from = 0, to = 0;
+  double step = 0; // linear: added; log: multiplied by
+  SweepScale scale = SweepScale::linear;
+};
+
+struct SweepAxis {
+  SweepParameter parameter = SweepParameter::pool_size;
+  std::size_t step_index = 0;      // step_ms: which step of every variant (0-based)
+  std::vector<double> values;      // given as a list, or
+  std::optional<SweepRange> range; // as a range
+};
+
+struct Sweep {
+  std::vector<SweepAxis> axes; // one or two
+  bool shuffle = true;         // run the (point, repeat) pairs in a seeded random order
+};
+
 struct Experiment {
   std::string name;
   std::string description;
@@ -73,12 +97,15 @@ struct Experiment {
   int repeats = 1;
   std::uint64_t seed = 1;
   std::vector<Variant> variants;
+  std::optional<Sweep> sweep; // absent: one run
 };
 
 const char *to_string(StepKind kind);
 const char *to_string(DistributionKind kind);
 const char *to_string(LoadKind kind);
 const char *to_string(ArrivalKind kind);
+const char *to_string(SweepParameter parameter);
+const char *to_string(SweepScale scale);
 
 // Effective number of threads a variant's model uses for blocking work (P, L, or 1).
 int resolved_pool_size(const Variant &variant, int cores);

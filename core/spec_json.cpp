@@ -5,6 +5,7 @@
 #include "file_io.h"
 #include "json_fields.h"
 #include "model_registry.h"
+#include "sweep.h"
 
 #include <algorithm>
 #include <climits>
@@ -138,6 +139,66 @@ Variant read_variant(const boost::json::value &json, const std::string &path,
   return v;
 }
 
+SweepAxis read_sweep_axis(const boost::json::value &json, const std::string &path,
+                          json::Errors &errors) {
+  SweepAxis axis;
+  Fields f(json, path, errors, true);
+  if (const auto name = f.string("parameter", Need::required)) {
+    if (const auto parameter = parse_sweep_parameter(*name))
+      axis.parameter = *parameter;
+    else
+      f.error(f.path("parameter"),
+              "unknown parameter " + json::quoted(*name) + "; known: " + sweep_parameter_names());
+  }
+  if (axis.parameter == SweepParameter::step_ms) {
+    const auto index = f.integer("step_index");
+    if (index && *index < 0)
+      f.error(f.path("step_index"), "must be ≥ 0 (steps count from 0)");
+    else if (index)
+      axis.step_index = static_cast<std::size_t>(*index);
+  } else {
+    f.reject("step_index", "only for step_ms");
+  }
+  const bool has_values = f.has("values"), has_range = f.has("range");
+  if (has_values == has_range)
+    f.error(path, has_values ? "give values or a range, not both"
+                             : "give the values (a list) or a range {from, to, step}");
+  if (const boost::json::array *values = f.array("values")) {
+    for (std::size_t i = 0; i < values->size(); ++i) {
+      if (const auto v = json::as_number((*values)[i]))
+        axis.values.push_back(*v);
+      else
+        f.error(json::index_path(f.path("values"), i), "must be a number");
+    }
+  }
+  if (const boost::json::value *range = f.object("range")) {
+    Fields r(*range, f.path("range"), errors, true);
+    SweepRange out;
+    out.from = r.number("from", Need::required).value_or(1);
+    out.to = r.number("to", Need::required).value_or(out.from);
+    out.step = r.number("step", Need::required).value_or(1);
+    out.scale = r.choice<SweepScale>("scale", {{"linear", SweepScale::linear},
+                                                {"log", SweepScale::log}})
+                    .value_or(SweepScale::linear);
+    r.finish();
+    axis.range = out;
+  }
+  f.finish();
+  return axis;
+}
+
+Sweep read_sweep(const boost::json::value &json, const std::string &path, json::Errors &errors) {
+  Sweep sweep;
+  Fields f(json, path, errors, true);
+  if (const boost::json::array *axes = f.array("parameters", Need::required))
+    for (std::size_t i = 0; i < axes->size(); ++i)
+      sweep.axes.push_back(
+          read_sweep_axis((*axes)[i], json::index_path(f.path("parameters"), i), errors));
+  sweep.shuffle = f.choice<bool>("order", {{"shuffled", true}, {"as_listed", false}}).value_or(true);
+  f.finish();
+  return sweep;
+}
+
 // True when a semantic error at `path` would repeat what a structural error already said.
 bool covered(const json::Errors &structural, const std::string &path) {
   return std::any_of(structural.begin(), structural.end(), [&](const FieldError &e) {
@@ -192,6 +253,8 @@ Experiment read_experiment(const boost::json::value &json, const std::string &pa
   if (const boost::json::array *variants = f.array("variants", Need::required))
     for (std::size_t i = 0; i < variants->size(); ++i)
       e.variants.push_back(read_variant((*variants)[i], index_path(f.path("variants"), i), errors));
+  if (const boost::json::value *sweep = f.object("sweep"))
+    e.sweep = read_sweep(*sweep, f.path("sweep"), errors);
   f.finish();
   return e;
 }

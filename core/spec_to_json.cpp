@@ -70,6 +70,33 @@ boost::json::value to_json(const Variant &v) {
   return o;
 }
 
+boost::json::value to_json(const SweepAxis &axis) {
+  boost::json::object o;
+  o["parameter"] = to_string(axis.parameter);
+  if (axis.parameter == SweepParameter::step_ms)
+    o["step_index"] = axis.step_index;
+  if (axis.range) {
+    o["range"] = boost::json::object{{"from", axis.range->from},
+                                     {"to", axis.range->to},
+                                     {"step", axis.range->step},
+                                     {"scale", to_string(axis.range->scale)}};
+  } else {
+    boost::json::array values;
+    for (double v : axis.values)
+      values.push_back(v);
+    o["values"] = std::move(values);
+  }
+  return o;
+}
+
+boost::json::value to_json(const Sweep &sweep) {
+  boost::json::array axes;
+  for (const SweepAxis &axis : sweep.axes)
+    axes.push_back(to_json(axis));
+  return boost::json::object{{"parameters", std::move(axes)},
+                             {"order", sweep.shuffle ? "shuffled" : "as_listed"}};
+}
+
 } // namespace
 
 boost::json::value to_json(const Experiment &experiment) {
@@ -89,6 +116,8 @@ boost::json::value to_json(const Experiment &experiment) {
   for (const Variant &v : experiment.variants)
     variants.push_back(to_json(v));
   o["variants"] = std::move(variants);
+  if (experiment.sweep)
+    o["sweep"] = to_json(*experiment.sweep);
   return o;
 }
 

@@ -4,6 +4,7 @@
 #include "json_fields.h"
 #include "model_registry.h"
 #include "spec_json.h"
+#include "sweep.h"
 
 #include <cmath>
 #include <cstdio>
@@ -238,6 +239,8 @@ std::vector<FieldError> validate_experiment(const Experiment &experiment, int co
     c.error("variants", "must contain at least one variant");
   for (std::size_t i = 0; i < experiment.variants.size(); ++i)
     check_variant(c, experiment, i, cores);
+  for (FieldError &e : validate_sweep(experiment, cores))
+    errors.push_back(std::move(e));
   return errors;
 }
 

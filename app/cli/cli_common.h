@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include <iosfwd>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,6 +48,17 @@ CommandLine parse_command_line(const std::string &command, const std::vector<std
 // `arg` is a file if one exists by that name, else a preset name; throws UsageError when it is
 // neither and SpecError when the experiment is malformed.
 Experiment load_experiment_arg(const std::string &arg, int cores);
+
+// An option's value when it was given.
+template <typename T>
+void take(const boost::program_options::variables_map &vm, const char *name, std::optional<T> &to) {
+  if (vm.count(name))
+    to = vm[name].as<T>();
+}
+
+// Throws RuntimeFailure when `path` (if not empty) could not be written: fails before a run
+// rather than after it, since a long run whose results cannot be saved is lost.
+void check_writable(const std::string &path);
 
 // One `error: <path>: <message>` line per problem.
 void print_field_errors(std::ostream &out, const std::vector<FieldError> &errors);

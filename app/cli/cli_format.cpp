@@ -112,6 +112,18 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::siz
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
 
+void write_fd(int fd, const std::string &text) {
+  const char *data = text.data();
+  std::size_t left = text.size();
+  while (left > 0) {
+    const ssize_t written = ::write(fd, data, left);
+    if (written <= 0)
+      return;
+    data += written;
+    left -= static_cast<std::size_t>(written);
+  }
+}
+
 std::size_t terminal_width(int fd) {
   winsize size{};
   if (is_terminal(fd) && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)

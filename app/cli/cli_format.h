@@ -25,6 +25,9 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::siz
 // Width of the terminal on `fd`; COLUMNS or 80 when it is not a terminal.
 std::size_t terminal_width(int fd);
 bool is_terminal(int fd);
+// Writes all of `text` to `fd`, giving up quietly when the descriptor is gone (progress on a
+// closed stderr is not worth failing a run over).
+void write_fd(int fd, const std::string &text);
 
 inline constexpr std::string_view kDash = "—"; // a value that does not exist
 

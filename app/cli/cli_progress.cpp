@@ -14,18 +14,6 @@ namespace {
 constexpr auto kBarRedraw = std::chrono::milliseconds(100);
 constexpr auto kLineInterval = std::chrono::seconds(1);
 
-void write_all(int fd, const std::string &text) {
-  const char *data = text.data();
-  std::size_t left = text.size();
-  while (left > 0) {
-    const ssize_t written = ::write(fd, data, left);
-    if (written <= 0)
-      return; // stderr gone: progress is not worth failing over
-    data += written;
-    left -= static_cast<std::size_t>(written);
-  }
-}
-
 std::string percent(double fraction) {
   return std::to_string(std::lround(std::clamp(fraction, 0.0, 1.0) * 100)) + "%";
 }
@@ -65,11 +53,11 @@ std::string Progress::bar_line(const RunProgress &progress) const {
   return truncate_to_width(line, width - 1);
 }
 
-void Progress::write_line(const std::string &text) { write_all(m_fd, text + "\n"); }
+void Progress::write_line(const std::string &text) { write_fd(m_fd, text + "\n"); }
 
 void Progress::clear_bar() {
   if (m_bar_shown)
-    write_all(m_fd, "\r\033[2K");
+    write_fd(m_fd, "\r\033[2K");
   m_bar_shown = false;
 }
 
@@ -86,7 +74,7 @@ void Progress::update(const RunProgress &reported) {
   if (m_style == Style::bar) {
     if (!started && now - m_last_draw < kBarRedraw)
       return;
-    write_all(m_fd, "\r\033[2K" + bar_line(progress));
+    write_fd(m_fd, "\r\033[2K" + bar_line(progress));
     m_bar_shown = true;
     m_last_draw = now;
     return;
@@ -129,7 +117,7 @@ void Progress::note(const std::string &text) {
   clear_bar();
   write_line(text);
   if (m_style == Style::bar && m_last) {
-    write_all(m_fd, bar_line(*m_last));
+    write_fd(m_fd, bar_line(*m_last));
     m_bar_shown = true;
   }
 }

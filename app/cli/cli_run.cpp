@@ -36,13 +36,8 @@ struct RunArgs {
   std::string csv;
   bool json = false;
   bool quiet = false;
+  bool no_sweep = false;
 };
-
-template <typename T>
-void take(const po::variables_map &vm, const char *name, std::optional<T> &to) {
-  if (vm.count(name))
-    to = vm[name].as<T>();
-}
 
 // Returns nothing when --help was asked for (and printed).
 std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
@@ -64,7 +59,9 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
        "write the results JSON (conlab.results/1) to FILE")
       ("csv", po::value<std::string>()->value_name("FILE"), "write one row per task to FILE")
       ("json", po::bool_switch(), "print the results JSON on stdout instead of the table")
-      ("quiet,q", po::bool_switch(), "no progress on stderr");
+      ("quiet,q", po::bool_switch(), "no progress on stderr")
+      ("no-sweep", po::bool_switch(),
+       "run an experiment that has a sweep once, with its base values");
   // clang-format on
   const CommandLine line = parse_command_line("run", args, options, 1);
   const po::variables_map &vm = line.options;
@@ -92,6 +89,7 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
     run.csv = vm["csv"].as<std::string>();
   run.json = vm["json"].as<bool>();
   run.quiet = vm["quiet"].as<bool>();
+  run.no_sweep = vm["no-sweep"].as<bool>();
   return run;
 }
 
@@ -144,22 +142,6 @@ void apply_overrides(Experiment &experiment, const RunArgs &run) {
     keep_variants(experiment, run.variants);
 }
 
-// Fails before the run rather than after it: a long run whose results cannot be saved is lost.
-void check_writable(const std::string &path) {
-  if (path.empty())
-    return;
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec))
-    throw RuntimeFailure("cannot write " + path + ": no directory " + dir.string());
-  if (fs::is_directory(target, ec))
-    throw RuntimeFailure("cannot write " + path + ": it is a directory");
-  if (::access(dir.c_str(), W_OK) != 0)
-    throw RuntimeFailure("cannot write " + path + ": " + std::strerror(errno));
-}
-
 // Writes --out and --csv, noting in `context` what was written; false (after saying why) when a
 // file could not be written.
 bool write_outputs(const RunResults &results, const RunArgs &run, ReportContext &context) {
@@ -184,12 +166,32 @@ bool write_outputs(const RunResults &results, const RunArgs &run, ReportContext 
 
 } // namespace
 
+// Fails before the run rather than after it: a long run whose results cannot be saved is lost.
+void check_writable(const std::string &path) {
+  if (path.empty())
+    return;
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw RuntimeFailure("cannot write " + path + ": no directory " + dir.string());
+  if (fs::is_directory(target, ec))
+    throw RuntimeFailure("cannot write " + path + ": it is a directory");
+  if (::access(dir.c_str(), W_OK) != 0)
+    throw RuntimeFailure("cannot write " + path + ": " + std::strerror(errno));
+}
+
 int run_command(const std::vector<std::string> &args, SignalWatcher &signals) {
   const std::optional<RunArgs> run = parse_args(args);
   if (!run)
     return kExitOk;
   const int cores = available_cores();
   Experiment experiment = load_experiment_arg(run->experiment, cores);
+  if (experiment.sweep && !run->no_sweep)
+    throw UsageError(run->experiment + " has a sweep: run it with conlab-cli sweep " +
+                     run->experiment + ", or add --no-sweep to run its base values once");
+  experiment.sweep.reset();
   apply_overrides(experiment, *run);
   if (const auto errors = validate_experiment(experiment, cores); !errors.empty()) {
     print_field_errors(std::cerr, errors);

@@ -3,6 +3,7 @@
 #include "cli_http.h"
 #include "cli_run.h"
 #include "cli_signals.h"
+#include "cli_sweep.h"
 #ifdef CONLAB_HAS_CHARTS
 #include "chart_cli.h"
 #endif
@@ -26,6 +27,7 @@ Concurrency Lab: runs concurrency experiments, measures them, compares with a pr
 
 Commands:
   run <preset|file.json>   run an experiment and print what each variant measured
+  sweep <preset|file.json> run an experiment over its sweep's grid of parameters
   presets                  list the built-in experiments
   validate FILE            check an experiment file without running it
   models                   list the models (how tasks are scheduled onto threads)
@@ -37,6 +39,7 @@ Commands:
 Examples:
   conlab-cli run fastapi-article --time-scale 0.05
   conlab-cli run my-experiment.json --out results.json --csv samples.csv
+  conlab-cli sweep pool-size-sweep --time-scale 0.1
   conlab-cli validate my-experiment.json
   conlab-cli chart results.json --chart cdf --format svg --out cdf.svg
   conlab-cli serve fastapi-article --time-scale 0.05 --listen 127.0.0.1:8000
@@ -64,6 +67,8 @@ int dispatch(const std::vector<std::string> &args, SignalWatcher &signals) {
   }
   if (command == "run")
     return run_command(rest, signals);
+  if (command == "sweep")
+    return sweep_command(rest, signals);
   if (command == "presets")
     return presets_command(rest);
   if (command == "serve")

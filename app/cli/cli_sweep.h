@@ -1,0 +1,21 @@
+// `conlab-cli sweep`: run an experiment over its sweep's grid with progress and ETA, save after
+// every run so that a cancelled or crashed sweep keeps its finished points, resume one, and
+// print the metric per point beside the simulation, with the knee and the USL fit.
+#pragma once
+
+#include "cli_signals.h"
+#include "results.h"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace conlab::cli {
+
+int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals);
+
+// The table of a sweep's results for one metric, then each variant's findings.
+void print_sweep_report(std::ostream &out, const RunResults &results, SweepMetric metric,
+                        std::size_t width);
+
+} // namespace conlab::cli

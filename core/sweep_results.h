@@ -1,0 +1,65 @@
+// What a sweep measured: per point and variant, a few numbers per repeat (not the per-task
+// samples, which a grid of hundreds of runs could not keep), the closed-form prediction and the
+// discrete-event simulation of the same point.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conlab {
+
+// The numbers a sweep chart can draw, from one run of one variant at one point.
+struct SweepMetrics {
+  double makespan_s = 0;
+  double throughput_per_s = 0;
+  double p50_s = 0, p90_s = 0, p99_s = 0, max_s = 0;
+  double cpu_utilization = 0;
+  double loop_lag_p99_s = 0; // 0 when the model has no loop
+  double loop_lag_max_s = 0;
+  double queue_wait_share = 0;
+};
+
+enum class SweepMetric { makespan, throughput, p50, p99, cpu_utilization, loop_lag };
+const char *to_string(SweepMetric metric);    // "makespan", "throughput", ...
+const char *metric_title(SweepMetric metric); // "makespan (s)"
+bool higher_is_better(SweepMetric metric);
+double metric_value(const SweepMetrics &m, SweepMetric metric);
+inline constexpr SweepMetric kSweepMetrics[] = {SweepMetric::makespan, SweepMetric::throughput,
+                                                SweepMetric::p50,      SweepMetric::p99,
+                                                SweepMetric::cpu_utilization,
+                                                SweepMetric::loop_lag};
+
+struct SweepMeasurement {
+  int repeat = 0;
+  std::size_t order = 0; // when it ran: 0 first (the sweep runs points in a shuffled order)
+  bool complete = false; // every task finished (a cancelled run is kept, but redone on resume)
+  SweepMetrics metrics;
+};
+
+struct SweepVariantPoint {
+  std::vector<SweepMeasurement> measurements;
+  std::optional<double> predicted_makespan_s; // closed form; absent where none applies
+  std::string formula;
+  std::optional<SweepMetrics> simulated; // absent when the point is too big to simulate
+
+  // Over the complete measurements: mean, lowest and highest of a metric. nullopt: none.
+  std::optional<double> mean(SweepMetric metric) const;
+  std::optional<double> min(SweepMetric metric) const;
+  std::optional<double> max(SweepMetric metric) const;
+  bool has_repeat(int repeat) const; // a complete measurement of that repeat exists
+};
+
+struct SweepPoint {
+  std::vector<double> values;              // one per axis
+  std::vector<SweepVariantPoint> variants; // in the experiment's variant order
+};
+
+struct SweepResults {
+  std::vector<SweepPoint> points; // grid order: the first axis varies slowest
+  std::size_t runs_done = 0;      // complete (point, repeat) runs
+  std::size_t runs_total = 0;     // points × repeats
+};
+
+} // namespace conlab
