@@ -27,6 +27,8 @@ std::string index_path(std::string_view base, std::size_t index);    // "a[3]"
 // they read back exactly what was written (Boost.JSON 1.81's own conversion can be 1 ulp off).
 // On a syntax error returns nullopt and fills `error` (path "") with the line and column.
 std::optional<boost::json::value> parse_text(std::string_view text, FieldError &error);
+// Parses text read from `source` (a path, "stdin"); throws SpecError naming it on a syntax error.
+boost::json::value parse_document(std::string_view text, const std::string &source);
 // Reads and parses a JSON file; throws SpecError naming the file when it cannot.
 boost::json::value read_json_file(const std::string &path);
 

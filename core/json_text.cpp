@@ -190,20 +190,31 @@ std::optional<boost::json::value> parse_text(std::string_view text, FieldError &
       1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
   const std::size_t newline = before.rfind('\n');
   const std::size_t column = used - (newline == std::string_view::npos ? 0 : newline + 1) + 1;
+  // Results files are written on one line, so the byte offset is what finds the spot in them.
+  std::string reason = ec.message();
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    reason = "there is no JSON, the text is empty";
+  else if (ec == boost::json::error::incomplete || used == text.size()) // "1." at the end: syntax
+    reason = "incomplete JSON: the text ends before the JSON does (was the file cut short?)";
   error = FieldError{"", "invalid JSON at line " + std::to_string(line) + ", column " +
-                             std::to_string(column) + ": " + ec.message()};
+                             std::to_string(column) + " (byte " + std::to_string(used) +
+                             "): " + reason};
   return std::nullopt;
+}
+
+boost::json::value parse_document(std::string_view text, const std::string &source) {
+  FieldError syntax;
+  std::optional<boost::json::value> json = parse_text(text, syntax);
+  if (!json)
+    throw SpecError({FieldError{"", source + ": " + syntax.message}});
+  return std::move(*json);
 }
 
 boost::json::value read_json_file(const std::string &path) {
   std::string text, error;
   if (!read_text_file(path, text, error))
     throw SpecError({FieldError{"", error}});
-  FieldError syntax;
-  std::optional<boost::json::value> json = parse_text(text, syntax);
-  if (!json)
-    throw SpecError({FieldError{"", path + ": " + syntax.message}});
-  return std::move(*json);
+  return parse_document(text, path);
 }
 
 std::string pretty_print(const boost::json::value &value) {

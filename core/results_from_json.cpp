@@ -4,6 +4,7 @@
 #include "results_json.h"
 #include "sweep_results_json.h"
 
+#include <charconv>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -356,6 +357,45 @@ Environment read_environment(const boost::json::value *json, const std::string &
   return e;
 }
 
+// "conlab.results/N" → N; nullopt for any other text.
+std::optional<long> results_schema_version(std::string_view schema) {
+  constexpr std::string_view prefix = "conlab.results/";
+  if (!schema.starts_with(prefix))
+    return std::nullopt;
+  const std::string_view digits = schema.substr(prefix.size());
+  long version = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
+  if (ec != std::errc() || end != digits.data() + digits.size() || digits.empty())
+    return std::nullopt;
+  return version;
+}
+
+// Refuses, with the reason, any file this version cannot read. Only conlab.results/1 has ever
+// been written by a released lab (the shape before executor waits were recorded was never
+// written by a program), so there is nothing older to migrate yet; a conlab.results/2 reader
+// would convert /1 here.
+void check_schema(const boost::json::value *schema) {
+  const std::string expected = RunResults::kSchema;
+  if (!schema || !schema->is_string())
+    throw SpecError({FieldError{"schema", "missing: this is not a conlab results file (expected " +
+                                              json::quoted(expected) + ")"}});
+  const std::string found(schema->get_string());
+  if (found == expected)
+    return;
+  const std::optional<long> version = results_schema_version(found);
+  std::string reason;
+  if (version && *version > 1)
+    reason = found + " is newer than this lab understands (" + expected +
+             "): open it with a newer Concurrency Lab";
+  else if (version)
+    reason = found + " is not a version this lab knows (it reads " + expected + ")";
+  else
+    reason = "this file has schema " + json::quoted(found) + ", not " + json::quoted(expected) +
+             (found == kExperimentSchema ? ": it is an experiment, not results"
+                                         : ": it was written by another program");
+  throw SpecError({FieldError{"schema", reason}});
+}
+
 } // namespace
 
 RunResults results_from_json(const boost::json::value &json) {
@@ -363,20 +403,7 @@ RunResults results_from_json(const boost::json::value &json) {
   Fields f(json, "", errors, false);
   if (!f.valid())
     throw SpecError({FieldError{"", "a results file must hold a JSON object"}});
-  const std::string expected = RunResults::kSchema;
-  const boost::json::value *schema = f.get("schema");
-  if (!schema || !schema->is_string())
-    throw SpecError({FieldError{"schema", "missing: this is not a conlab results file (expected " +
-                                              json::quoted(expected) + ")"}});
-  if (schema->get_string() != expected) {
-    const std::string found(schema->get_string());
-    throw SpecError({FieldError{"schema", "this file has schema " + json::quoted(found) + ", not " +
-                                              json::quoted(expected) +
-                                              (found == kExperimentSchema
-                                                   ? ": it is an experiment, not results"
-                                                   : ": it was written by another program or "
-                                                     "version")}});
-  }
+  check_schema(f.get("schema"));
   RunResults results;
   results.status = f.choice<RunStatus>("status",
                                        {{"completed", RunStatus::completed},

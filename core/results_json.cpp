@@ -190,15 +190,26 @@ void save_results(const RunResults &results, const std::string &path) {
   write_file_atomically(path, boost::json::serialize(to_json(results)));
 }
 
-RunResults load_results(const std::string &path) {
-  const boost::json::value json = json::read_json_file(path);
+namespace {
+
+RunResults results_from_document(const boost::json::value &json, const std::string &source) {
   try {
     return results_from_json(json);
   } catch (const SpecError &e) {
-    std::vector<FieldError> errors{FieldError{"", path + " is not a valid results file"}};
+    std::vector<FieldError> errors{FieldError{"", source + " is not a valid results file"}};
     errors.insert(errors.end(), e.errors().begin(), e.errors().end());
     throw SpecError(std::move(errors));
   }
+}
+
+} // namespace
+
+RunResults load_results(const std::string &path) {
+  return results_from_document(json::read_json_file(path), path);
+}
+
+RunResults results_from_text(std::string_view text, const std::string &source) {
+  return results_from_document(json::parse_document(text, source), source);
 }
 
 } // namespace conlab

@@ -7,6 +7,7 @@
 #include <boost/json/value.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace conlab {
 
@@ -16,6 +17,8 @@ RunResults results_from_json(const boost::json::value &json); // throws SpecErro
 // Writes atomically: a temporary file beside the target, then a rename.
 void save_results(const RunResults &results, const std::string &path);
 RunResults load_results(const std::string &path);
+// The same from text already read (e.g. stdin); `source` names it in errors.
+RunResults results_from_text(std::string_view text, const std::string &source);
 
 // One row per task: variant, label, model, repeat, task, times in seconds, worker, status.
 void save_samples_csv(const RunResults &results, const std::string &path);

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include <functional>
 #include <limits>
 #include <sstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -187,29 +189,113 @@ TEST_F(ResultsJson, WrongSchemaIsRefusedWithTheReason) {
   EXPECT_NE(message.find("\"conlab.experiment/1\""), std::string::npos) << message;
   EXPECT_NE(message.find("it is an experiment, not results"), std::string::npos) << message;
 
+  const auto refusal = [](const char *schema) {
+    boost::json::value json = to_json(make_results());
+    json.as_object()["schema"] = schema;
+    return error_text([&] { results_from_json(json); });
+  };
+  for (const auto &[schema, reason] : std::vector<std::pair<const char *, const char *>>{
+           {"conlab.results/7",
+            "schema: conlab.results/7 is newer than this lab understands (conlab.results/1)"},
+           {"conlab.results/0", "schema: conlab.results/0 is not a version this lab knows"},
+           {"acme.benchmark/3", "schema: this file has schema \"acme.benchmark/3\", not "
+                                "\"conlab.results/1\": it was written by another program"}}) {
+    const std::string refused = refusal(schema);
+    EXPECT_NE(refused.find(reason), std::string::npos) << refused;
+  }
   boost::json::value json = to_json(make_results());
-  json.as_object()["schema"] = "conlab.results/2";
-  const std::string newer = error_text([&] { results_from_json(json); });
-  EXPECT_NE(newer.find("schema: this file has schema \"conlab.results/2\", not "
-                       "\"conlab.results/1\""),
-            std::string::npos)
-      << newer;
   json.as_object().erase("schema");
   EXPECT_NE(error_text([&] { results_from_json(json); }).find("not a conlab results file"),
             std::string::npos);
 }
 
-TEST_F(ResultsJson, TruncatedFileIsRefused) {
+TEST_F(ResultsJson, UnknownTopLevelMembersAreIgnored) {
+  // A later /1 writer may add sections; this reader keeps what it knows and ignores the rest.
+  boost::json::value json = to_json(make_results());
+  json.as_object()["annotations"] = {{"by", "someone"}, {"points", boost::json::array{1, 2}}};
+  json.as_object()["notes"] = "added later";
+  expect_same(make_results(), results_from_json(json));
+}
+
+TEST_F(ResultsJson, TruncatedFileIsRefusedSayingWhere) {
   save_results(make_results(), file("run.json"));
   const std::string text = read_all(file("run.json"));
   write_all(file("cut.json"), text.substr(0, text.size() / 2));
   const std::string message = error_text([&] { load_results(file("cut.json")); });
-  EXPECT_NE(message.find(file("cut.json") + ": invalid JSON at line 1"), std::string::npos)
+  EXPECT_NE(message.find(file("cut.json") + ": invalid JSON at line 1, column " +
+                         std::to_string(text.size() / 2 + 1) + " (byte " +
+                         std::to_string(text.size() / 2) + "): incomplete JSON"),
+            std::string::npos)
       << message;
+  EXPECT_NE(message.find("cut short"), std::string::npos) << message;
   EXPECT_NE(error_text([&] {
               load_results(file("missing.json"));
             }).find("cannot read " + file("missing.json") + ": No such file"),
             std::string::npos);
+}
+
+// A crash can cut a file anywhere: every cut is refused, naming the byte where the text ends.
+TEST_F(ResultsJson, CutAtAnyByteIsRefusedNeverMisread) {
+  const std::string text = boost::json::serialize(to_json(make_results()));
+  const std::size_t stride = std::max<std::size_t>(1, text.size() / 400);
+  for (std::size_t cut = 0; cut < text.size(); cut += cut + stride >= text.size() ? 1 : stride) {
+    SCOPED_TRACE("cut at byte " + std::to_string(cut));
+    const std::string message =
+        error_text([&] { results_from_text(text.substr(0, cut), "cut.json"); });
+    EXPECT_NE(message.find("cut.json: invalid JSON at line 1, column " + std::to_string(cut + 1) +
+                           " (byte " + std::to_string(cut) + "): "),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find(cut == 0 ? "the text is empty" : "cut short"), std::string::npos)
+        << message;
+  }
+}
+
+TEST_F(ResultsJson, CorruptBytesAreRefusedSayingWhere) {
+  const std::string text = boost::json::serialize(to_json(make_results()));
+  std::string broken = text;
+  const std::size_t colon = broken.find(':', broken.find("\"variants\""));
+  broken[colon] = ';';
+  EXPECT_NE(error_text([&] { results_from_text(broken, "x.json"); })
+                .find("x.json: invalid JSON at line 1, column " + std::to_string(colon + 1) +
+                      " (byte " + std::to_string(colon) + "): "),
+            std::string::npos);
+  broken = text;
+  const std::size_t label = broken.find("loops\"");
+  broken[label] = '\xff'; // not UTF-8
+  EXPECT_NE(error_text([&] { results_from_text(broken, "x.json"); }).find("(byte "),
+            std::string::npos);
+  broken = text;
+  broken.replace(broken.find("\"status\""), 8, std::string("\"stat\0s\"", 8)); // a NUL
+  EXPECT_NE(error_text([&] { results_from_text(broken, "x.json"); }).find("invalid JSON at"),
+            std::string::npos);
+}
+
+TEST_F(ResultsJson, WriterKilledMidSaveLeavesTheOldFileOrTheNew) {
+  // A big save takes long enough for the kill to land while the temporary file is being written.
+  RunResults big = make_results();
+  big.variants[0].repeats[0].samples.assign(300'000, TaskSample{1, 2, 3, 0, 0, 0});
+  const std::string target = file("run.json");
+  save_results(make_results(), target);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    for (;;)
+      save_results(big, target);
+  }
+  const std::string temporary = target + ".tmp-" + std::to_string(child);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!fs::exists(temporary) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::yield();
+  const bool saw_temporary = fs::exists(temporary);
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(saw_temporary) << "the writer never started a save";
+  const RunResults loaded = load_results(target);
+  const std::size_t samples = loaded.variants[0].repeats[0].samples.size();
+  EXPECT_TRUE(samples == 4 || samples == 300'000) << samples;
+  RecordProperty("temporary_left_behind", fs::exists(temporary) ? "yes" : "no");
 }
 
 TEST_F(ResultsJson, BadFieldsAreNamedByPath) {
