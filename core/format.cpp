@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 namespace conlab {
 namespace {
@@ -95,5 +96,20 @@ std::string human_count(double value) {
 }
 
 std::string human_scale(double scale) { return printf_string("%g", scale); }
+
+std::string human_bytes(double bytes) {
+  if (!std::isfinite(bytes) || bytes < 0)
+    return kDash;
+  static constexpr const char *units[] = {" B", " KiB", " MiB", " GiB", " TiB"};
+  double value = bytes;
+  std::size_t unit = 0;
+  while (unit + 1 < std::size(units) && value >= 1024) {
+    value /= 1024;
+    ++unit;
+  }
+  if (unit == 0)
+    return printf_string("%.0f", value) + units[0];
+  return three_digits(round_significant(value, 3)) + units[unit];
+}
 
 } // namespace conlab

@@ -14,14 +14,6 @@ constexpr double kNs = 1e-9;
 constexpr std::int64_t kLagThresholdNs = 1'000'000; // below this a loop counts as responsive
 constexpr unsigned kThroughputBuckets = 50;
 
-double quantile(const std::vector<double> &sorted, double q) {
-  // Linear interpolation between closest ranks (the "R-7" definition numpy uses by default).
-  const double pos = q * static_cast<double>(sorted.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const auto hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - static_cast<double>(lo));
-}
-
 struct Span {
   std::int64_t first_submit = std::numeric_limits<std::int64_t>::max();
   std::int64_t last_end = 0;
@@ -132,15 +124,26 @@ std::vector<ThroughputBucket> throughput_buckets(const std::vector<const TaskSam
 
 } // namespace
 
+QuantileRank quantile_rank(std::size_t n, double q) {
+  const double pos = q * static_cast<double>(n - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  return {lo, std::min(lo + 1, n - 1), pos - static_cast<double>(lo)};
+}
+
+double sorted_quantile(std::span<const double> sorted, double q) {
+  const QuantileRank rank = quantile_rank(sorted.size(), q);
+  return sorted[rank.lo] + (sorted[rank.hi] - sorted[rank.lo]) * rank.fraction;
+}
+
 Percentiles percentiles(std::vector<double> values) {
   Percentiles p;
   if (values.empty())
     return p;
   std::sort(values.begin(), values.end());
-  p.p50 = quantile(values, 0.50);
-  p.p90 = quantile(values, 0.90);
-  p.p99 = quantile(values, 0.99);
-  p.p999 = quantile(values, 0.999);
+  p.p50 = sorted_quantile(values, 0.50);
+  p.p90 = sorted_quantile(values, 0.90);
+  p.p99 = sorted_quantile(values, 0.99);
+  p.p999 = sorted_quantile(values, 0.999);
   p.max = values.back();
   p.mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
   return p;

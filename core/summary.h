@@ -6,7 +6,9 @@
 #include "task_sample.h"
 #include "telemetry.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace conlab {
@@ -56,6 +58,15 @@ struct Summary {
 };
 
 Percentiles percentiles(std::vector<double> values);
+
+// Quantiles interpolate linearly between closest ranks (the "R-7" definition, numpy's default):
+// the value at rank q·(n − 1), counting from 0, lies `fraction` of the way from rank lo to hi.
+struct QuantileRank {
+  std::size_t lo = 0, hi = 0;
+  double fraction = 0;
+};
+QuantileRank quantile_rank(std::size_t n, double q);              // n ≥ 1
+double sorted_quantile(std::span<const double> sorted, double q); // `sorted` not empty
 
 Summary summarize(const std::vector<TaskSample> &samples, const std::vector<TelemetryPoint> &telemetry,
                   const std::vector<LoopLagTrace> &loop_lag, const ResourceUsage &resources,

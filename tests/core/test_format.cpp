@@ -49,5 +49,14 @@ TEST(HumanNumbers, CountsAndSignedPercentages) {
   EXPECT_EQ(human_percent(0), "0%");
 }
 
+TEST(HumanBytes, BinaryUnitsWithThreeDigits) {
+  EXPECT_EQ(human_bytes(0), "0 B");
+  EXPECT_EQ(human_bytes(512), "512 B");
+  EXPECT_EQ(human_bytes(1536), "1.50 KiB");
+  EXPECT_EQ(human_bytes(13107200), "12.5 MiB");
+  EXPECT_EQ(human_bytes(3.0 * (1ull << 30)), "3.00 GiB");
+  EXPECT_EQ(human_bytes(-1), "—");
+}
+
 } // namespace
 } // namespace conlab
