@@ -1,5 +1,6 @@
 // conlab-cli: runs the lab's experiments without a window. Dispatches to one command per verb.
 #include "cli_common.h"
+#include "cli_compare.h"
 #include "cli_http.h"
 #include "cli_run.h"
 #include "cli_signals.h"
@@ -32,6 +33,7 @@ Commands:
   validate FILE            check an experiment file without running it
   models                   list the models (how tasks are scheduled onto threads)
   chart RESULTS.json       render a results file's charts to PNG, SVG or PDF (no display needed)
+  compare A.json B.json    compare two results files; exit 1 when a metric regressed (for CI)
   serve <preset|file.json> serve the variants as HTTP endpoints (/a, /b, ...) until Ctrl-C
   load URL                 send HTTP requests to a URL and measure every one
   help [command]           this text, or a command's options
@@ -42,10 +44,12 @@ Examples:
   conlab-cli sweep pool-size-sweep --time-scale 0.1
   conlab-cli validate my-experiment.json
   conlab-cli chart results.json --chart cdf --format svg --out cdf.svg
+  conlab-cli compare baseline.json candidate.json --metric p99 --threshold 5%
   conlab-cli serve fastapi-article --time-scale 0.05 --listen 127.0.0.1:8000
   conlab-cli load http://127.0.0.1:8000/a -n 100 -c 100
 
-Exit codes: 0 ok, 1 runtime failure, 2 bad input, 130 cancelled (Ctrl-C).
+Exit codes: 0 ok, 1 runtime failure, 2 bad input, 130 cancelled (Ctrl-C);
+compare: 0 no regression, 1 regressed, 2 could not compare.
 )";
 
 int dispatch(const std::vector<std::string> &args, SignalWatcher &signals) {
@@ -77,6 +81,8 @@ int dispatch(const std::vector<std::string> &args, SignalWatcher &signals) {
     return load_command(rest, signals);
   if (command == "validate")
     return validate_command(rest);
+  if (command == "compare")
+    return compare_command(rest);
   if (command == "models")
     return models_command(rest);
   if (command.starts_with("-"))

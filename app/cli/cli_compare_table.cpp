@@ -1,0 +1,203 @@
+// The comparison on stdout: who A and B are, one table per matched variant, what the noise
+// columns mean, then the gate's verdict per variant and overall.
+#include "cli_compare.h"
+#include "cli_table.h"
+#include "format.h"
+
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+
+namespace conlab::cli {
+namespace {
+
+std::string side_line(const char *letter, const char *role, const RunSide &side) {
+  std::string text = std::string(letter) + " (" + role + ") " + side.name + ": " +
+                     (side.experiment.empty() ? "unnamed" : side.experiment) + ", " +
+                     to_string(side.status) + ", " + std::to_string(side.repeats) +
+                     (side.repeats == 1 ? " repeat" : " repeats");
+  if (side.time_scale != 1)
+    text += ", durations ×" + human_scale(side.time_scale);
+  if (!side.build_type.empty())
+    text += ", " + side.build_type + " build";
+  return text;
+}
+
+std::string ratio_text(const MetricComparison &m) {
+  const std::optional<double> ratio = m.ratio();
+  if (!ratio || !std::isfinite(*ratio))
+    return std::string(kDash);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, *ratio >= 99.5 ? "%.0f×" : "%.2f×", *ratio);
+  return buffer;
+}
+
+std::string verdict_text(const MetricComparison &m) {
+  switch (m.verdict) {
+  case Verdict::better:
+    return "better";
+  case Verdict::worse:
+    return "worse";
+  case Verdict::within_noise:
+    return "within noise";
+  case Verdict::changed:
+    return "changed";
+  case Verdict::not_measured:
+    return std::string(kDash);
+  case Verdict::noise_unknown:
+    break;
+  }
+  if (m.delta() == 0)
+    return "same";
+  const std::optional<double> worsening = m.worsening();
+  if (!worsening)
+    return "changed?";
+  return *worsening > 0 ? "worse?" : "better?";
+}
+
+std::string noise_text(const MetricComparison &m) {
+  if (!m.noise.estimated())
+    return m.noise.reason;
+  const std::string name = m.noise.method == NoiseMethod::bootstrap ? "bootstrap" : "Welch t";
+  return name + " [" + metric_delta_text(m.metric, m.noise.interval.low) + ", " +
+         metric_delta_text(m.metric, m.noise.interval.high) + "]";
+}
+
+std::string value_text(Metric metric, const std::optional<double> &value) {
+  return value ? metric_text(metric, *value) : std::string(kDash);
+}
+
+std::string setup_line(const VariantComparison &v) {
+  const std::string a = v.baseline.describe(), b = v.candidate.describe();
+  std::string text = v.label + "  " + (a == b ? a : a + " → " + b) + "; " +
+                     std::to_string(v.baseline.finished_tasks) + " → " +
+                     std::to_string(v.candidate.finished_tasks) + " tasks finished";
+  return text;
+}
+
+std::string p_text(double p) {
+  if (p < 0.001)
+    return "p < 0.001";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "p = %.3g", p);
+  return buffer;
+}
+
+std::string shift_text(const char *what, const std::optional<RankSumTest> &test) {
+  if (!test)
+    return "";
+  char share[32];
+  std::snprintf(share, sizeof share, "%.2f", test->b_greater());
+  return std::string(what) + " " + p_text(test->p_value) + ", P(B > A) = " + share;
+}
+
+void print_variant(std::ostream &out, const VariantComparison &v, bool &any_unknown) {
+  out << setup_line(v) << '\n';
+  Table table;
+  table.add_column("metric", Align::left);
+  table.add_column("A", Align::right);
+  table.add_column("B", Align::right);
+  table.add_column("B - A", Align::right);
+  table.add_column("B/A", Align::right);
+  table.add_column("better", Align::left);
+  table.add_column("verdict", Align::left);
+  table.add_column("noise: 95% interval of B - A", Align::left);
+  for (const MetricComparison &m : v.metrics) {
+    const MetricInfo &info = metric_info(m.metric);
+    if (!m.baseline && !m.candidate)
+      continue; // e.g. loop lag for a model without a loop
+    any_unknown = any_unknown || m.verdict == Verdict::noise_unknown;
+    table.add_row(
+        {std::string(info.title), value_text(m.metric, m.baseline),
+         value_text(m.metric, m.candidate),
+         m.measured() ? metric_delta_text(m.metric, m.delta()) : std::string(kDash), ratio_text(m),
+         info.better == Better::neither ? std::string(kDash) : std::string(to_string(info.better)),
+         verdict_text(m), noise_text(m)});
+  }
+  table.print(out);
+  const std::string latency = shift_text("latency", v.latency_shift);
+  const std::string wait = shift_text("queue wait", v.queue_wait_shift);
+  if (!latency.empty())
+    out << "Mann-Whitney U (two-sided): " << latency << (wait.empty() ? "" : "; " + wait) << '\n';
+}
+
+std::string gate_line(const GateVariant &v, const VariantComparison &variant, Metric metric) {
+  const std::string change =
+      v.worsening ? (*v.worsening >= 0 ? "+" : "") + human_percent(*v.worsening) + " worse"
+                  : std::string();
+  const MetricComparison *m = variant.find(metric);
+  const std::string noise = m ? m->noise.describe(metric) : std::string();
+  switch (v.outcome) {
+  case GateOutcome::regressed:
+    return "regressed: " + change + ", " +
+           (v.noise_estimated ? "beyond the noise (" + noise + ")"
+                              : "and the threshold alone decides (" + noise + ")");
+  case GateOutcome::within_threshold:
+    return "ok: " + change + ", within the threshold";
+  case GateOutcome::within_noise:
+    return "ok: " + change + " but within the noise (" + noise + ")";
+  case GateOutcome::not_worse:
+    return "ok: not worse (" + (v.worsening ? human_percent(-*v.worsening) + " better" : "") + ")";
+  case GateOutcome::not_measured:
+    break;
+  }
+  return "not judged: " + (m ? m->noise.reason : std::string("not measured"));
+}
+
+} // namespace
+
+void print_comparison(std::ostream &out, const Comparison &c, const GateReport &gate,
+                      std::size_t width) {
+  for (const std::string &line : wrap(side_line("A", "baseline", c.baseline), width, 0, 4))
+    out << line << '\n';
+  for (const std::string &line : wrap(side_line("B", "candidate", c.candidate), width, 0, 4))
+    out << line << '\n';
+  for (const std::string &note : c.notes)
+    for (const std::string &line : wrap("note: " + note, width, 0, 6))
+      out << line << '\n';
+  bool any_unknown = false;
+  for (const VariantComparison &v : c.variants) {
+    out << '\n';
+    print_variant(out, v, any_unknown);
+  }
+  out << '\n';
+  if (c.variants.empty())
+    out << "no variant is in both files: nothing to compare\n";
+  if (!c.only_in_baseline.empty() || !c.only_in_candidate.empty()) {
+    const auto list = [](const std::vector<std::string> &labels) {
+      std::string text;
+      for (const std::string &label : labels)
+        text += (text.empty() ? "" : ", ") + label;
+      return text.empty() ? std::string(kDash) : text;
+    };
+    out << "not compared: only in A: " << list(c.only_in_baseline)
+        << "; only in B: " << list(c.only_in_candidate) << '\n';
+  }
+  std::string methods = "noise: latency p50/p90/p99 and queue wait by a percentile bootstrap "
+                        "over the task samples (" +
+                        std::to_string(c.bootstrap.resamples) + " resamples, seed " +
+                        std::to_string(c.bootstrap.seed) +
+                        "); the other metrics by Welch's t interval over the complete repeats";
+  if (any_unknown)
+    methods += "; ? marks a change whose noise was not estimated (one repeat a side: run with "
+               "--repeats 3 to estimate it)";
+  for (const std::string &line : wrap(methods, width, 0, 7))
+    out << line << '\n';
+
+  const MetricInfo &info = metric_info(gate.gate.metric);
+  out << "\ngate: " << info.title << " (" << to_string(info.better) << " is better), threshold "
+      << human_percent(gate.gate.threshold) << '\n';
+  std::size_t label_width = 0;
+  for (const GateVariant &v : gate.variants)
+    label_width = std::max(label_width, display_width(v.label));
+  for (std::size_t i = 0; i < gate.variants.size(); ++i) {
+    const GateVariant &v = gate.variants[i];
+    const std::string text = gate_line(v, c.variants[i], gate.gate.metric);
+    out << "  " << pad(v.label, label_width + 2, Align::left);
+    for (const std::string &line : wrap(text, width, label_width + 4, label_width + 4))
+      out << line << '\n';
+  }
+  out << (gate.regressed() ? "result: regressed (exit 1)\n" : "result: no regression (exit 0)\n");
+}
+
+} // namespace conlab::cli
