@@ -61,7 +61,8 @@ Exit codes:
   0  no variant regressed
   1  at least one variant regressed
   2  could not compare: a bad argument, a file that cannot be read, is corrupt, truncated or of
-     another schema version, or a --json file that cannot be written
+     another schema version, files with no variant label in common, or a --json file that
+     cannot be written
 
 Metrics (--metric) and which way is better; p99 is the default because its noise is known
 from a single run, and the tail is what a user waits for. CPU utilisation is shown, never
@@ -144,6 +145,13 @@ RunResults load(const std::string &path) {
   return results_from_text(text, display_name(path));
 }
 
+std::string labels(const RunResults &results) {
+  std::string text;
+  for (const VariantResult &variant : results.variants)
+    text += (text.empty() ? "" : ", ") + variant.label;
+  return text.empty() ? "no variants" : text;
+}
+
 int compare(const std::vector<std::string> &args) {
   const std::optional<CompareArgs> parsed = parse_args(args);
   if (!parsed)
@@ -154,6 +162,11 @@ int compare(const std::vector<std::string> &args) {
   options.baseline_name = display_name(parsed->baseline);
   options.candidate_name = display_name(parsed->candidate);
   const Comparison comparison = compare_runs(baseline, candidate, options);
+  if (comparison.variants.empty()) {
+    std::cerr << "error: compare: no variant label is in both files (A has " << labels(baseline)
+              << "; B has " << labels(candidate) << "): nothing to compare\n";
+    return kCannotCompare;
+  }
   const GateReport gate = apply_gate(comparison, parsed->gate);
 
   const std::string json =

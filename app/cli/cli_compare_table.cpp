@@ -121,12 +121,22 @@ void print_variant(std::ostream &out, const VariantComparison &v, bool &any_unkn
     out << "Mann-Whitney U (two-sided): " << latency << (wait.empty() ? "" : "; " + wait) << '\n';
 }
 
+// "+23% worse", "0.6% better", "unchanged"; from a zero baseline only the direction is known.
+std::string change_text(double worsening) {
+  if (worsening == 0)
+    return "unchanged";
+  if (!std::isfinite(worsening))
+    return worsening > 0 ? "worse (A was 0)" : "better (A was 0)";
+  return worsening > 0 ? "+" + human_percent(worsening) + " worse"
+                       : human_percent(-worsening) + " better";
+}
+
 std::string gate_line(const GateVariant &v, const VariantComparison &variant, Metric metric) {
-  const std::string change =
-      v.worsening ? (*v.worsening >= 0 ? "+" : "") + human_percent(*v.worsening) + " worse"
-                  : std::string();
   const MetricComparison *m = variant.find(metric);
-  const std::string noise = m ? m->noise.describe(metric) : std::string();
+  if (v.outcome == GateOutcome::not_measured || !m || !v.worsening)
+    return "not judged: " + (m ? m->noise.reason : std::string("not measured"));
+  const std::string change = change_text(*v.worsening);
+  const std::string noise = m->noise.describe(metric);
   switch (v.outcome) {
   case GateOutcome::regressed:
     return "regressed: " + change + ", " +
@@ -137,11 +147,10 @@ std::string gate_line(const GateVariant &v, const VariantComparison &variant, Me
   case GateOutcome::within_noise:
     return "ok: " + change + " but within the noise (" + noise + ")";
   case GateOutcome::not_worse:
-    return "ok: not worse (" + (v.worsening ? human_percent(-*v.worsening) + " better" : "") + ")";
   case GateOutcome::not_measured:
     break;
   }
-  return "not judged: " + (m ? m->noise.reason : std::string("not measured"));
+  return "ok: " + change;
 }
 
 } // namespace
@@ -161,8 +170,6 @@ void print_comparison(std::ostream &out, const Comparison &c, const GateReport &
     print_variant(out, v, any_unknown);
   }
   out << '\n';
-  if (c.variants.empty())
-    out << "no variant is in both files: nothing to compare\n";
   if (!c.only_in_baseline.empty() || !c.only_in_candidate.empty()) {
     const auto list = [](const std::vector<std::string> &labels) {
       std::string text;

@@ -61,10 +61,10 @@ TEST_F(CompareCli, IdenticalRunsExit0) {
   const ProcessResult r = cli({a, a});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.err, "");
-  for (const char *part :
-       {"A (baseline) ", "B (candidate) ", "/a  thread_pool P=4", "latency p99", "bootstrap [",
-        "within noise", "no repeats: noise not estimated",
-        "gate: latency p99 (lower is better), threshold 5.0%", "result: no regression (exit 0)"})
+  for (const char *part : {"A (baseline) ", "B (candidate) ", "/a  thread_pool P=4", "latency p99",
+                           "bootstrap [", "within noise", "no repeats: noise not estimated",
+                           "gate: latency p99 (lower is better), threshold 5.0%",
+                           "/a  ok: unchanged", "result: no regression (exit 0)"})
     EXPECT_TRUE(contains(r.out, part)) << part << " missing from:\n" << r.out;
 }
 
@@ -130,7 +130,7 @@ TEST_F(CompareCli, ZeroSamplesAndUnmatchedVariantsAreReportedNotFatal) {
 
 struct BadCompare {
   const char *what;
-  std::vector<std::string> args; // "{a}", "{cut}", "{newer}" stand for files the test writes
+  std::vector<std::string> args; // "{a}", "{cut}", "{newer}", "{other}": files the test writes
   const char *named;             // what the message must name
 };
 
@@ -144,12 +144,11 @@ TEST_P(CompareRefuses, WithExit2) {
   const std::string schema = "\"conlab.results/1\"";
   text.replace(text.find(schema), schema.size(), "\"conlab.results/7\"");
   write_file(m_dir / "newer.json", text);
+  save("other.json", run_of({variant("/z", 1)}));
   std::vector<std::string> args;
   for (const std::string &arg : GetParam().args)
-    args.push_back(arg == "{a}"       ? a
-                   : arg == "{cut}"   ? (m_dir / "cut.json").string()
-                   : arg == "{newer}" ? (m_dir / "newer.json").string()
-                                      : arg);
+    args.push_back(
+        arg.starts_with("{") ? (m_dir / (arg.substr(1, arg.size() - 2) + ".json")).string() : arg);
   const ProcessResult r = cli(args);
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_TRUE(r.err.starts_with("error: ")) << r.err;
@@ -176,6 +175,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCompare{"one_file", {"{a}"}, "name two results files"},
         BadCompare{"three_files", {"{a}", "{a}", "{a}"}, "unexpected argument"},
         BadCompare{"both_stdin", {"-", "-"}, "stdin"},
+        BadCompare{"no_common_variant", {"{a}", "{other}"}, "(A has /a; B has /z)"},
         BadCompare{"unwritable_json", {"{a}", "{a}", "--json", "/no/such/dir/c.json"}, "--json"},
         BadCompare{"unknown_option", {"{a}", "{a}", "--colour"}, "--colour"}),
     [](const ::testing::TestParamInfo<BadCompare> &param) { return param.param.what; });
