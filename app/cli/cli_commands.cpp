@@ -5,6 +5,8 @@
 #include "environment.h"
 #include "model_registry.h"
 #include "presets.h"
+#include "sweep.h"
+#include "sweep_runner.h"
 
 #include <boost/program_options.hpp>
 
@@ -135,6 +137,16 @@ int validate_command(const std::vector<std::string> &args) {
               << ")";
   std::cout << ", " << plural(experiment.repeats, "repeat") << ", time scale "
             << human_scale(experiment.time_scale) << '\n';
+  if (experiment.sweep) {
+    std::string axes;
+    for (const SweepAxis &axis : experiment.sweep->axes)
+      axes += (axes.empty() ? "" : " × ") + axis_label(axis) + " (" +
+              plural(std::ssize(axis_values(axis)), "value") + ")";
+    const SweepPlan plan = plan_sweep(experiment, cores);
+    std::cout << "sweep: " << axes << ", " << plural(std::ssize(plan.order), "run") << " of "
+              << plural(std::ssize(experiment.variants), "variant") << ", estimated "
+              << human_span(plan.estimated_s) << '\n';
+  }
   return kExitOk;
 }
 
