@@ -1,6 +1,6 @@
 // conlab-cli as a person uses it: exit codes, messages that name what is wrong, the files a run
 // writes, and Ctrl-C that stops within a second and keeps what was measured.
-#include "child_process.h"
+#include "cli_fixture.h"
 #include "results_json.h"
 
 #include <gtest/gtest.h>
@@ -43,36 +43,7 @@ constexpr const char *kLongExperiment = R"({
     { "label": "/pool", "model": "thread_pool", "pool_size": 4,
       "steps": [ { "kind": "blocking_io", "ms": 100 } ] } ] })";
 
-class CliTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    const auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = std::string(info->test_suite_name()) + "-" + info->name();
-    std::replace(name.begin(), name.end(), '/', '-');
-    m_dir = fs::temp_directory_path() / ("conlab-cli-" + std::to_string(::getpid()) + "-" + name);
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override {
-    if (!HasFailure())
-      fs::remove_all(m_dir);
-  }
-
-  ProcessResult cli(const std::vector<std::string> &args) {
-    return run_process(CONLAB_CLI, args, m_dir);
-  }
-  std::string file(const std::string &name, const std::string &text) {
-    write_file(m_dir / name, text);
-    return (m_dir / name).string();
-  }
-  fs::path path(const std::string &name) const { return m_dir / name; }
-
-  fs::path m_dir;
-};
-
-bool contains(const std::string &text, const std::string &part) {
-  return text.find(part) != std::string::npos;
-}
+using CliTest = CliDirTest;
 
 std::size_t count_lines(const std::string &text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
