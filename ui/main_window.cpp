@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "about_dialog.h"
+
 #include <QGuiApplication>
 #include <QScreen>
 #include <algorithm>
@@ -139,6 +141,9 @@ void MainWindow::build_menus() {
       m_charts->set_options({m_log_axes->isChecked(), m_cdf_log_x->isChecked()});
     });
   }
+
+  QMenu *help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About Concurrency Lab"), this, [this] { AboutDialog(this).exec(); });
 
   QToolBar *bar = addToolBar(tr("Run"));
   bar->setObjectName(QStringLiteral("run_toolbar"));

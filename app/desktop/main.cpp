@@ -4,6 +4,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDirIterator>
+#include <QIcon>
 
 #include <clocale>
 
@@ -13,6 +15,13 @@ int main(int argc, char **argv) {
   QApplication::setApplicationName(QStringLiteral("conlab"));
   QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
   QApplication::setApplicationVersion(QStringLiteral(CONLAB_VERSION));
+  // Ties the windows to the installed desktop entry (Wayland's app id), so the shell shows its
+  // name and icon.
+  QGuiApplication::setDesktopFileName(QStringLiteral("org.conlab.ConcurrencyLab"));
+  QIcon icon;
+  for (QDirIterator sizes(QStringLiteral(":/icons/app")); sizes.hasNext();)
+    icon.addFile(sizes.next());
+  QApplication::setWindowIcon(icon);
   // Numbers in experiment and results files are written and read in the "C" locale.
   std::setlocale(LC_NUMERIC, "C");
 
