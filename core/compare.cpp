@@ -224,33 +224,14 @@ const VariantResult *find_variant(const RunResults &results, const std::string &
 } // namespace
 
 std::string_view to_string(NoiseMethod method) {
-  switch (method) {
-  case NoiseMethod::bootstrap:
-    return "bootstrap";
-  case NoiseMethod::welch:
-    return "welch";
-  case NoiseMethod::not_estimated:
-    break;
-  }
-  return "not_estimated";
+  constexpr std::string_view names[] = {"bootstrap", "welch", "not_estimated"};
+  return names[static_cast<std::size_t>(method)];
 }
 
 std::string_view to_string(Verdict verdict) {
-  switch (verdict) {
-  case Verdict::better:
-    return "better";
-  case Verdict::worse:
-    return "worse";
-  case Verdict::within_noise:
-    return "within_noise";
-  case Verdict::changed:
-    return "changed";
-  case Verdict::noise_unknown:
-    return "noise_unknown";
-  case Verdict::not_measured:
-    break;
-  }
-  return "not_measured";
+  constexpr std::string_view names[] = {"better",  "worse",         "within_noise",
+                                        "changed", "noise_unknown", "not_measured"};
+  return names[static_cast<std::size_t>(verdict)];
 }
 
 std::string NoiseEstimate::describe(Metric metric) const {

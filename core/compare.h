@@ -19,10 +19,10 @@
 
 namespace conlab {
 
-enum class NoiseMethod {
-  bootstrap,    // percentile bootstrap over the pooled task samples
-  welch,        // Welch's t interval over the complete repeats
-  not_estimated // see NoiseEstimate::reason
+enum class NoiseMethod { // to_string() names them in this order
+  bootstrap,             // percentile bootstrap over the pooled task samples
+  welch,                 // Welch's t interval over the complete repeats
+  not_estimated          // see NoiseEstimate::reason
 };
 std::string_view to_string(NoiseMethod method); // "bootstrap", "welch", "not_estimated"
 
@@ -41,13 +41,13 @@ struct NoiseEstimate {
   std::string describe(Metric metric) const;
 };
 
-enum class Verdict {
-  better,        // the whole interval lies on the better side
-  worse,         // the whole interval lies on the worse side
-  within_noise,  // the interval includes no change
-  changed,       // beyond the noise, for a metric with no better side (CPU utilisation)
-  noise_unknown, // noise not estimated: the change alone, which may be noise
-  not_measured,  // one side has no value
+enum class Verdict { // to_string() names them in this order
+  better,            // the whole interval lies on the better side
+  worse,             // the whole interval lies on the worse side
+  within_noise,      // the interval includes no change
+  changed,           // beyond the noise, for a metric with no better side (CPU utilisation)
+  noise_unknown,     // noise not estimated: the change alone, which may be noise
+  not_measured,      // one side has no value
 };
 std::string_view to_string(Verdict verdict); // "better", "worse", "within_noise", ...
 

@@ -63,15 +63,8 @@ std::string metric_keys() {
 }
 
 std::string_view to_string(Better better) {
-  switch (better) {
-  case Better::lower:
-    return "lower";
-  case Better::higher:
-    return "higher";
-  case Better::neither:
-    break;
-  }
-  return "neither";
+  constexpr std::string_view names[] = {"lower", "higher", "neither"};
+  return names[static_cast<std::size_t>(better)];
 }
 
 std::optional<double> metric_value(const Summary &s, Metric metric) {

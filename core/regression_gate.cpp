@@ -29,19 +29,9 @@ GateVariant judge(const VariantComparison &variant, const RegressionGate &gate) 
 } // namespace
 
 std::string_view to_string(GateOutcome outcome) {
-  switch (outcome) {
-  case GateOutcome::regressed:
-    return "regressed";
-  case GateOutcome::within_threshold:
-    return "within_threshold";
-  case GateOutcome::within_noise:
-    return "within_noise";
-  case GateOutcome::not_worse:
-    return "not_worse";
-  case GateOutcome::not_measured:
-    break;
-  }
-  return "not_measured";
+  constexpr std::string_view names[] = {"regressed", "within_threshold", "within_noise",
+                                        "not_worse", "not_measured"};
+  return names[static_cast<std::size_t>(outcome)];
 }
 
 bool GateReport::regressed() const {

@@ -15,13 +15,13 @@ struct RegressionGate {
   double threshold = 0.05;             // relative worsening allowed, 0.05 = 5%
 };
 
-enum class GateOutcome {
-  regressed,        // worse by more than the threshold and beyond the noise (or, when the
-                    // noise could not be estimated, by more than the threshold alone)
-  within_threshold, // worse, but by no more than the threshold
-  within_noise,     // worse by more than the threshold, but the interval includes no change
-  not_worse,        // better or unchanged
-  not_measured,     // a side has no value: nothing to judge
+enum class GateOutcome { // to_string() names them in this order
+  regressed,             // worse by more than the threshold and beyond the noise (or, when the
+                         // noise could not be estimated, by more than the threshold alone)
+  within_threshold,      // worse, but by no more than the threshold
+  within_noise,          // worse by more than the threshold, but the interval includes no change
+  not_worse,             // better or unchanged
+  not_measured,          // a side has no value: nothing to judge
 };
 std::string_view to_string(GateOutcome outcome); // "regressed", "within_threshold", ...
 
