@@ -1,21 +1,15 @@
 // conlab-cli compare as a CI job uses it: exit 0 when nothing regressed, 1 when the chosen metric
 // got worse beyond the threshold and the noise, 2 when the files or arguments are bad.
-#include "child_process.h"
+#include "cli_fixture.h"
 #include "results_builder.h"
 #include "results_json.h"
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <boost/json/parse.hpp>
-
-#include <algorithm>
 
 namespace conlab::test {
 namespace {
-
-namespace fs = std::filesystem;
 
 // 100 tasks from 50 to 150 ms, scaled by `factor`, in one or three repeats.
 VariantResult variant(const std::string &label, double factor, int repeats = 1) {
@@ -25,40 +19,22 @@ VariantResult variant(const std::string &label, double factor, int repeats = 1) 
   return variant_of(label, std::move(out));
 }
 
-class CompareCli : public ::testing::Test {
+class CompareCli : public CliDirTest {
 protected:
-  void SetUp() override {
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    m_dir =
-        fs::temp_directory_path() / ("conlab-compare-" + std::to_string(::getpid()) + "-" + name);
-    fs::remove_all(m_dir);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override {
-    if (!HasFailure())
-      fs::remove_all(m_dir);
-  }
-  // Saved under a name with a space, as people name files.
   std::string save(const std::string &name, const RunResults &results) {
-    const std::string path = (m_dir / name).string();
-    save_results(results, path);
-    return path;
+    const std::string saved = path(name).string();
+    save_results(results, saved);
+    return saved;
   }
-  ProcessResult cli(std::vector<std::string> args) {
+  ProcessResult compare(std::vector<std::string> args) {
     args.insert(args.begin(), "compare");
-    return run_process(CONLAB_CLI, args, m_dir);
+    return cli(args);
   }
-
-  fs::path m_dir;
 };
-
-bool contains(const std::string &text, const std::string &part) {
-  return text.find(part) != std::string::npos;
-}
 
 TEST_F(CompareCli, IdenticalRunsExit0) {
   const std::string a = save("base line.json", run_of({variant("/a", 1), variant("/b", 1)}));
-  const ProcessResult r = cli({a, a});
+  const ProcessResult r = compare({a, a});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.err, "");
   for (const char *part : {"A (baseline) ", "B (candidate) ", "/a  thread_pool P=4", "latency p99",
@@ -71,25 +47,25 @@ TEST_F(CompareCli, IdenticalRunsExit0) {
 TEST_F(CompareCli, ARegressionBeyondThresholdAndNoiseExits1) {
   const std::string a = save("a.json", run_of({variant("/a", 1), variant("/b", 1)}));
   const std::string b = save("b.json", run_of({variant("/a", 1), variant("/b", 1.3)}));
-  const ProcessResult r = cli({a, b});
+  const ProcessResult r = compare({a, b});
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "/b  regressed: +30% worse, beyond the noise (bootstrap 95% CI"))
       << r.out;
   EXPECT_TRUE(contains(r.out, "/a  ok: ")) << r.out;
   EXPECT_TRUE(contains(r.out, "result: regressed (exit 1)")) << r.out;
 
-  EXPECT_EQ(cli({a, b, "--threshold", "40%"}).exit_code, 0) << "within a 40% threshold";
-  EXPECT_EQ(cli({a, b, "--threshold", "29"}).exit_code, 1) << "a bare number is a percentage";
-  EXPECT_EQ(cli({b, a}).exit_code, 0) << "B faster than A is no regression";
-  EXPECT_EQ(cli({"--baseline", a, b}).exit_code, 1);
-  EXPECT_EQ(cli({a, b, "--metric", "throughput"}).exit_code, 1)
+  EXPECT_EQ(compare({a, b, "--threshold", "40%"}).exit_code, 0) << "within a 40% threshold";
+  EXPECT_EQ(compare({a, b, "--threshold", "29"}).exit_code, 1) << "a bare number is a percentage";
+  EXPECT_EQ(compare({b, a}).exit_code, 0) << "B faster than A is no regression";
+  EXPECT_EQ(compare({"--baseline", a, b}).exit_code, 1);
+  EXPECT_EQ(compare({a, b, "--metric", "throughput"}).exit_code, 1)
       << "with one repeat the threshold alone decides";
 }
 
 TEST_F(CompareCli, WithRepeatsMakespanHasItsNoise) {
   const std::string a = save("a.json", run_of({variant("/a", 1, 3)}));
   const std::string b = save("b.json", run_of({variant("/a", 1.2, 3)}));
-  const ProcessResult r = cli({a, b, "--metric", "makespan"});
+  const ProcessResult r = compare({a, b, "--metric", "makespan"});
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "Welch t [")) << r.out;
   EXPECT_TRUE(contains(r.out, "regressed: +20% worse, beyond the noise (Welch t 95% CI")) << r.out;
@@ -109,7 +85,7 @@ TEST_F(CompareCli, StdinJsonAndPathsWithSpaces) {
   EXPECT_EQ(json.at("candidate").at("name").as_string(), "stdin");
   EXPECT_EQ(json.at("gate").at("regressed").as_bool(), true);
 
-  const ProcessResult written = cli({a, b, "--json", "compare out.json"});
+  const ProcessResult written = compare({a, b, "--json", "compare out.json"});
   EXPECT_EQ(written.exit_code, 1);
   EXPECT_TRUE(contains(written.out, "comparison written to compare out.json")) << written.out;
   const boost::json::value file = boost::json::parse(read_file(m_dir / "compare out.json"));
@@ -121,7 +97,7 @@ TEST_F(CompareCli, ZeroSamplesAndUnmatchedVariantsAreReportedNotFatal) {
       save("a.json", run_of({variant("/a", 1), variant("/gone", 1), variant("/empty", 1)}));
   const std::string b = save("b.json", run_of({variant("/a", 1), variant("/new", 1),
                                                variant_of("/empty", {empty_repeat(100)})}));
-  const ProcessResult r = cli({a, b});
+  const ProcessResult r = compare({a, b});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "not compared: only in A: /gone; only in B: /new")) << r.out;
   EXPECT_TRUE(contains(r.out, "/empty  not judged: not measured in B")) << r.out;
@@ -149,7 +125,7 @@ TEST_P(CompareRefuses, WithExit2) {
   for (const std::string &arg : GetParam().args)
     args.push_back(
         arg.starts_with("{") ? (m_dir / (arg.substr(1, arg.size() - 2) + ".json")).string() : arg);
-  const ProcessResult r = cli(args);
+  const ProcessResult r = compare(args);
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_TRUE(r.err.starts_with("error: ")) << r.err;
   EXPECT_TRUE(contains(r.err, GetParam().named)) << "expected " << GetParam().named << " in\n"
@@ -181,7 +157,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<BadCompare> &param) { return param.param.what; });
 
 TEST_F(CompareCli, HelpListsEveryMetricAndTheExitCodes) {
-  const ProcessResult r = cli({"--help"});
+  const ProcessResult r = compare({"--help"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   for (const char *part : {"Usage: conlab-cli compare", "Exit codes:", "--metric", "--threshold",
                            "--baseline", "--json", "makespan", "throughput  higher", "p99",
