@@ -1,0 +1,53 @@
+#include "gui_command.h"
+
+#include "results_json.h"
+#include "spec_json.h"
+
+#include <clocale>
+#include <cstdlib>
+#include <iostream>
+
+namespace conlab::ui {
+namespace {
+
+// Qt Charts warns for every empty bar slot on a log axis (see summary_chart.cpp); a person
+// running the CLI needs none of that.
+QtMessageHandler g_previous_handler = nullptr;
+void quiet_handler(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+  if (message.startsWith(QLatin1String("Logarithms of zero")))
+    return;
+  if (g_previous_handler)
+    g_previous_handler(type, context, message);
+}
+
+} // namespace
+
+std::unique_ptr<QApplication> make_headless_application(int &argc, char **argv) {
+  if (QCoreApplication::instance())
+    return nullptr;
+  if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  g_previous_handler = qInstallMessageHandler(quiet_handler);
+  auto app = std::make_unique<QApplication>(argc, argv);
+  std::setlocale(LC_NUMERIC, "C");
+  return app;
+}
+
+std::optional<RunResults> load_results_for_command(const std::string &path) {
+  // Most messages name the file already ("cannot read x.json: ..."): name it once.
+  const auto say = [&](const std::string &what) {
+    const bool named = what.starts_with(path) || what.find(" " + path + ":") != std::string::npos;
+    std::cerr << "error: " << (named ? "" : path + ": ") << what << '\n';
+  };
+  try {
+    return load_results(path);
+  } catch (const SpecError &e) {
+    for (const FieldError &f : e.errors())
+      say(f.to_string());
+  } catch (const std::exception &e) {
+    say(e.what());
+  }
+  return std::nullopt;
+}
+
+} // namespace conlab::ui

@@ -1,0 +1,59 @@
+// What the CLI commands that draw (`conlab-cli chart`, `conlab-cli report`) share: their
+// arguments' errors, --help, a results file read with errors that name it, and a QApplication
+// that runs without a display.
+#pragma once
+
+#include "results.h"
+
+#include <QApplication>
+
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conlab::ui {
+
+// A QApplication on Qt's offscreen platform when there is no display (none when one exists
+// already); numbers stay in the "C" locale; Qt Charts' log-axis chatter is silenced.
+std::unique_ptr<QApplication> make_headless_application(int &argc, char **argv);
+
+// The results in `path`, or nullopt after printing "error: PATH: what is wrong" (one line per
+// field error) to stderr.
+std::optional<RunResults> load_results_for_command(const std::string &path);
+
+inline constexpr int kCommandOk = 0, kCommandFailed = 1, kCommandBadInput = 2;
+
+// What a command's parser throws for words it cannot take; printed as "error: <message>".
+struct BadCommandArgument {
+  std::string message;
+};
+
+// Parses `words` (Args needs `help` and `results`), answers --help with `usage`, loads the
+// results and makes the application, then draws. Bad arguments and unreadable results exit 2.
+template <class Args>
+int run_drawing_command(int argc, char **argv, const std::vector<std::string> &words,
+                        Args (*parse)(const std::vector<std::string> &), const char *usage,
+                        const std::function<int(const Args &, const RunResults &)> &draw) {
+  Args args;
+  try {
+    args = parse(words);
+  } catch (const BadCommandArgument &e) {
+    std::cerr << "error: " << e.message << '\n';
+    return kCommandBadInput;
+  }
+  if (args.help) {
+    std::cout << usage;
+    return kCommandOk;
+  }
+  const std::optional<RunResults> results = load_results_for_command(args.results);
+  if (!results)
+    return kCommandBadInput;
+  int qt_argc = std::min(argc, 1);
+  const auto app = make_headless_application(qt_argc, argv);
+  return draw(args, *results);
+}
+
+} // namespace conlab::ui
