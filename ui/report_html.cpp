@@ -3,6 +3,7 @@
 #include "chart_style.h"
 #include "offscreen_chart.h"
 #include "report_svg_inline.h"
+#include "report_words.h"
 
 #include <QBuffer>
 #include <QXmlStreamWriter>
@@ -89,7 +90,7 @@ private:
     m_xml.writeStartElement(QLatin1String(name));
     if (css_class)
       m_xml.writeAttribute(QStringLiteral("class"), QLatin1String(css_class));
-    m_xml.writeCharacters(text);
+    m_xml.writeCharacters(qstrcmp(name, "style") == 0 ? text : glue_units(text));
     m_xml.writeEndElement();
   }
 

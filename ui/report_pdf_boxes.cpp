@@ -2,6 +2,7 @@
 
 #include "chart_style.h"
 #include "offscreen_chart.h"
+#include "report_words.h"
 
 #include <QFontMetricsF>
 #include <QPaintDevice>
@@ -50,7 +51,7 @@ class Wrapped {
 public:
   Wrapped(const QString &text, const QFont &font, double width, QPaintDevice *device,
           Qt::Alignment align = Qt::AlignLeft)
-      : m_layout(std::make_shared<QTextLayout>(text, font, device)) {
+      : m_layout(std::make_shared<QTextLayout>(glue_units(text), font, device)) {
     QTextOption option(align);
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_layout->setTextOption(option);

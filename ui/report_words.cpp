@@ -4,6 +4,7 @@
 #include "format.h"
 #include "model_registry.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <utility>
@@ -136,6 +137,14 @@ QString describe_calibration(const CpuCalibration &calibration) {
       .arg(QString::fromStdString(human_count(calibration.iterations_per_ms)))
       .arg(calibration.trials)
       .arg(QString::fromStdString(human_duration(calibration.calibration_ms / 1000)));
+}
+
+QString glue_units(const QString &text) {
+  static const QRegularExpression number_then_unit(
+      QStringLiteral("(\\d) (s|ms|µs|ns|min|h|threads?|tasks|cores?)\\b"),
+      QRegularExpression::UseUnicodePropertiesOption);
+  QString out = text;
+  return out.replace(number_then_unit, QStringLiteral("\\1\u00a0\\2"));
 }
 
 QString printable(const QString &text) {

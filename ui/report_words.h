@@ -31,6 +31,10 @@ QString describe_time_scale(double time_scale);
 // run had no cpu steps to calibrate for.
 QString describe_calibration(const CpuCalibration &calibration);
 
+// The text with a no-break space between each number and its unit ("20.0 ms", "6 threads"), so
+// that wrapping never leaves a unit alone at the start of a line.
+QString glue_units(const QString &text);
+
 // The text without what XML cannot carry (control characters, lone surrogates): labels and
 // names come from user files and end up in HTML, SVG and PDF.
 QString printable(const QString &text);

@@ -12,7 +12,10 @@
 namespace conlab::ui::test {
 
 inline QString collapse_whitespace(QString text) {
-  return text.replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" ")).trimmed();
+  // Unicode whitespace too: the report keeps numbers and units together with no-break spaces.
+  static const QRegularExpression space(QStringLiteral("\\s+"),
+                                        QRegularExpression::UseUnicodePropertiesOption);
+  return text.replace(space, QStringLiteral(" ")).trimmed();
 }
 
 // Everything an HTML page could load from elsewhere, found by walking it as XML.
