@@ -2,6 +2,7 @@
 // columns mean, then the gate's verdict per variant and overall.
 #include "cli_compare.h"
 #include "cli_table.h"
+#include "compare_text.h"
 #include "format.h"
 
 #include <cmath>
@@ -21,50 +22,6 @@ std::string side_line(const char *letter, const char *role, const RunSide &side)
   if (!side.build_type.empty())
     text += ", " + side.build_type + " build";
   return text;
-}
-
-std::string ratio_text(const MetricComparison &m) {
-  const std::optional<double> ratio = m.ratio();
-  if (!ratio || !std::isfinite(*ratio))
-    return std::string(kDash);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, *ratio >= 99.5 ? "%.0f×" : "%.2f×", *ratio);
-  return buffer;
-}
-
-std::string verdict_text(const MetricComparison &m) {
-  switch (m.verdict) {
-  case Verdict::better:
-    return "better";
-  case Verdict::worse:
-    return "worse";
-  case Verdict::within_noise:
-    return "within noise";
-  case Verdict::changed:
-    return "changed";
-  case Verdict::not_measured:
-    return std::string(kDash);
-  case Verdict::noise_unknown:
-    break;
-  }
-  if (m.delta() == 0)
-    return "same";
-  const std::optional<double> worsening = m.worsening();
-  if (!worsening)
-    return "changed?";
-  return *worsening > 0 ? "worse?" : "better?";
-}
-
-std::string noise_text(const MetricComparison &m) {
-  if (!m.noise.estimated())
-    return m.noise.reason;
-  const std::string name = m.noise.method == NoiseMethod::bootstrap ? "bootstrap" : "Welch t";
-  return name + " [" + metric_delta_text(m.metric, m.noise.interval.low) + ", " +
-         metric_delta_text(m.metric, m.noise.interval.high) + "]";
-}
-
-std::string value_text(Metric metric, const std::optional<double> &value) {
-  return value ? metric_text(metric, *value) : std::string(kDash);
 }
 
 std::string setup_line(const VariantComparison &v) {
@@ -108,11 +65,11 @@ void print_variant(std::ostream &out, const VariantComparison &v, bool &any_unkn
       continue; // e.g. loop lag for a model without a loop
     any_unknown = any_unknown || m.verdict == Verdict::noise_unknown;
     table.add_row(
-        {std::string(info.title), value_text(m.metric, m.baseline),
-         value_text(m.metric, m.candidate),
-         m.measured() ? metric_delta_text(m.metric, m.delta()) : std::string(kDash), ratio_text(m),
+        {std::string(info.title), compare_value_text(m.metric, m.baseline),
+         compare_value_text(m.metric, m.candidate),
+         m.measured() ? metric_delta_text(m.metric, m.delta()) : std::string(kDash), compare_ratio_text(m),
          info.better == Better::neither ? std::string(kDash) : std::string(to_string(info.better)),
-         verdict_text(m), noise_text(m)});
+         compare_verdict_text(m), compare_noise_text(m)});
   }
   table.print(out);
   const std::string latency = shift_text("latency", v.latency_shift);

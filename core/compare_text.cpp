@@ -1,0 +1,57 @@
+#include "compare_text.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace conlab {
+namespace {
+
+constexpr const char *kDash = "—"; // a value that does not exist
+
+} // namespace
+
+std::string compare_ratio_text(const MetricComparison &m) {
+  const std::optional<double> ratio = m.ratio();
+  if (!ratio || !std::isfinite(*ratio))
+    return std::string(kDash);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, *ratio >= 99.5 ? "%.0f×" : "%.2f×", *ratio);
+  return buffer;
+}
+
+std::string compare_verdict_text(const MetricComparison &m) {
+  switch (m.verdict) {
+  case Verdict::better:
+    return "better";
+  case Verdict::worse:
+    return "worse";
+  case Verdict::within_noise:
+    return "within noise";
+  case Verdict::changed:
+    return "changed";
+  case Verdict::not_measured:
+    return std::string(kDash);
+  case Verdict::noise_unknown:
+    break;
+  }
+  if (m.delta() == 0)
+    return "same";
+  const std::optional<double> worsening = m.worsening();
+  if (!worsening)
+    return "changed?";
+  return *worsening > 0 ? "worse?" : "better?";
+}
+
+std::string compare_noise_text(const MetricComparison &m) {
+  if (!m.noise.estimated())
+    return m.noise.reason;
+  const std::string name = m.noise.method == NoiseMethod::bootstrap ? "bootstrap" : "Welch t";
+  return name + " [" + metric_delta_text(m.metric, m.noise.interval.low) + ", " +
+         metric_delta_text(m.metric, m.noise.interval.high) + "]";
+}
+
+std::string compare_value_text(Metric metric, const std::optional<double> &value) {
+  return value ? metric_text(metric, *value) : std::string(kDash);
+}
+
+} // namespace conlab
