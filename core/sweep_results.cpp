@@ -22,6 +22,20 @@ const char *to_string(SweepMetric metric) {
   return "?";
 }
 
+std::optional<SweepMetric> parse_sweep_metric(std::string_view name) {
+  for (SweepMetric m : kSweepMetrics)
+    if (name == to_string(m))
+      return m;
+  return std::nullopt;
+}
+
+std::string sweep_metric_names() {
+  std::string names;
+  for (SweepMetric m : kSweepMetrics)
+    names += (names.empty() ? "" : ", ") + std::string(to_string(m));
+  return names;
+}
+
 const char *metric_title(SweepMetric metric) {
   switch (metric) {
   case SweepMetric::makespan:

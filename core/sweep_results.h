@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace conlab {
@@ -23,6 +24,8 @@ struct SweepMetrics {
 
 enum class SweepMetric { makespan, throughput, p50, p99, cpu_utilization, loop_lag };
 const char *to_string(SweepMetric metric);    // "makespan", "throughput", ...
+std::optional<SweepMetric> parse_sweep_metric(std::string_view name); // to_string's inverse
+std::string sweep_metric_names();             // "makespan, throughput, …" for error messages
 const char *metric_title(SweepMetric metric); // "makespan (s)"
 bool higher_is_better(SweepMetric metric);
 double metric_value(const SweepMetrics &m, SweepMetric metric);

@@ -24,6 +24,7 @@ struct ChartArgs {
   std::string chart = "all";
   std::string format;
   std::string out;
+  std::string metric = "throughput"; // of the sweep charts
   int width = 1200, height = 700, dpi = 96;
   bool log_axes = true, cdf_log_x = false, help = false;
 };
@@ -59,6 +60,8 @@ ChartArgs parse(const std::vector<std::string> &args) {
       out.chart = value();
     else if (a == "--format")
       out.format = value();
+    else if (a == "--metric")
+      out.metric = value();
     else if (a == "--out" || a == "-o")
       out.out = value();
     else if (a == "--width")
@@ -86,7 +89,10 @@ ChartArgs parse(const std::vector<std::string> &args) {
     throw BadArgument{"chart needs --out PATH (a file, or a folder with --chart all)"};
   if (out.chart != "all" && !chart_kind_from_name(QString::fromStdString(out.chart)))
     throw BadArgument{"unknown chart '" + out.chart +
-                      "' (summary, cdf, histogram, throughput, inflight, timeline, looplag, all)"};
+                      "' (summary, cdf, histogram, throughput, inflight, timeline, looplag; "
+                      "for a sweep: sweep, heatmap; all)"};
+  if (!parse_sweep_metric(out.metric))
+    throw BadArgument{"unknown metric '" + out.metric + "' (" + sweep_metric_names() + ")"};
   if (out.format.empty()) {
     const QString suffix = QFileInfo(QString::fromStdString(out.out)).suffix().toLower();
     out.format = format_from_name(suffix) ? suffix.toStdString() : "png";
@@ -127,7 +133,10 @@ Renders the charts of a results file (written by `conlab-cli run --out`) without
 
 Options:
   --chart NAME     summary, cdf, histogram, throughput, inflight, timeline, looplag or all
-                   (default all: PATH is then a folder, one file per chart)
+                   (default all: PATH is then a folder, one file per chart); a sweep's
+                   results (conlab-cli sweep) have sweep and, for two parameters, heatmap
+  --metric M       what the sweep charts draw: throughput (default), makespan, p50, p99,
+                   cpu, loop_lag
   --format FMT     png, svg or pdf (default: from PATH's suffix, else png)
   --out PATH       the file to write (a folder with --chart all)
   --width W        width in pixels (default 1200)
@@ -172,6 +181,19 @@ int chart_command(int argc, char **argv, const std::vector<std::string> &args) {
   options.dpi = a.dpi;
   options.chart.log_axes = a.log_axes;
   options.chart.cdf_log_x = a.cdf_log_x;
+  options.chart.sweep_metric = *parse_sweep_metric(a.metric);
+  if (a.chart != "all") {
+    const ChartKind kind = *chart_kind_from_name(QString::fromStdString(a.chart));
+    if (!chart_kinds_for(data).contains(kind)) {
+      QStringList names;
+      for (ChartKind k : chart_kinds_for(data))
+        names << chart_name(k);
+      std::cerr << "error: " << a.results << " has no " << a.chart << " chart: it holds "
+                << (data.sweep ? "a sweep" : "a single run") << " (charts: "
+                << names.join(QStringLiteral(", ")).toStdString() << ")\n";
+      return kExitBadInput;
+    }
+  }
   const QString out = QString::fromStdString(a.out);
   QStringList problems, written;
   if (a.chart == "all") {

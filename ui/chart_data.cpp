@@ -201,6 +201,8 @@ ChartData build_chart_data(const RunResults &results) {
   data.time_scale = results.experiment.time_scale;
   data.cancelled = results.status == RunStatus::cancelled;
   data.repeats = results.experiment.repeats;
+  if (auto sweep = build_sweep_chart_data(results))
+    data.sweep = std::make_shared<const SweepChartData>(std::move(*sweep));
 
   std::vector<std::vector<double>> responses;
   double lo = std::numeric_limits<double>::infinity(), hi = 0;

@@ -3,11 +3,13 @@
 #pragma once
 
 #include "results.h"
+#include "sweep_chart_data.h"
 
 #include <QList>
 #include <QPointF>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -63,6 +65,7 @@ struct ChartData {
   QList<double> histogram_edges; // seconds, shared by all variants
   bool histogram_log = false;
   double timeline_rows = 0; // row units of all variants
+  std::shared_ptr<const SweepChartData> sweep; // a sweep's results (variants is then empty)
 };
 
 // Pure and thread-safe: call it on a worker thread.

@@ -140,7 +140,7 @@ QStringList export_all_charts(const ChartData &data, const QString &folder,
   QStringList problems;
   if (!QDir().mkpath(folder))
     return {write_error(folder, tr_("cannot create the folder"))};
-  for (ChartKind kind : all_chart_kinds()) {
+  for (ChartKind kind : chart_kinds_for(data)) {
     const QString path =
         QDir(folder).filePath(chart_name(kind) + QLatin1Char('.') + format_suffix(options.format));
     const QString error = export_chart(kind, data, path, options);

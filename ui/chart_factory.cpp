@@ -12,6 +12,19 @@ const QList<ChartKind> &all_chart_kinds() {
   return kinds;
 }
 
+const QList<ChartKind> &sweep_chart_kinds() {
+  static const QList<ChartKind> kinds = {ChartKind::sweep, ChartKind::heatmap};
+  return kinds;
+}
+
+QList<ChartKind> chart_kinds_for(const ChartData &data) {
+  if (!data.sweep)
+    return all_chart_kinds();
+  if (data.sweep->axes() < 2)
+    return {ChartKind::sweep};
+  return sweep_chart_kinds();
+}
+
 QString chart_name(ChartKind kind) {
   switch (kind) {
   case ChartKind::summary:
@@ -28,6 +41,10 @@ QString chart_name(ChartKind kind) {
     return QStringLiteral("timeline");
   case ChartKind::looplag:
     return QStringLiteral("looplag");
+  case ChartKind::sweep:
+    return QStringLiteral("sweep");
+  case ChartKind::heatmap:
+    return QStringLiteral("heatmap");
   }
   return {};
 }
@@ -48,14 +65,19 @@ QString chart_title(ChartKind kind) {
     return QCoreApplication::translate("conlab::ui", "Thread timeline");
   case ChartKind::looplag:
     return QCoreApplication::translate("conlab::ui", "Event-loop lag");
+  case ChartKind::sweep:
+    return QCoreApplication::translate("conlab::ui", "Sweep");
+  case ChartKind::heatmap:
+    return QCoreApplication::translate("conlab::ui", "Sweep heatmap");
   }
   return {};
 }
 
 std::optional<ChartKind> chart_kind_from_name(const QString &name) {
-  for (ChartKind kind : all_chart_kinds())
-    if (chart_name(kind) == name)
-      return kind;
+  for (const QList<ChartKind> *kinds : {&all_chart_kinds(), &sweep_chart_kinds()})
+    for (ChartKind kind : *kinds)
+      if (chart_name(kind) == name)
+        return kind;
   return std::nullopt;
 }
 
@@ -75,6 +97,10 @@ QChart *make_chart(ChartKind kind, const ChartData &data, const ChartOptions &op
     return make_timeline_chart(data, options);
   case ChartKind::looplag:
     return make_looplag_chart(data, options);
+  case ChartKind::sweep:
+    return make_sweep_chart(data, options);
+  case ChartKind::heatmap:
+    return make_sweep_heatmap(data, options);
   }
   return nullptr;
 }

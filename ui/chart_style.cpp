@@ -3,6 +3,7 @@
 #include <QAbstractSeries>
 #include <QChart>
 #include <QCursor>
+#include <QGraphicsLayout>
 #include <QLegend>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -21,6 +22,21 @@ QColor variant_colour(int index) {
                                                   0xE69F00, 0x56B4E9, 0x7F3C8D};
   const auto n = static_cast<int>(colours.size());
   return QColor(colours[static_cast<std::size_t>(((index % n) + n) % n)]);
+}
+
+void set_chart_theme(QChart *chart, bool dark) {
+  chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+  // The background reaches the edges: a dark chart exported onto white has no white frame.
+  chart->layout()->setContentsMargins(0, 0, 0, 0);
+}
+
+QColor ink(const QChart *chart) { return chart->titleBrush().color(); }
+
+QColor paper(const QChart *chart) {
+  const QBrush brush = chart->backgroundBrush();
+  if (const QGradient *gradient = brush.gradient(); gradient && !gradient->stops().isEmpty())
+    return gradient->stops().first().second;
+  return brush.color();
 }
 
 void style_chart(QChart *chart, const QString &title) {

@@ -1,11 +1,11 @@
 // The look every chart shares: one colour per variant, fonts, margins, axis helpers with units.
 #pragma once
 
+#include <QChart>
 #include <QColor>
 #include <QCoreApplication>
 #include <QString>
 
-class QChart;
 class QAbstractAxis;
 class QAbstractSeries;
 class QValueAxis;
@@ -21,6 +21,14 @@ inline QString tr_(const char *text) { return QCoreApplication::translate("conla
 
 // The colour of variant `index` in every chart, table and text (colour-blind friendly, Okabe-Ito).
 QColor variant_colour(int index);
+
+// Qt Charts' light or dark theme, before style_chart and before any series (a theme recolours
+// the series it finds).
+void set_chart_theme(QChart *chart, bool dark);
+// The colour of text and annotations (knee, rings, cell labels) on the chart's theme.
+QColor ink(const QChart *chart);
+// The colour of the chart's background (a theme may paint it with a gradient: its first stop).
+QColor paper(const QChart *chart);
 
 // Title, fonts, margins and legend placement shared by all charts (no animations: the same code
 // renders on screen and headless).
@@ -43,7 +51,17 @@ QLineSeries *add_variant_line(QChart *chart, int variant, const QString &label,
                               const QList<QPointF> &points, QAbstractAxis *x, QAbstractAxis *y,
                               const QString &y_unit);
 
+// The first item of type Item drawn inside the chart (a timeline, a heatmap), or nullptr.
+template <class Item> Item *find_chart_item(const QChart *chart);
+
 // The largest y in every list (0 when all are empty).
 double max_y(const QList<QList<QPointF>> &lists);
+
+template <class Item> Item *find_chart_item(const QChart *chart) {
+  for (QGraphicsItem *child : chart->childItems())
+    if (auto *item = dynamic_cast<Item *>(child))
+      return item;
+  return nullptr;
+}
 
 } // namespace conlab::ui

@@ -1,9 +1,13 @@
 #include "experiment_editor.h"
 
 #include "choice_delegate.h"
+#include "field_marks.h"
 #include "format.h"
 #include "prediction.h"
 #include "steps_table_model.h"
+#include "sweep.h"
+#include "sweep_editor.h"
+#include "sweep_runner.h"
 #include "variant_table_model.h"
 
 #include <QComboBox>
@@ -44,22 +48,17 @@ QTableView *table(QAbstractItemModel *model, QWidget *parent) {
   return view;
 }
 
-// A field with an error gets a red frame and the error as its tooltip.
-void mark(QWidget *w, const QString &error, const QString &tip) {
-  w->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("border: 1px solid #c00;"));
-  w->setToolTip(error.isEmpty() ? tip : error + QStringLiteral("\n\n") + tip);
-}
-
 } // namespace
 
 ExperimentEditor::ExperimentEditor(int cores, QWidget *parent)
     : QWidget(parent), m_cores(cores), m_variants(new VariantTableModel(cores, this)),
-      m_steps(new StepsTableModel(this)) {
+      m_steps(new StepsTableModel(this)), m_sweep(new SweepEditor(this)) {
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addWidget(make_load_box());
   layout->addWidget(make_variants_box(), 3);
   layout->addWidget(make_steps_box(), 2);
+  layout->addWidget(m_sweep);
   m_error_list = new QLabel(this);
   m_error_list->setWordWrap(true);
   m_error_list->setStyleSheet(QStringLiteral("color: #b00000;"));
@@ -67,6 +66,7 @@ ExperimentEditor::ExperimentEditor(int cores, QWidget *parent)
   layout->addWidget(m_error_list);
 
   connect(m_variants, &VariantTableModel::edited, this, &ExperimentEditor::edited);
+  connect(m_sweep, &SweepEditor::edited, this, &ExperimentEditor::edited);
   connect(m_steps, &StepsTableModel::edited, this,
           [this] { m_variants->set_steps(m_steps->variant(), m_steps->steps()); });
   connect(m_variant_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -241,6 +241,7 @@ void ExperimentEditor::set_experiment(const Experiment &e) {
   m_seed = e.seed;
   m_seed_box->setValue(static_cast<int>(std::min<std::uint64_t>(e.seed, INT_MAX)));
   m_variants->set_variants(e.variants);
+  m_sweep->set_sweep(e.sweep);
   m_loading = false;
   load_kind_changed();
   if (!e.variants.empty())
@@ -267,6 +268,7 @@ Experiment ExperimentEditor::experiment() const {
                ? m_seed
                : static_cast<std::uint64_t>(m_seed_box->value());
   e.variants = m_variants->variants();
+  e.sweep = m_sweep->sweep();
   return e;
 }
 
@@ -290,16 +292,12 @@ void ExperimentEditor::edited() {
 
 void ExperimentEditor::revalidate() {
   const Experiment e = experiment();
-  m_errors = validate_experiment(e, m_cores);
+  m_errors = m_sweep->parse_errors();
+  for (FieldError &f : validate_experiment(e, m_cores))
+    m_errors.push_back(std::move(f));
   m_variants->set_errors(m_errors);
   m_steps->set_errors(m_errors);
-  auto error_for = [this](std::string_view prefix) {
-    QStringList out;
-    for (const FieldError &f : m_errors)
-      if (f.path.starts_with(prefix))
-        out << QString::fromStdString(f.to_string());
-    return out.join(QLatin1Char('\n'));
-  };
+  m_sweep->set_errors(m_errors);
   const std::pair<QWidget *, const char *> fields[] = {{m_name, "name"},
                                                        {m_tasks, "load.tasks"},
                                                        {m_clients, "load.clients"},
@@ -309,7 +307,7 @@ void ExperimentEditor::revalidate() {
                                                        {m_time_scale, "time_scale"},
                                                        {m_seed_box, "seed"}};
   for (const auto &[widget, path] : fields)
-    mark(widget, error_for(path), widget->property("plain_tip").toString());
+    mark_field(widget, errors_at(m_errors, path));
   QStringList lines;
   for (const FieldError &f : m_errors)
     lines << QStringLiteral("• ") + QString::fromStdString(f.to_string()).toHtmlEscaped();
@@ -319,10 +317,26 @@ void ExperimentEditor::revalidate() {
   update_scale_note();
 }
 
+// "The sweep has 7 points: 63 variant runs, estimated 40 s." A grid too big to estimate at
+// every keystroke (its points are simulated) gets its size only; Run estimates it.
+QString ExperimentEditor::sweep_note(const Experiment &e) const {
+  const std::size_t points = sweep_points(*e.sweep).size();
+  if (points > kMaxEstimatedPoints)
+    return tr("The sweep has %1 points × %2 variants × %3 repeats.")
+        .arg(points)
+        .arg(e.variants.size())
+        .arg(e.repeats);
+  const SweepPlan plan = plan_sweep(e, m_cores);
+  return tr("The sweep has %1 points: %2 variant runs, estimated %3.")
+      .arg(points)
+      .arg(plan.variant_runs)
+      .arg(QString::fromStdString(human_span(plan.estimated_s)));
+}
+
 void ExperimentEditor::update_scale_note() {
   const Experiment e = experiment();
   double scaled = 0, unscaled = 0;
-  if (m_errors.empty())
+  if (m_errors.empty() && !e.sweep)
     for (const Variant &v : e.variants) {
       const Prediction at_scale = predict(v, e.load, e.time_scale, m_cores);
       const Prediction at_one = predict(v, e.load, 1.0, m_cores);
@@ -339,6 +353,8 @@ void ExperimentEditor::update_scale_note() {
                      e.time_scale != 1 ? tr(" (unscaled it would take %1)")
                                              .arg(QString::fromStdString(human_duration(unscaled)))
                                        : QString());
+  if (m_errors.empty() && e.sweep)
+    text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + sweep_note(e);
   m_scale_note->setText(text);
   m_scale_note->setVisible(!text.isEmpty());
 }

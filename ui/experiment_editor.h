@@ -1,5 +1,5 @@
 // The experiment editor: name, load (N, C or λ and arrivals), repeats, time scale, seed, the
-// variants table and the selected variant's steps. Round-trips an Experiment exactly and shows
+// variants table, the selected variant's steps and the sweep. Round-trips an Experiment exactly and shows
 // validate_experiment's errors next to the field they name.
 #pragma once
 
@@ -18,6 +18,7 @@ class QTableView;
 namespace conlab::ui {
 
 class StepsTableModel;
+class SweepEditor;
 class VariantTableModel;
 
 class ExperimentEditor : public QWidget {
@@ -34,6 +35,7 @@ public:
   VariantTableModel *variants_model() const { return m_variants; }
   StepsTableModel *steps_model() const { return m_steps; }
   QTableView *variants_view() const { return m_variant_view; }
+  SweepEditor *sweep_editor() const { return m_sweep; }
 
 Q_SIGNALS:
   void changed(); // any edit; errors() is up to date
@@ -47,6 +49,9 @@ private:
   void edited();
   void revalidate();
   void update_scale_note();
+  QString sweep_note(const Experiment &e) const;
+
+  static constexpr std::size_t kMaxEstimatedPoints = 400;
 
   int m_cores;
   bool m_loading = false;
@@ -70,6 +75,7 @@ private:
   StepsTableModel *m_steps;
   QTableView *m_variant_view;
   QTableView *m_step_view;
+  SweepEditor *m_sweep;
 };
 
 } // namespace conlab::ui

@@ -2,8 +2,47 @@
 
 #include "chart_style.h"
 #include "format.h"
+#include "sweep.h"
+#include "sweep_analysis.h"
 
 namespace conlab::ui {
+namespace {
+
+// A sweep's findings per variant (knee, USL fit, disagreements with the simulation): what the
+// analysis can say from the points finished so far.
+QString sweep_html(const RunResults &results) {
+  const Experiment &e = results.experiment;
+  const SweepResults &sweep = *results.sweep;
+  QStringList axes;
+  for (const SweepAxis &axis : e.sweep->axes) {
+    const std::vector<double> values = axis_values(axis);
+    axes << (values.empty() ? QString::fromStdString(axis_label(axis))
+                            : QStringLiteral("%1 … %2 (%3 values)")
+                                  .arg(QString::fromStdString(axis_value_text(axis, values.front())),
+                                       QString::fromStdString(axis_value_text(axis, values.back())))
+                                  .arg(values.size()));
+  }
+  QString html = ExplanationView::tr("<p><b>Sweep</b> over %1: %2 of %3 runs done.</p>")
+                     .arg(axes.join(QStringLiteral(" × ")).toHtmlEscaped())
+                     .arg(sweep.runs_done)
+                     .arg(sweep.runs_total);
+  const SweepAnalysis analysis = analyze_sweep(e, sweep);
+  for (std::size_t i = 0; i < analysis.variants.size() && i < e.variants.size(); ++i) {
+    QString findings;
+    for (const std::string &f : analysis.variants[i].findings)
+      findings += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(f).toHtmlEscaped());
+    if (findings.isEmpty())
+      findings = ExplanationView::tr("<li>nothing to say yet: no point is finished</li>");
+    html += QStringLiteral("<p><span style='color:%1;font-size:large'>■</span> <b>%2</b> "
+                           "<span style='color:#555'>%3</span></p><ul>%4</ul>")
+                .arg(variant_colour(static_cast<int>(i)).name(),
+                     QString::fromStdString(e.variants[i].label).toHtmlEscaped(),
+                     QString::fromStdString(e.variants[i].model).toHtmlEscaped(), findings);
+  }
+  return html;
+}
+
+} // namespace
 
 ExplanationView::ExplanationView(QWidget *parent) : QTextBrowser(parent) {
   setOpenLinks(false);
@@ -23,6 +62,8 @@ void ExplanationView::set_results(const RunResults *results) {
   if (results->status == RunStatus::failed)
     html += tr("<p style='color:#b00'><b>The run failed:</b> %1</p>")
                 .arg(QString::fromStdString(results->error).toHtmlEscaped());
+  if (results->sweep && results->experiment.sweep)
+    return setHtml(html + sweep_html(*results));
   for (std::size_t i = 0; i < results->variants.size(); ++i) {
     const VariantResult &v = results->variants[i];
     const QString colour = variant_colour(static_cast<int>(i)).name();

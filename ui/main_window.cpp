@@ -71,7 +71,13 @@ MainWindow::MainWindow(QWidget *parent)
   });
   connect(m_runner, &RunController::progress, this, &MainWindow::on_progress);
   connect(m_runner, &RunController::finished, this, &MainWindow::on_finished);
-  connect(m_charts, &ChartPanel::charts_ready, this, &MainWindow::results_shown);
+  connect(m_runner, &RunController::sweep_progress, this, &MainWindow::on_sweep_progress);
+  connect(m_runner, &RunController::sweep_run_done, this, &MainWindow::on_sweep_run_done);
+  // A sweep's charts also fill while it runs; results_shown() waits for the end.
+  connect(m_charts, &ChartPanel::charts_ready, this, [this] {
+    if (!m_runner->running())
+      Q_EMIT results_shown();
+  });
   connect(m_runner, &RunController::repeat_done, this, [this](int variant, int, const Summary &s) {
     const auto &variants = m_editor->variants_model()->variants();
     if (variant < static_cast<int>(variants.size()))
@@ -138,7 +144,10 @@ void MainWindow::build_menus() {
   for (QAction *a : {m_log_axes, m_cdf_log_x}) {
     a->setCheckable(true);
     connect(a, &QAction::toggled, this, [this] {
-      m_charts->set_options({m_log_axes->isChecked(), m_cdf_log_x->isChecked()});
+      ChartOptions options = m_charts->options();
+      options.log_axes = m_log_axes->isChecked();
+      options.cdf_log_x = m_cdf_log_x->isChecked();
+      m_charts->set_options(options);
     });
   }
 
@@ -187,7 +196,10 @@ void MainWindow::run() {
   if (m_runner->running() || !m_editor->errors().empty())
     return;
   const Experiment experiment = m_editor->experiment();
+  if (experiment.sweep)
+    return start_sweep(experiment);
   m_live->reset(experiment);
+  m_tabs->setTabVisible(m_tabs->indexOf(m_live), true);
   m_tabs->setCurrentWidget(m_live);
   m_progress->setValue(0);
   m_status->setText(tr("Starting…"));
@@ -233,7 +245,8 @@ void MainWindow::on_finished(const RunOutcome &outcome) {
   m_status->setText(
       tr("%1 in %2.").arg(how, QString::fromStdString(human_duration(m_results->wall_time_s))));
   if (m_tabs->currentWidget() == m_live || m_tabs->currentIndex() < 0)
-    m_tabs->setCurrentWidget(m_charts->view(ChartKind::summary));
+    m_tabs->setCurrentWidget(m_charts->page(m_charts->shown_kinds().first()));
+  show_chart_tabs();
   update_actions();
   // results_shown() follows when the last chart is built (ChartPanel builds one per turn).
 }
@@ -244,6 +257,7 @@ void MainWindow::update_actions() {
   m_cancel->setEnabled(running);
   for (QAction *a : m_result_actions)
     a->setEnabled(m_results != nullptr);
+  m_result_actions[4]->setEnabled(m_results && !m_results->sweep); // a sweep keeps no samples
 }
 
 void MainWindow::update_title() {

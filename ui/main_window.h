@@ -65,6 +65,12 @@ private:
   void save_settings() const;
   void on_progress(const RunProgress &p);
   void on_finished(const RunOutcome &outcome);
+
+  // main_window_sweep.cpp
+  void start_sweep(const Experiment &experiment);
+  void on_sweep_progress(const SweepProgress &p);
+  void on_sweep_run_done(const RunOutcome &so_far);
+  void show_chart_tabs(); // the tabs the results fill: a run's charts or a sweep's
   void update_actions();
   void update_title();
   void show_error(const QString &title, const QString &text);
@@ -86,6 +92,8 @@ private:
 
   int m_cores;
   QString m_path; // the experiment file being edited; empty when new or a preset
+  Experiment m_sweeping;                         // the sweep running, for its progress text
+  std::vector<std::vector<double>> m_sweep_grid; // its points
   std::shared_ptr<const RunResults> m_results;
   RunController *m_runner;
   ExperimentEditor *m_editor;

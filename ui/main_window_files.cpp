@@ -163,10 +163,8 @@ void MainWindow::dropEvent(QDropEvent *event) {
 void MainWindow::export_chart() {
   if (!m_charts->data())
     return;
-  ChartKind kind = ChartKind::summary;
-  for (ChartKind k : all_chart_kinds())
-    if (m_tabs->currentWidget() == m_charts->view(k))
-      kind = k;
+  const ChartKind kind =
+      m_charts->kind_of(m_tabs->currentWidget()).value_or(m_charts->shown_kinds().first());
   ExportDialog dialog(false, chart_name(kind) + QStringLiteral(".png"), this);
   if (dialog.exec() != QDialog::Accepted)
     return;
@@ -194,13 +192,12 @@ void MainWindow::export_all() {
 void MainWindow::copy_chart() {
   if (!m_charts->data())
     return;
-  for (ChartKind k : all_chart_kinds())
-    if (m_tabs->currentWidget() == m_charts->view(k)) {
-      const QSize size = m_charts->view(k)->size().expandedTo(QSize(800, 500));
-      QApplication::clipboard()->setImage(
-          render_chart_image(k, *m_charts->data(), size, 96, m_charts->options()));
-      statusBar()->showMessage(tr("Copied the chart as an image"), 3000);
-    }
+  if (const std::optional<ChartKind> k = m_charts->kind_of(m_tabs->currentWidget())) {
+    const QSize size = m_charts->view(*k)->size().expandedTo(QSize(800, 500));
+    QApplication::clipboard()->setImage(
+        render_chart_image(*k, *m_charts->data(), size, 96, m_charts->options()));
+    statusBar()->showMessage(tr("Copied the chart as an image"), 3000);
+  }
 }
 
 void MainWindow::save_results_json() {

@@ -10,17 +10,26 @@ namespace {
 
 constexpr auto kProgressInterval = std::chrono::milliseconds(100);
 
-// Forwarding state shared by the worker and the queued calls: at most one progress update in
-// flight, so a slow GUI thread never accumulates a backlog of them.
-struct ProgressGate {
-  std::atomic<bool> pending{false};
-  std::chrono::steady_clock::time_point last{};
-};
-
 } // namespace
+
+// Queues `deliver` to the controller's thread unless the previous one is still queued: a slow
+// GUI thread gets the latest news, never a backlog.
+void RunController::post_once(const std::shared_ptr<ProgressGate> &gate,
+                              std::function<void()> deliver) {
+  if (gate->pending.exchange(true))
+    return;
+  QMetaObject::invokeMethod(
+      this,
+      [gate, deliver = std::move(deliver)] {
+        gate->pending = false;
+        deliver();
+      },
+      Qt::QueuedConnection);
+}
 
 RunController::RunController(QObject *parent) : QObject(parent) {
   qRegisterMetaType<conlab::RunProgress>();
+  qRegisterMetaType<conlab::SweepProgress>();
   qRegisterMetaType<conlab::Summary>();
   qRegisterMetaType<conlab::ui::RunOutcome>();
 }
@@ -44,12 +53,17 @@ void RunController::launch(std::function<void()> work) {
   thread->start();
 }
 
-quint64 RunController::start(const Experiment &experiment) {
+void RunController::begin() {
   m_stop.request_stop();
   m_stop = std::stop_source();
-  const quint64 generation = ++m_generation;
+  ++m_generation;
   m_running = true;
-  Q_EMIT started(generation);
+  Q_EMIT started(m_generation);
+}
+
+quint64 RunController::start(const Experiment &experiment) {
+  begin();
+  const quint64 generation = m_generation;
 
   auto gate = std::make_shared<ProgressGate>();
   // The worker never touches `this` except through queued calls; the destructor waits for it.
@@ -85,6 +99,42 @@ quint64 RunController::start(const Experiment &experiment) {
     auto results = std::make_shared<RunResults>(run_experiment(experiment, options));
     outcome.charts = std::make_shared<const ChartData>(build_chart_data(*results));
     outcome.results = std::move(results);
+    QMetaObject::invokeMethod(
+        this, [this, generation, outcome] { deliver(generation, outcome); }, Qt::QueuedConnection);
+  });
+  return generation;
+}
+
+quint64 RunController::start_sweep(const Experiment &experiment) {
+  begin();
+  const quint64 generation = m_generation;
+  auto progress_gate = std::make_shared<ProgressGate>();
+  auto results_gate = std::make_shared<ProgressGate>();
+  launch([this, experiment, generation, progress_gate, results_gate, stop = m_stop.get_token()] {
+    SweepOptions options;
+    options.stop = stop;
+    options.on_progress = [this, generation, progress_gate](const SweepProgress &p) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - progress_gate->last < kProgressInterval)
+        return;
+      progress_gate->last = now;
+      post_once(progress_gate, [this, generation, p] {
+        if (generation == m_generation)
+          Q_EMIT sweep_progress(p);
+      });
+    };
+    options.on_run_done = [this, generation, results_gate](const RunResults &so_far) {
+      if (results_gate->pending)
+        return; // the chart data would be built for nothing
+      auto copy = std::make_shared<const RunResults>(so_far);
+      RunOutcome outcome{copy, std::make_shared<const ChartData>(build_chart_data(*copy))};
+      post_once(results_gate, [this, generation, outcome] {
+        if (generation == m_generation)
+          Q_EMIT sweep_run_done(outcome);
+      });
+    };
+    auto results = std::make_shared<RunResults>(run_sweep(experiment, options));
+    RunOutcome outcome{results, std::make_shared<const ChartData>(build_chart_data(*results))};
     QMetaObject::invokeMethod(
         this, [this, generation, outcome] { deliver(generation, outcome); }, Qt::QueuedConnection);
   });

@@ -87,10 +87,7 @@ void TimelineItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event) {
 }
 
 TimelineItem *find_timeline_item(const QChart *chart) {
-  for (QGraphicsItem *child : chart->childItems())
-    if (auto *item = dynamic_cast<TimelineItem *>(child))
-      return item;
-  return nullptr;
+  return find_chart_item<TimelineItem>(chart);
 }
 
 } // namespace conlab::ui

@@ -88,13 +88,9 @@ std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
 }
 
 SweepMetric parse_metric(const std::string &name) {
-  std::string known;
-  for (SweepMetric m : kSweepMetrics) {
-    if (name == to_string(m))
-      return m;
-    known += (known.empty() ? "" : ", ") + std::string(to_string(m));
-  }
-  throw UsageError("--metric " + name + ": unknown metric; known: " + known);
+  if (const std::optional<SweepMetric> metric = parse_sweep_metric(name))
+    return *metric;
+  throw UsageError("--metric " + name + ": unknown metric; known: " + sweep_metric_names());
 }
 
 void apply_overrides(Experiment &e, const SweepArgs &a) {

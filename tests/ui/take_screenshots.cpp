@@ -1,17 +1,74 @@
 // Not a test: renders the screenshots in docs/images/ — the main window after running the
-// article's preset, and every chart. Usage: conlab_screenshots OUTPUT_DIR
+// article's preset, and every chart; with `sweep`, the window running and showing the two sweep
+// presets and their charts. Usage: conlab_screenshots OUTPUT_DIR [sweep]
 #include "chart_export.h"
 #include "chart_panel.h"
+#include "experiment_editor.h"
 #include "main_window.h"
+#include "sweep_editor.h"
 
 #include <QApplication>
 #include <QChartView>
 #include <QDir>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
+
+namespace {
+
+using namespace conlab::ui;
+
+void save_chart(MainWindow &window, ChartKind kind, conlab::SweepMetric metric,
+                const QString &path) {
+  ChartOptions options = window.charts()->options();
+  options.sweep_metric = metric;
+  render_chart_image(kind, *window.charts()->data(), QSize(1200, 700), 96, options).save(path);
+}
+
+// pool-size-sweep, then cpu-share-sweep: the window while the first grows, the charts of both,
+// the editor's sweep section.
+int sweep_screenshots(QApplication &app, MainWindow &window, const QDir &out) {
+  window.load_preset(QStringLiteral("pool-size-sweep"), 0); // at its own time scale
+  bool live_taken = false;
+  QObject::connect(window.runner(), &RunController::sweep_run_done, [&] {
+    if (!live_taken && window.charts()->data()->sweep->results.runs_done >= 8) {
+      live_taken = true;
+      QTimer::singleShot(300, [&] { window.grab().save(out.filePath("sweep-running.png")); });
+    }
+  });
+  int stage = 0;
+  QObject::connect(&window, &MainWindow::results_shown, [&] {
+    QTimer::singleShot(300, [&] {
+      if (stage++ == 0) {
+        window.grab().save(out.filePath(QStringLiteral("sweep-window.png")));
+        save_chart(window, ChartKind::sweep, conlab::SweepMetric::throughput,
+                   out.filePath(QStringLiteral("sweep-throughput.png")));
+        save_chart(window, ChartKind::sweep, conlab::SweepMetric::makespan,
+                   out.filePath(QStringLiteral("sweep-makespan.png")));
+        window.load_preset(QStringLiteral("cpu-share-sweep"), 0);
+        window.editor()->sweep_editor()->grab().save(out.filePath("sweep-editor.png"));
+        window.run();
+        return;
+      }
+      window.tabs()->setCurrentWidget(window.charts()->page(ChartKind::heatmap));
+      QTimer::singleShot(200, [&] {
+        window.grab().save(out.filePath(QStringLiteral("sweep-heatmap-window.png")));
+        save_chart(window, ChartKind::heatmap, conlab::SweepMetric::throughput,
+                   out.filePath(QStringLiteral("sweep-heatmap.png")));
+        save_chart(window, ChartKind::sweep, conlab::SweepMetric::throughput,
+                   out.filePath(QStringLiteral("sweep-two-axes.png")));
+        app.quit();
+      });
+    });
+  });
+  window.run();
+  return app.exec();
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
   QApplication app(argc, argv);
@@ -21,6 +78,8 @@ int main(int argc, char **argv) {
   conlab::ui::MainWindow window;
   window.resize(1600, 1000);
   window.show();
+  if (argc > 2 && QString::fromLocal8Bit(argv[2]) == QLatin1String("sweep"))
+    return sweep_screenshots(app, window, QDir(out));
   window.open_first_experiment();
   bool live_taken = false;
   QObject::connect(window.runner(), &conlab::ui::RunController::progress, [&] {

@@ -2,6 +2,7 @@
 // places are reported; `conlab-cli chart` exits 0, 1 or 2 as documented.
 #include "chart_export.h"
 #include "results_json.h"
+#include "sweep_fixtures.h"
 #include "ui_fixtures.h"
 
 #include <QImageReader>
@@ -83,32 +84,59 @@ private Q_SLOTS:
   void cli_chart_command_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exit_code");
+    QTest::addColumn<bool>("sweep"); // the results of a two-parameter sweep instead of a run
     QTest::newRow("svg") << QStringList{QStringLiteral("--chart"),  QStringLiteral("cdf"),
                                         QStringLiteral("--format"), QStringLiteral("svg"),
                                         QStringLiteral("--out"),    QStringLiteral("@/cdf.svg")}
-                         << 0;
+                         << 0 << false;
     QTest::newRow("all pdf") << QStringList{QStringLiteral("--format"), QStringLiteral("pdf"),
                                             QStringLiteral("--out"), QStringLiteral("@/cli-all")}
-                             << 0;
+                             << 0 << false;
     QTest::newRow("bad chart") << QStringList{QStringLiteral("--chart"), QStringLiteral("pie"),
                                               QStringLiteral("--out"), QStringLiteral("@/x.png")}
-                               << 2;
+                               << 2 << false;
     QTest::newRow("bad width") << QStringList{QStringLiteral("--width"), QStringLiteral("wide"),
                                               QStringLiteral("--out"), QStringLiteral("@/x.png")}
-                               << 2;
-    QTest::newRow("no out") << QStringList{} << 2;
+                               << 2 << false;
+    QTest::newRow("no out") << QStringList{} << 2 << false;
     QTest::newRow("unwritable") << QStringList{QStringLiteral("--chart"), QStringLiteral("cdf"),
                                                QStringLiteral("--out"),
                                                QStringLiteral("/proc/nope/cdf.png")}
-                                << 1;
+                                << 1 << false;
+    QTest::newRow("sweep svg") << QStringList{QStringLiteral("--chart"), QStringLiteral("sweep"),
+                                              QStringLiteral("--metric"), QStringLiteral("makespan"),
+                                              QStringLiteral("--format"), QStringLiteral("svg"),
+                                              QStringLiteral("--out"), QStringLiteral("@/sweep.svg")}
+                               << 0 << true;
+    QTest::newRow("heatmap pdf") << QStringList{QStringLiteral("--chart"),
+                                                QStringLiteral("heatmap"),
+                                                QStringLiteral("--out"),
+                                                QStringLiteral("@/heatmap.pdf")}
+                                 << 0 << true;
+    QTest::newRow("sweep all") << QStringList{QStringLiteral("--out"), QStringLiteral("@/sweep-all")}
+                               << 0 << true;
+    QTest::newRow("run chart of a sweep")
+        << QStringList{QStringLiteral("--chart"), QStringLiteral("cdf"), QStringLiteral("--out"),
+                       QStringLiteral("@/x.png")}
+        << 2 << true;
+    QTest::newRow("sweep chart of a run")
+        << QStringList{QStringLiteral("--chart"), QStringLiteral("heatmap"), QStringLiteral("--out"),
+                       QStringLiteral("@/x.png")}
+        << 2 << false;
+    QTest::newRow("bad metric") << QStringList{QStringLiteral("--chart"), QStringLiteral("sweep"),
+                                               QStringLiteral("--metric"), QStringLiteral("speed"),
+                                               QStringLiteral("--out"), QStringLiteral("@/x.png")}
+                                << 2 << true;
   }
 
   void cli_chart_command() {
     QFETCH(QStringList, args);
     QFETCH(int, exit_code);
-    const QString results = m_dir.filePath(QStringLiteral("results.json"));
+    QFETCH(bool, sweep);
+    const QString results =
+        m_dir.filePath(sweep ? QStringLiteral("sweep.json") : QStringLiteral("results.json"));
     if (!QFile::exists(results))
-      save_results(m_results, results.toStdString());
+      save_results(sweep ? test::hand_made_sweep(true) : m_results, results.toStdString());
     for (QString &a : args)
       a.replace(QLatin1Char('@'), m_dir.path());
     QProcess cli;
@@ -120,6 +148,13 @@ private Q_SLOTS:
     cli.start(QStringLiteral(CONLAB_CLI), QStringList{QStringLiteral("chart"), results} + args);
     QVERIFY(cli.waitForFinished(60'000));
     QVERIFY2(cli.exitCode() == exit_code, cli.readAllStandardError().constData());
+    if (sweep && exit_code == 0) {
+      const QString out = args.last();
+      if (QFileInfo(out).isDir())
+        QCOMPARE(QDir(out).entryList(QDir::Files).size(), 2); // sweep and heatmap
+      else
+        QVERIFY(QFileInfo(out).size() > 1000);
+    }
   }
 };
 

@@ -1,0 +1,83 @@
+// MainWindow's sweep side: the confirmation a big grid needs, progress over the grid with an
+// ETA, the sweep chart growing after every run, and the tabs a sweep's results fill.
+#include "main_window.h"
+
+#include "chart_panel.h"
+#include "explanation_view.h"
+#include "format.h"
+#include "live_chart.h"
+#include "results_view.h"
+#include "sweep.h"
+
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QTabWidget>
+
+namespace conlab::ui {
+
+void MainWindow::start_sweep(const Experiment &experiment) {
+  const SweepPlan plan = plan_sweep(experiment, m_cores);
+  if (const std::optional<std::string> why = needs_confirmation(plan)) {
+    const auto answer = QMessageBox::question(
+        this, tr("Run a big sweep?"),
+        tr("This sweep is big: %1.\n\nRun it? Cancel stops it at any time and keeps the finished "
+           "points.")
+            .arg(QString::fromStdString(*why)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes) {
+      m_status->setText(tr("The sweep was not started."));
+      return;
+    }
+  }
+  m_sweeping = experiment;
+  m_sweep_grid = sweep_points(*experiment.sweep);
+  m_progress->setValue(0);
+  m_status->setText(tr("Starting the sweep: %1 variant runs, estimated %2…")
+                        .arg(plan.variant_runs)
+                        .arg(QString::fromStdString(human_span(plan.estimated_s))));
+  m_runner->start_sweep(experiment);
+  update_actions();
+}
+
+void MainWindow::on_sweep_progress(const SweepProgress &p) {
+  m_progress->setValue(static_cast<int>(p.fraction * 1000));
+  if (!m_sweeping.sweep || p.point >= m_sweep_grid.size())
+    return;
+  QString text =
+      tr("Sweep run %1 of %2: %3")
+          .arg(p.run + 1)
+          .arg(p.runs)
+          .arg(QString::fromStdString(point_text(*m_sweeping.sweep, m_sweep_grid[p.point])));
+  if (m_sweeping.repeats > 1)
+    text += tr(" · repeat %1 of %2").arg(p.repeat + 1).arg(m_sweeping.repeats);
+  if (p.inside.variant < m_sweeping.variants.size())
+    text +=
+        QStringLiteral(" · ") + QString::fromStdString(m_sweeping.variants[p.inside.variant].label);
+  text += tr(" · %1 elapsed").arg(QString::fromStdString(human_span(p.elapsed_s)));
+  if (p.eta_s >= 0)
+    text += tr(" · about %1 left").arg(QString::fromStdString(human_span(p.eta_s)));
+  m_status->setText(text);
+}
+
+void MainWindow::on_sweep_run_done(const RunOutcome &so_far) {
+  m_charts->set_data(so_far.charts);
+  m_explanations->set_results(so_far.results.get());
+  show_chart_tabs();
+}
+
+void MainWindow::show_chart_tabs() {
+  const QList<ChartKind> shown = m_charts->shown_kinds();
+  for (const QList<ChartKind> *kinds : {&all_chart_kinds(), &sweep_chart_kinds()})
+    for (ChartKind kind : *kinds)
+      m_tabs->setTabVisible(m_tabs->indexOf(m_charts->page(kind)), shown.contains(kind));
+  // A sweep keeps numbers per point, not the per-task samples the live charts and the table
+  // of a single run show.
+  const bool sweep = m_charts->data() && m_charts->data()->sweep;
+  m_tabs->setTabVisible(m_tabs->indexOf(m_live), !sweep);
+  m_tabs->setTabVisible(m_tabs->indexOf(m_results_view), !sweep);
+  if (!m_tabs->isTabVisible(m_tabs->currentIndex()) || m_tabs->currentWidget() == m_live)
+    m_tabs->setCurrentWidget(m_charts->page(shown.first()));
+}
+
+} // namespace conlab::ui
