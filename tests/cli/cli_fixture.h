@@ -1,33 +1,26 @@
-// A temporary directory per test, conlab-cli run in it, and files written into it.
+// A temporary directory per test, conlab-cli run in it (its history too), and files written into
+// it.
 #pragma once
 
 #include "child_process.h"
+#include "temp_dir_test.h"
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
+#include <stdlib.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace conlab::test {
 
-class CliDirTest : public ::testing::Test {
+class CliDirTest : public TempDirTest {
 protected:
   void SetUp() override {
-    const auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = std::string(info->test_suite_name()) + "-" + info->name();
-    std::replace(name.begin(), name.end(), '/', '-');
-    m_dir = std::filesystem::temp_directory_path() /
-            ("conlab-cli-" + std::to_string(::getpid()) + "-" + name);
-    std::filesystem::remove_all(m_dir);
-    std::filesystem::create_directories(m_dir);
-  }
-  void TearDown() override {
-    if (!HasFailure())
-      std::filesystem::remove_all(m_dir);
+    TempDirTest::SetUp();
+    // conlab-cli run records every run: in the test's own directory, never the user's history.
+    ::setenv("CONLAB_HISTORY_DIR", (m_dir / "history").c_str(), 1);
   }
 
   ProcessResult cli(const std::vector<std::string> &args) {
@@ -37,9 +30,6 @@ protected:
     write_file(m_dir / name, text);
     return (m_dir / name).string();
   }
-  std::filesystem::path path(const std::string &name) const { return m_dir / name; }
-
-  std::filesystem::path m_dir;
 };
 
 inline bool contains(const std::string &text, const std::string &part) {
