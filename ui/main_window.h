@@ -19,6 +19,7 @@ namespace conlab::ui {
 class ChartPanel;
 class ExperimentEditor;
 class ExplanationView;
+class HistoryPanel;
 class LiveChart;
 class RecentFiles;
 class ResultsTableModel;
@@ -46,6 +47,7 @@ public:
   ResultsTableModel *results_model() const { return m_results_model; }
   ResultsView *results_view() const { return m_results_view; }
   ExplanationView *explanations() const { return m_explanations; }
+  HistoryPanel *history() const { return m_history; }
   QTabWidget *tabs() const { return m_tabs; }
   RunController *runner() const { return m_runner; }
   std::shared_ptr<const RunResults> results() const { return m_results; }
@@ -60,6 +62,7 @@ protected:
 
 private:
   void build_menus();
+  void build_history(); // main_window_history.cpp
   void build_status_bar();
   void restore_settings();
   void save_settings() const;
@@ -103,6 +106,7 @@ private:
   ResultsTableModel *m_results_model;
   ResultsView *m_results_view;
   ExplanationView *m_explanations;
+  HistoryPanel *m_history = nullptr;
   QSplitter *m_main_split, *m_right_split;
   QProgressBar *m_progress;
   QLabel *m_status;
