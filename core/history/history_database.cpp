@@ -3,10 +3,12 @@
 #include "history_error.h"
 #include "history_schema.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStringList>
+#include <QThread>
 
 #include <atomic>
 
@@ -128,12 +130,26 @@ void HistoryDatabase::check_ours() {
 
 // WAL lets readers go on while one process writes, and a writer wait (the busy timeout) instead
 // of failing while another commits. The mode is stored in the file, so the first open sets it.
+// Switching needs the file to itself, and SQLite answers "database is locked" at once rather than
+// through the busy handler while another process is opening it too: so we retry, for as long as
+// the busy timeout would have waited.
 void HistoryDatabase::use_wal() {
-  QSqlQuery q = exec("switch to write-ahead logging", QStringLiteral("PRAGMA journal_mode = WAL"));
-  const QString mode = q.next() ? q.value(0).toString() : QString();
-  if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-    refuse("cannot switch to write-ahead logging (the journal mode stayed '" + mode.toStdString() +
-           "')");
+  QDeadlineTimer deadline(kBusyTimeoutMs);
+  for (;;) {
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+      const QString mode = q.next() ? q.value(0).toString() : QString();
+      if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0)
+        return;
+      refuse("cannot switch to write-ahead logging (the journal mode stayed '" +
+             mode.toStdString() + "')");
+    }
+    const QString code = q.lastError().nativeErrorCode();
+    const bool busy = code == QLatin1String("5") || code == QLatin1String("6"); // BUSY, LOCKED
+    if (!busy || deadline.hasExpired())
+      refuse("cannot switch to write-ahead logging: " + reason(q.lastError()));
+    QThread::msleep(5);
+  }
 }
 
 void HistoryDatabase::migrate(int target) {
