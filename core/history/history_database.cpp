@@ -107,20 +107,24 @@ void HistoryDatabase::check_readable() {
            "); it was left as it is");
 }
 
+// One statement reads all three, so they come from one snapshot: read one by one, another
+// process's first migration could commit in between and its new tables look like a stranger's.
 void HistoryDatabase::check_ours() {
-  QSqlQuery id = exec("read the application id", QStringLiteral("PRAGMA application_id"));
-  const int application = id.next() ? id.value(0).toInt() : 0;
-  id.finish();
-  const int version = schema_version();
+  QSqlQuery q = exec("read the application id and schema version",
+                     QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id()),"
+                                    " (SELECT user_version FROM pragma_user_version()),"
+                                    " (SELECT count(*) FROM sqlite_schema)"));
+  if (!q.next())
+    refuse("its header cannot be read; it was left as it is");
+  const int application = q.value(0).toInt();
+  const int version = q.value(1).toInt();
+  const int tables = q.value(2).toInt();
+  q.finish();
   if (application != 0 && application != kApplicationId)
     refuse("it belongs to another program (application id " + std::to_string(application) +
            "); it was left as it is");
-  if (application == 0) {
-    QSqlQuery tables =
-        exec("list the tables", QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-    if (tables.next() && tables.value(0).toInt() > 0)
-      refuse("it is an SQLite database that another program made; it was left as it is");
-  }
+  if (application == 0 && tables > 0)
+    refuse("it is an SQLite database that another program made; it was left as it is");
   if (version > kSchemaVersion)
     refuse("it has schema version " + std::to_string(version) +
            ", newer than this lab reads (up to " + std::to_string(kSchemaVersion) +
