@@ -1,17 +1,12 @@
 #include "chart_cli.h"
 
 #include "chart_export.h"
-#include "results_json.h"
-#include "spec_json.h"
+#include "gui_command.h"
 
-#include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 
-#include <clocale>
-#include <cstdlib>
 #include <iostream>
-#include <memory>
 #include <optional>
 
 namespace conlab::ui {
@@ -102,28 +97,6 @@ ChartArgs parse(const std::vector<std::string> &args) {
   return out;
 }
 
-// Qt Charts warns for every empty bar slot on a log axis (see summary_chart.cpp); a person
-// running the CLI needs none of that.
-QtMessageHandler g_previous_handler = nullptr;
-void quiet_handler(QtMsgType type, const QMessageLogContext &context, const QString &message) {
-  if (message.startsWith(QLatin1String("Logarithms of zero")))
-    return;
-  if (g_previous_handler)
-    g_previous_handler(type, context, message);
-}
-
-// Charts need a QApplication; without a display, Qt's offscreen platform serves.
-std::unique_ptr<QApplication> make_application(int &argc, char **argv) {
-  if (QCoreApplication::instance())
-    return nullptr;
-  if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-  g_previous_handler = qInstallMessageHandler(quiet_handler);
-  auto app = std::make_unique<QApplication>(argc, argv);
-  std::setlocale(LC_NUMERIC, "C");
-  return app;
-}
-
 } // namespace
 
 const char *chart_usage() {
@@ -161,20 +134,12 @@ int chart_command(int argc, char **argv, const std::vector<std::string> &args) {
     std::cout << chart_usage();
     return kExitOk;
   }
-  RunResults results;
-  try {
-    results = load_results(a.results);
-  } catch (const SpecError &e) {
-    for (const FieldError &f : e.errors())
-      std::cerr << "error: " << a.results << ": " << f.to_string() << '\n';
+  const std::optional<RunResults> results = load_results_for_command(a.results);
+  if (!results)
     return kExitBadInput;
-  } catch (const std::exception &e) {
-    std::cerr << "error: " << a.results << ": " << e.what() << '\n';
-    return kExitBadInput;
-  }
   int qt_argc = std::min(argc, 1);
-  const auto app = make_application(qt_argc, argv);
-  const ChartData data = build_chart_data(results);
+  const auto app = make_headless_application(qt_argc, argv);
+  const ChartData data = build_chart_data(*results);
   ExportOptions options;
   options.format = *format_from_name(QString::fromStdString(a.format));
   options.size = QSize(a.width, a.height);

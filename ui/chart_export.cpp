@@ -1,15 +1,14 @@
 #include "chart_export.h"
 
-#include <QChart>
+#include "offscreen_chart.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QGraphicsScene>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QSvgGenerator>
 
 #include <memory>
 
@@ -17,28 +16,6 @@ namespace conlab::ui {
 namespace {
 
 QString tr_(const char *text) { return QCoreApplication::translate("conlab::ui", text); }
-
-// A chart in a scene of its own, laid out at `size` (scene units), ready to render.
-class OffscreenChart {
-public:
-  OffscreenChart(ChartKind kind, const ChartData &data, QSizeF size, const ChartOptions &options)
-      : m_chart(make_chart(kind, data, options)) {
-    m_scene.addItem(m_chart);
-    m_chart->setGeometry(QRectF(QPointF(0, 0), size));
-    m_scene.setSceneRect(QRectF(QPointF(0, 0), size));
-    // The chart lays itself out on posted events; deliver them now, without a running loop.
-    QCoreApplication::sendPostedEvents(nullptr, 0);
-    QCoreApplication::sendPostedEvents(nullptr, 0);
-  }
-  void render(QPainter &painter, const QRectF &target) {
-    m_scene.render(&painter, target, m_scene.sceneRect(), Qt::IgnoreAspectRatio);
-  }
-  QString title() const { return m_chart->title(); }
-
-private:
-  QGraphicsScene m_scene;
-  QChart *m_chart; // owned by the scene
-};
 
 QSizeF layout_size(QSize pixels, int dpi) { return QSizeF(pixels) * (96.0 / std::max(dpi, 1)); }
 
@@ -98,18 +75,9 @@ QString export_chart(ChartKind kind, const ChartData &data, const QString &path,
   }
   case ExportFormat::svg: {
     OffscreenChart offscreen(kind, data, options.size, options.chart);
-    QSvgGenerator svg;
-    svg.setOutputDevice(&file);
-    svg.setSize(options.size);
-    svg.setViewBox(QRect(QPoint(0, 0), options.size));
-    svg.setResolution(options.dpi);
-    svg.setTitle(chart_title(kind) + QStringLiteral(" — ") + data.experiment_name);
-    svg.setDescription(offscreen.title());
-    QPainter painter;
-    if (!painter.begin(&svg))
+    if (!offscreen.write_svg(&file, options.size, options.dpi,
+                             chart_title(kind) + QStringLiteral(" — ") + data.experiment_name))
       return write_error(path, tr_("the SVG generator did not start"));
-    offscreen.render(painter, QRectF(QPointF(0, 0), QSizeF(options.size)));
-    painter.end();
     break;
   }
   case ExportFormat::pdf: {

@@ -14,6 +14,7 @@
 #include "live_chart.h"
 #include "presets.h"
 #include "recent_files.h"
+#include "report_export_dialog.h"
 #include "results_table_model.h"
 #include "results_view.h"
 #include "variant_table_model.h"
@@ -64,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
   setCentralWidget(m_main_split);
 
   build_menus();
+  build_history();
   build_status_bar();
   connect(m_editor, &ExperimentEditor::changed, this, [this] {
     update_actions();
@@ -118,6 +120,15 @@ void MainWindow::build_menus() {
   file->addSeparator();
   file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
   file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, &MainWindow::save_as);
+  QAction *export_report = file->addAction(tr("Export &report…"), this, [this] {
+    const QString path =
+        export_report_dialog(this, m_results.get(), m_charts->options(), last_directory());
+    if (!path.isEmpty())
+      remember_directory(path);
+  });
+  export_report->setObjectName(QStringLiteral("export_report"));
+  export_report->setStatusTip(tr("One HTML or PDF document: the experiment, the environment, "
+                                 "the numbers, every chart and the explanations"));
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -137,6 +148,7 @@ void MainWindow::build_menus() {
                          this, &MainWindow::copy_chart),
       results->addAction(tr("Save results as &JSON…"), this, &MainWindow::save_results_json),
       results->addAction(tr("Save samples as &CSV…"), this, &MainWindow::save_samples_csv)};
+  m_result_actions << export_report;
 
   QMenu *view = menuBar()->addMenu(tr("&View"));
   m_log_axes = view->addAction(tr("&Log axes where the data spans decades"));

@@ -1,6 +1,7 @@
 #include "cli_run.h"
 
 #include "cli_common.h"
+#include "cli_history.h"
 #include "cli_progress.h"
 #include "cli_table.h"
 #include "environment.h"
@@ -36,6 +37,8 @@ struct RunArgs {
   std::string csv;
   bool json = false;
   bool quiet = false;
+  bool no_history = false;
+  std::string history_dir;
   bool no_sweep = false;
 };
 
@@ -60,6 +63,10 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
       ("csv", po::value<std::string>()->value_name("FILE"), "write one row per task to FILE")
       ("json", po::bool_switch(), "print the results JSON on stdout instead of the table")
       ("quiet,q", po::bool_switch(), "no progress on stderr")
+      ("no-history", po::bool_switch(), "do not record the run in the history")
+      ("history-dir", po::value<std::string>()->value_name("DIR"),
+       "record the run in the history in DIR (default: $CONLAB_HISTORY_DIR, else the lab's data "
+       "directory)")
       ("no-sweep", po::bool_switch(),
        "run an experiment that has a sweep once, with its base values");
   // clang-format on
@@ -89,6 +96,12 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
     run.csv = vm["csv"].as<std::string>();
   run.json = vm["json"].as<bool>();
   run.quiet = vm["quiet"].as<bool>();
+  run.no_history = vm["no-history"].as<bool>();
+  if (vm.count("history-dir")) {
+    if (run.no_history)
+      throw UsageError("run: --history-dir and --no-history contradict each other");
+    run.history_dir = vm["history-dir"].as<std::string>();
+  }
   run.no_sweep = vm["no-sweep"].as<bool>();
   return run;
 }
@@ -199,6 +212,9 @@ int run_command(const std::vector<std::string> &args, SignalWatcher &signals) {
   }
   check_writable(run->out);
   check_writable(run->csv);
+  const std::unique_ptr<history::RunHistory> history =
+      run->no_history ? nullptr : open_run_history(run->history_dir);
+  const auto started = history::Clock::now();
 
   const auto style = run->quiet                   ? Progress::Style::none
                      : is_terminal(STDERR_FILENO) ? Progress::Style::bar
@@ -222,7 +238,9 @@ int run_command(const std::vector<std::string> &args, SignalWatcher &signals) {
 
   ReportContext context;
   context.width = terminal_width(STDOUT_FILENO);
-  const bool written = write_outputs(results, *run, context);
+  bool written = write_outputs(results, *run, context);
+  if (history)
+    written = record_run(*history, results, started, run->quiet) && written;
   if (run->json)
     std::cout << boost::json::serialize(to_json(results)) << '\n';
   else

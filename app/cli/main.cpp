@@ -1,12 +1,14 @@
 // conlab-cli: runs the lab's experiments without a window. Dispatches to one command per verb.
 #include "cli_common.h"
 #include "cli_compare.h"
+#include "cli_history.h"
 #include "cli_http.h"
 #include "cli_run.h"
 #include "cli_signals.h"
 #include "cli_sweep.h"
 #ifdef CONLAB_HAS_CHARTS
 #include "chart_cli.h"
+#include "report_cli.h"
 #endif
 
 #include <QCoreApplication>
@@ -29,10 +31,12 @@ Concurrency Lab: runs concurrency experiments, measures them, compares with a pr
 Commands:
   run <preset|file.json>   run an experiment and print what each variant measured
   sweep <preset|file.json> run an experiment over its sweep's grid of parameters
+  history [list|show ID|…]  the runs recorded so far: list, show, rename, tag, baseline, delete
   presets                  list the built-in experiments
   validate FILE            check an experiment file without running it
   models                   list the models (how tasks are scheduled onto threads)
   chart RESULTS.json       render a results file's charts to PNG, SVG or PDF (no display needed)
+  report RESULTS.json      write one self-contained HTML or PDF report of a results file
   compare A.json B.json    compare two results files; exit 1 when a metric regressed (for CI)
   serve <preset|file.json> serve the variants as HTTP endpoints (/a, /b, ...) until Ctrl-C
   load URL                 send HTTP requests to a URL and measure every one
@@ -44,6 +48,7 @@ Examples:
   conlab-cli sweep pool-size-sweep --time-scale 0.1
   conlab-cli validate my-experiment.json
   conlab-cli chart results.json --chart cdf --format svg --out cdf.svg
+  conlab-cli report results.json --out report.html
   conlab-cli compare baseline.json candidate.json --metric p99 --threshold 5%
   conlab-cli serve fastapi-article --time-scale 0.05 --listen 127.0.0.1:8000
   conlab-cli load http://127.0.0.1:8000/a -n 100 -c 100
@@ -73,6 +78,8 @@ int dispatch(const std::vector<std::string> &args, SignalWatcher &signals) {
     return run_command(rest, signals);
   if (command == "sweep")
     return sweep_command(rest, signals);
+  if (command == "history")
+    return history_command(rest);
   if (command == "presets")
     return presets_command(rest);
   if (command == "serve")
@@ -85,6 +92,18 @@ int dispatch(const std::vector<std::string> &args, SignalWatcher &signals) {
     return compare_command(rest);
   if (command == "models")
     return models_command(rest);
+  if (command == "chart" || command == "report") {
+#ifdef CONLAB_HAS_CHARTS
+    // Only `help chart|report` gets here: main() runs both before any QCoreApplication exists.
+    std::cout << (command == "chart" ? conlab::ui::chart_usage() : conlab::ui::report_usage());
+    return kExitOk;
+#else
+    std::cerr << "error: " << command
+              << " draws with the desktop lab's chart code, which this conlab-cli was built "
+                 "without (configure with -DCONLAB_BUILD_UI=ON, e.g. the dev or release preset)\n";
+    return kExitFailure;
+#endif
+  }
   if (command.starts_with("-"))
     throw UsageError("unknown option '" + command +
                      "' (options follow the command; conlab-cli --help lists the commands)");
@@ -99,9 +118,12 @@ int main(int argc, char **argv) {
   block_termination_signals();
   const std::vector<std::string> args(argv + 1, argv + argc);
 #ifdef CONLAB_HAS_CHARTS
-  // Charts need a QApplication (Gui) instead of the QCoreApplication below: chart makes its own.
+  // Charts need a QApplication (Gui) instead of the QCoreApplication below: chart and report
+  // make their own.
   if (!args.empty() && args.front() == "chart")
     return conlab::ui::chart_command(argc, argv, {args.begin() + 1, args.end()});
+  if (!args.empty() && args.front() == "report")
+    return conlab::ui::report_command(argc, argv, {args.begin() + 1, args.end()});
 #endif
 
   // The qt_event_loop model runs a Qt event loop in a worker thread, which needs an application
