@@ -1,6 +1,8 @@
 #include "explanation_view.h"
 
 #include "chart_style.h"
+#include "core_text.h"
+#include "explanation_text.h"
 #include "format.h"
 #include "sweep.h"
 #include "sweep_analysis.h"
@@ -67,18 +69,19 @@ void ExplanationView::set_results(const RunResults *results) {
   for (std::size_t i = 0; i < results->variants.size(); ++i) {
     const VariantResult &v = results->variants[i];
     const QString colour = variant_colour(static_cast<int>(i)).name();
-    html +=
-        QStringLiteral("<p><span style='color:%1;font-size:large'>■</span> <b>%2</b> "
-                       "<span style='color:#555'>%3 · %4 measured, %5</span><br>%6</p>")
-            .arg(colour, QString::fromStdString(v.label).toHtmlEscaped(),
-                 QString::fromStdString(v.model).toHtmlEscaped(),
-                 QString::fromStdString(human_duration(v.summary.makespan_s)),
-                 v.prediction.makespan_s
-                     ? tr("predicted %1 (%2)")
-                           .arg(QString::fromStdString(human_duration(*v.prediction.makespan_s)),
-                                QString::fromStdString(v.prediction.formula).toHtmlEscaped())
-                     : QString::fromStdString(v.prediction.formula).toHtmlEscaped(),
-                 QString::fromStdString(v.explanation).toHtmlEscaped());
+    html += QStringLiteral("<p><span style='color:%1;font-size:large'>■</span> <b>%2</b> "
+                           "<span style='color:#555'>%3</span><br>%4</p>")
+                .arg(colour, QString::fromStdString(v.label).toHtmlEscaped(),
+                     tr("%1 · %2 measured, %3")
+                         .arg(QString::fromStdString(v.model).toHtmlEscaped(),
+                              QString::fromStdString(human_duration(v.summary.makespan_s)),
+                              v.prediction.makespan_s
+                                  ? tr("predicted %1 (%2)")
+                                        .arg(QString::fromStdString(
+                                                 human_duration(*v.prediction.makespan_s)),
+                                             formula_text(v.prediction.formula).toHtmlEscaped())
+                                  : formula_text(v.prediction.formula).toHtmlEscaped()),
+                     ExplanationText::of(*results, v).toHtmlEscaped());
   }
   setHtml(html);
 }

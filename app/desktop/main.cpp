@@ -1,5 +1,6 @@
 // conlab: the desktop lab. Opens the file named on the command line (an experiment or a results
 // file), or else the article's experiment at a time scale that makes the first run short.
+#include "language.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -22,6 +23,8 @@ int main(int argc, char **argv) {
   for (QDirIterator sizes(QStringLiteral(":/icons/app")); sizes.hasNext();)
     icon.addFile(sizes.next());
   QApplication::setWindowIcon(icon);
+  // The system's language unless the preferences chose one (QSettings needs the names above).
+  conlab::ui::install_translations(conlab::ui::ui_locale(conlab::ui::language_setting()));
   // Numbers in experiment and results files are written and read in the "C" locale.
   std::setlocale(LC_NUMERIC, "C");
 
