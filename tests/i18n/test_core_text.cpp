@@ -1,0 +1,304 @@
+// The core's English texts as the desktop lab shows them: without a translation, word for word
+// what the CLI prints; in Simplified Chinese, with no English sentence left — every cause of an
+// explanation, every kind of prediction formula, every model and preset.
+#include "core_text.h"
+#include "explanation.h"
+#include "explanation_text.h"
+#include "language.h"
+#include "model_registry.h"
+#include "prediction.h"
+#include "presets.h"
+#include "spec_json.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace conlab;
+using namespace conlab::ui;
+
+namespace {
+
+// Words that stay as they are in every language: identifiers (models, pools, fields, the test's
+// own bad names), Python and Qt names, units.
+const QSet<QString> &kept_words() {
+  static const QSet<QString> words = [] {
+    const QStringList list =
+        QStringLiteral("min max Python AnyIO CPU async def await uvicorn asyncio workers FastAPI "
+                       "QCoro QtConcurrent Qt loop.run_in_executor None time.sleep "
+                       "threading.Thread OS thread_per_task max_ms python_default_executor "
+                       "anyio_default cores bogus thread_pol thread_pool event_loop "
+                       "event_loop_offload multi_loop qt_event_loop variants GB MB")
+            .split(QLatin1Char(' '));
+    return QSet<QString>(list.begin(), list.end());
+  }();
+  return words;
+}
+
+// English words of three letters or more that are not kept as they are.
+QStringList english_words(const QString &text) {
+  static const QRegularExpression word(QStringLiteral("[A-Za-z][A-Za-z_.]*[A-Za-z]"));
+  QStringList out;
+  for (auto it = word.globalMatch(text); it.hasNext();) {
+    const QString w = it.next().captured();
+    if (w.size() >= 3 && !kept_words().contains(w))
+      out << w;
+  }
+  return out;
+}
+
+// Facts for every cause, pool, prediction verdict and claim the explanation knows.
+QList<ExplanationFacts> every_kind_of_facts() {
+  QList<ExplanationFacts> out;
+  ExplanationFacts nothing;
+  nothing.nothing_finished = true;
+  out << nothing;
+  for (int c = 0; c <= static_cast<int>(ExplanationCause::waits_overlapped); ++c)
+    for (int pool = 0; pool <= static_cast<int>(PoolKind::plain); ++pool)
+      for (int ending = 0; ending < 7; ++ending) {
+        ExplanationFacts f;
+        f.cause = static_cast<ExplanationCause>(c);
+        f.pool = static_cast<PoolKind>(pool);
+        f.pool_threads = 6;
+        f.share = 0.83;
+        f.lag_measured = pool % 2 == 0;
+        f.worst_lag_s = 0.98;
+        f.overlap = 6.2;
+        f.cores = 2;
+        f.waves = ending % 2 ? 17 : 1;
+        f.tasks = 100;
+        f.completed = ending == 6 ? 40 : 100;
+        if (ending < 3)
+          f.prediction =
+              PredictionCheck{1.7, 1.5, 0.133, static_cast<PredictionCheck::Verdict>(ending)};
+        if (ending >= 3 && ending < 6)
+          f.claim = ClaimCheck{1, 17, ending == 3, ending == 4, 6, 17};
+        out << f;
+      }
+  return out;
+}
+
+ExplanationFacts random_facts(std::mt19937 &rng) {
+  auto u = [&](double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); };
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  ExplanationFacts f;
+  f.nothing_finished = pick(20) == 0;
+  f.cause = static_cast<ExplanationCause>(pick(7));
+  f.share = u(0, 1.2);
+  f.lag_measured = pick(2);
+  f.worst_lag_s = u(0, 3);
+  f.overlap = u(0, 200);
+  f.cores = 1 + pick(64);
+  f.pool = static_cast<PoolKind>(pick(4));
+  f.pool_threads = 1 + pick(100);
+  f.waves = pick(30);
+  f.tasks = static_cast<std::uint32_t>(1 + pick(10'000));
+  f.completed = pick(5) ? f.tasks : static_cast<std::uint32_t>(pick(static_cast<int>(f.tasks)));
+  if (pick(2))
+    f.prediction = PredictionCheck{u(0.001, 200), u(0.001, 200), u(-1, 3),
+                                   static_cast<PredictionCheck::Verdict>(pick(3))};
+  if (pick(2))
+    f.claim = ClaimCheck{u(0.001, 100),
+                         u(0.001, 100),
+                         pick(2) == 0,
+                         pick(2) == 0,
+                         static_cast<double>(1 + pick(40)),
+                         static_cast<double>(pick(30))};
+  return f;
+}
+
+// Formulas of every kind the prediction writes, and the runner's wrapping of a simulated one.
+std::vector<std::string> every_kind_of_formula() {
+  const Step io{StepKind::io, Duration{DistributionKind::fixed, 100, 0, 0}};
+  const Step blocking{StepKind::blocking_io, Duration{DistributionKind::fixed, 100, 0, 0}};
+  const Step cpu{StepKind::cpu, Duration{DistributionKind::fixed, 10, 0, 0}};
+  const Step drawn{StepKind::io, Duration{DistributionKind::exponential, 100, 0, 0}};
+  Load closed{.kind = LoadKind::closed, .tasks = 100, .clients = 100};
+  Load few_clients = closed;
+  few_clients.clients = 5;
+  Load open{.kind = LoadKind::open, .tasks = 100, .rate_per_s = 50};
+  Load poisson = open;
+  poisson.arrivals = ArrivalKind::poisson;
+  std::vector<std::string> out;
+  auto add = [&](const std::string &model, std::vector<Step> steps, const Load &load) {
+    Variant v;
+    v.label = "v";
+    v.model = model;
+    v.steps = std::move(steps);
+    out.push_back(predict(v, load, 1, 2).formula);
+  };
+  for (const ModelInfo *m : model_registry())
+    for (const auto &steps : {std::vector{io}, std::vector{blocking}, std::vector{cpu},
+                              std::vector{io, cpu}, std::vector{drawn}, std::vector<Step>{}})
+      for (const Load &load : {closed, few_clients, open, poisson})
+        add(std::string(m->name), steps, load);
+  add("no_such_model", {io}, closed);
+  out.push_back("simulated (no closed form: drawn durations)");
+  return out;
+}
+
+// Experiments with every mistake validate_experiment names, one error or more each.
+std::vector<FieldError> every_kind_of_error() {
+  auto variant = [](std::string model) {
+    Variant v;
+    v.label = "/v";
+    v.model = std::move(model);
+    v.steps = {Step{StepKind::io, Duration{DistributionKind::fixed, 100, 0, 0}}};
+    return v;
+  };
+  Experiment bad;
+  bad.name = "";
+  bad.time_scale = 0;
+  bad.repeats = 0;
+  bad.load.tasks = 60'000'000;
+  bad.load.clients = 0;
+  Variant unknown = variant("thread_pol"), nameless = variant(""), unused = variant("event_loop");
+  unused.label = "/u";
+  unused.pool_size = PoolSize{"", 4};
+  Variant pool = variant("thread_pool"), named = variant("event_loop_offload");
+  pool.label = "/p";
+  pool.pool_size = PoolSize{"", 5000};
+  pool.offload = true;
+  pool.claimed_makespan_s = -1;
+  named.label = "/n";
+  named.pool_size = PoolSize{"bogus", 0};
+  Variant loops = variant("multi_loop"), steps = variant("thread_pool");
+  loops.label = "/l";
+  loops.loops = 0;
+  steps.label = "/s";
+  steps.steps = {Step{StepKind::io, Duration{DistributionKind::uniform, 0, 50, 10}},
+                 Step{StepKind::io, Duration{DistributionKind::fixed, 4e6, 0, 0}},
+                 Step{StepKind::io, Duration{DistributionKind::fixed, NAN, 0, 0}},
+                 Step{StepKind::io, Duration{DistributionKind::exponential, 0, 0, 0}}};
+  Variant empty = variant("thread_pool");
+  empty.label = "/s"; // a duplicate too
+  empty.steps.clear();
+  bad.variants = {unknown, nameless, unused, pool, named, loops, steps, empty};
+  std::vector<FieldError> out = validate_experiment(bad, 2);
+  Experiment memory = bad; // valid but for its samples' memory
+  memory.name = "m";
+  memory.time_scale = 1;
+  memory.repeats = 1000;
+  memory.load = {.kind = LoadKind::open, .tasks = 40'000'000, .rate_per_s = 0};
+  memory.variants = {variant("thread_per_task")};
+  for (FieldError &e : validate_experiment(memory, 2))
+    out.push_back(std::move(e));
+  Experiment threads = memory;
+  threads.load = {.kind = LoadKind::closed, .tasks = 5000, .clients = 5000};
+  threads.variants.push_back(variant("event_loop"));
+  threads.variants.back().label = "/e";
+  threads.variants.back().pool_size = PoolSize{"", 2};
+  for (FieldError &e : validate_experiment(threads, 2))
+    out.push_back(std::move(e));
+  Experiment none = threads;
+  none.variants.clear();
+  for (FieldError &e : validate_experiment(none, 2))
+    out.push_back(std::move(e));
+  return out;
+}
+
+} // namespace
+
+class TestCoreText : public QObject {
+  Q_OBJECT
+private Q_SLOTS:
+  void init() { install_translations(QLocale(QStringLiteral("en"))); }
+  void cleanupTestCase() { install_translations(QLocale(QStringLiteral("en"))); }
+
+  void english_explanations_are_the_cores() {
+    for (const ExplanationFacts &f : every_kind_of_facts())
+      QCOMPARE(ExplanationText::words(f), QString::fromStdString(explain(f)));
+    std::mt19937 rng(7);
+    for (int i = 0; i < 20'000; ++i) {
+      const ExplanationFacts f = random_facts(rng);
+      QCOMPARE(ExplanationText::words(f), QString::fromStdString(explain(f)));
+    }
+  }
+
+  void english_core_texts_are_unchanged() {
+    for (const ModelInfo *m : model_registry()) {
+      QCOMPARE(model_summary(*m).toStdString(), std::string(m->summary));
+      QCOMPARE(model_python_analogue(*m).toStdString(), std::string(m->python_analogue));
+    }
+    for (const Preset &p : presets())
+      QCOMPARE(preset_description(p).toStdString(), p.description);
+    for (const std::string &formula : every_kind_of_formula())
+      QCOMPARE(formula_text(formula).toStdString(), formula);
+    for (const FieldError &e : every_kind_of_error())
+      QCOMPARE(field_error_text(e).toStdString(), e.to_string());
+  }
+
+  void chinese_explanations_have_no_english_left() {
+    QVERIFY(install_translations(QLocale(QStringLiteral("zh_CN"))));
+    for (const ExplanationFacts &f : every_kind_of_facts()) {
+      const QString words = ExplanationText::words(f);
+      QVERIFY2(english_words(words).isEmpty(),
+               qPrintable(words + QStringLiteral(" ← ") + english_words(words).join(' ')));
+      static const QRegularExpression placeholder(QStringLiteral("%\\d"));
+      QVERIFY2(!words.contains(placeholder), qPrintable(words)); // every placeholder filled
+    }
+  }
+
+  void chinese_core_texts_have_no_english_left() {
+    QVERIFY(install_translations(QLocale(QStringLiteral("zh_CN"))));
+    QStringList texts;
+    for (const ModelInfo *m : model_registry())
+      texts << model_summary(*m) << model_python_analogue(*m);
+    for (const Preset &p : presets())
+      texts << preset_description(p);
+    for (const std::string &formula : every_kind_of_formula())
+      texts << formula_text(formula);
+    for (const QString &text : texts)
+      QVERIFY2(english_words(text).isEmpty(),
+               qPrintable(text + QStringLiteral(" ← ") + english_words(text).join(' ')));
+  }
+
+  void chinese_validation_errors_have_no_english_left() {
+    QVERIFY(install_translations(QLocale(QStringLiteral("zh_CN"))));
+    const std::vector<FieldError> errors = every_kind_of_error();
+    QVERIFY(errors.size() >= 22);
+    for (const FieldError &e : errors) {
+      const QString text = field_error_text(e);
+      // The path is the JSON field's name: it stays.
+      const QString path = QString::fromStdString(e.path);
+      QVERIFY2(text.startsWith(path), qPrintable(text));
+      const QStringList left = english_words(text.mid(path.size()));
+      QVERIFY2(left.isEmpty(), qPrintable(text + QStringLiteral(" ← ") + left.join(' ')));
+    }
+  }
+
+  void the_math_of_a_formula_survives_translation() {
+    QVERIFY(install_translations(QLocale(QStringLiteral("zh_CN"))));
+    QCOMPARE(formula_text("⌈N/k⌉·S, k = P = 6 → ⌈100/6⌉ × 1.00 s = 17.0 s"),
+             QStringLiteral("⌈N/k⌉·S, k = P = 6 → ⌈100/6⌉ × 1.00 s = 17.0 s"));
+    QCOMPARE(formula_text("S: all 100 tasks wait at once = 1.00 s"),
+             QStringLiteral("S：全部 100 个任务同时等待 = 1.00 s"));
+    QCOMPARE(formula_text("simulated (no closed form: drawn durations)"),
+             QStringLiteral("模拟得出（无闭式解：时长为随机抽取）"));
+  }
+
+  void english_needs_no_translation_and_chinese_is_found() {
+    QVERIFY(!install_translations(QLocale(QStringLiteral("en_US"))));
+    QVERIFY(install_translations(QLocale(QStringLiteral("zh_CN"))));
+    QCOMPARE(ExplanationText::tr("No task finished, so there is nothing to explain yet."),
+             QStringLiteral("没有任务完成，暂时没有可解释的内容。"));
+    QVERIFY(!install_translations(QLocale(QStringLiteral("en"))));
+    QCOMPARE(ExplanationText::tr("No task finished, so there is nothing to explain yet."),
+             QStringLiteral("No task finished, so there is nothing to explain yet."));
+  }
+
+  void the_choices_offer_the_system_english_and_chinese() {
+    QStringList codes;
+    for (const LanguageChoice &c : language_choices())
+      codes << c.code;
+    QCOMPARE(codes, (QStringList{QString(), QStringLiteral("en"), QStringLiteral("zh_CN")}));
+    QCOMPARE(ui_locale(QStringLiteral("zh_CN")).language(), QLocale::Chinese);
+    QCOMPARE(ui_locale(QString()), QLocale::system());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCoreText)
+#include "test_core_text.moc"
