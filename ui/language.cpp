@@ -25,6 +25,10 @@ QList<LanguageChoice> language_choices() {
           {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
 }
 
+QString display_name() {
+  return QCoreApplication::translate("conlab::ui::Language", "Concurrency Lab");
+}
+
 QString language_setting() { return QSettings().value(kKey).toString(); }
 
 void set_language_setting(const QString &code) {

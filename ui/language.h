@@ -23,6 +23,10 @@ void set_language_setting(const QString &code);
 // The locale the lab shows for a setting: the system's for "".
 QLocale ui_locale(const QString &setting);
 
+// "Concurrency Lab" in the installed language. The app sets it as the display name, which Qt adds
+// to window titles that do not end with it already.
+QString display_name();
+
 // Replaces the lab's and Qt's translators with those for `locale`; true when the lab has a
 // translation for it (English needs none).
 bool install_translations(const QLocale &locale);

@@ -455,6 +455,61 @@
     </message>
 </context>
 <context>
+    <name>conlab::ui::AboutDialog</name>
+    <message>
+        <source>unknown (not built from a git checkout)</source>
+        <translation>未知（并非从 git 检出的源码构建）</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab: %1
+Commit: %2
+Build type: %3
+Compiler: %4
+Qt: %5 at build time, %6 at run time
+Boost: %7
+QCoro: %8
+OS: %9
+</source>
+        <translation>并发实验室：%1
+提交：%2
+构建类型：%3
+编译器：%4
+Qt：构建时 %5，运行时 %6
+Boost：%7
+QCoro：%8
+操作系统：%9
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Concurrency Lab is free software: you can redistribute it and modify it under the terms of the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with no warranty.&lt;/p&gt;&lt;p&gt;It is built on these libraries:&lt;/p&gt;&lt;table cellpadding=&quot;3&quot;&gt;&lt;tr&gt;&lt;th align=&quot;left&quot;&gt;Library&lt;/th&gt;&lt;th align=&quot;left&quot;&gt;What for&lt;/th&gt;&lt;th align=&quot;left&quot;&gt;Licence&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt 6 (Core, Gui, Widgets, Concurrent, Svg, PrintSupport)&lt;/td&gt;&lt;td&gt;the window, the qt_event_loop model, export&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.gnu.org/licenses/lgpl-3.0.html&quot;&gt;LGPL-3.0&lt;/a&gt; or GPL-2.0/GPL-3.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt Charts&lt;/td&gt;&lt;td&gt;every chart&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GPL-3.0&lt;/a&gt; (its open-source licence in Qt 6, and why the lab is GPL)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCoro&lt;/td&gt;&lt;td&gt;coroutines on a Qt event loop&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://opensource.org/license/mit&quot;&gt;MIT&lt;/a&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Boost (Asio, Beast, JSON, Program Options)&lt;/td&gt;&lt;td&gt;event loops, HTTP mode, experiment files, conlab-cli&apos;s options&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.boost.org/LICENSE_1_0.txt&quot;&gt;BSL-1.0&lt;/a&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;The installed package lists the copyright holders in /usr/share/doc/conlab/copyright.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;并发实验室是自由软件：您可以依据 &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU 通用公共许可证&lt;/a&gt;第 3 版，或（由您选择）任何更新的版本（GPL-3.0-or-later）再分发和修改它。本软件不提供任何担保。&lt;/p&gt;&lt;p&gt;它构建于以下库之上：&lt;/p&gt;&lt;table cellpadding=&quot;3&quot;&gt;&lt;tr&gt;&lt;th align=&quot;left&quot;&gt;库&lt;/th&gt;&lt;th align=&quot;left&quot;&gt;用途&lt;/th&gt;&lt;th align=&quot;left&quot;&gt;许可证&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt 6（Core、Gui、Widgets、Concurrent、Svg、PrintSupport）&lt;/td&gt;&lt;td&gt;窗口、qt_event_loop 模型、导出&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.gnu.org/licenses/lgpl-3.0.html&quot;&gt;LGPL-3.0&lt;/a&gt; 或 GPL-2.0/GPL-3.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt Charts&lt;/td&gt;&lt;td&gt;所有图表&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GPL-3.0&lt;/a&gt;（Qt 6 中它的开源许可证，也是本实验室采用 GPL 的原因）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCoro&lt;/td&gt;&lt;td&gt;Qt 事件循环上的协程&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://opensource.org/license/mit&quot;&gt;MIT&lt;/a&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Boost（Asio、Beast、JSON、Program Options）&lt;/td&gt;&lt;td&gt;事件循环、HTTP 模式、实验文件、conlab-cli 的命令行选项&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.boost.org/LICENSE_1_0.txt&quot;&gt;BSL-1.0&lt;/a&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;安装包在 /usr/share/doc/conlab/copyright 中列出了版权持有人。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Concurrency Lab</source>
+        <translation>关于并发实验室</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Concurrency Lab %1&lt;/h2&gt;&lt;p&gt;Measurements instead of folklore: for a given kind of work, which way of running it concurrently is fastest, and why?&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;并发实验室 %1&lt;/h2&gt;&lt;p&gt;用测量代替道听途说：对于某一类工作，哪种并发运行方式最快，为什么？&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>构建信息(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Licences</source>
+        <translation>许可证(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy build info</source>
+        <translation>复制构建信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>conlab::ui::ChartPanel</name>
     <message>
         <source>Run the experiment or open a results file to see this chart.</source>
@@ -823,6 +878,10 @@
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
+    <message>
+        <source>Concurrency Lab</source>
+        <translation>并发实验室</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::LiveChart</name>
@@ -1092,6 +1151,14 @@
     <message>
         <source>Cannot save the samples</source>
         <translation>无法保存样本</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Concurrency Lab</source>
+        <translation>关于并发实验室(&amp;A)</translation>
     </message>
 </context>
 <context>
