@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>tasks in flight</source>
-        <translation>进行中的任务</translation>
+        <translation>个进行中的任务</translation>
     </message>
     <message>
         <source>Event-loop lag — no variant runs an event loop — %1</source>
@@ -431,7 +431,7 @@
     </message>
     <message>
         <source>tasks/s</source>
-        <translation>任务/s</translation>
+        <translation>个任务/s</translation>
     </message>
     <message>
         <source>Thread timeline: a row per worker thread, a bar per task, thin line = queue wait — %1</source>
@@ -532,7 +532,7 @@ QCoro：%8
     </message>
     <message>
         <source>open: tasks arrive at rate λ whatever happens</source>
-        <translation>开放：任务始终以速率 λ 到达</translation>
+        <translation>开放：无论系统状况如何，任务都以速率 λ 到达</translation>
     </message>
     <message>
         <source>Closed load models a fixed set of clients (the article: 100 clients, 100 requests). Open load models traffic that keeps arriving; latency counts from the intended arrival time.</source>
@@ -1303,7 +1303,7 @@ QCoro：%8
     </message>
     <message>
         <source>Ctx switches</source>
-        <translation>上下文切换</translation>
+        <translation>上下文切换次数</translation>
     </message>
     <message>
         <source>Peak threads</source>
@@ -1311,7 +1311,7 @@ QCoro：%8
     </message>
     <message>
         <source>Workers used</source>
-        <translation>用到的工作线程</translation>
+        <translation>使用的工作线程数</translation>
     </message>
     <message>
         <source>threads that started tasks</source>
@@ -1327,7 +1327,7 @@ QCoro：%8
     </message>
     <message>
         <source>Loop blocked</source>
-        <translation>循环阻塞</translation>
+        <translation>循环阻塞占比</translation>
     </message>
     <message>
         <source>share of the run the loop was late</source>
