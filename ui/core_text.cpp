@@ -73,42 +73,6 @@ constexpr std::array<const char *, 10> kFormulaPhrases = {
 constexpr std::array<const char *, 1> kSimulated = {
     QT_TRANSLATE_NOOP("conlab::formulas", "simulated (%1)")};
 
-// The messages of validate_experiment (spec_validate.cpp), longest first: what the editor marks
-// beside a field and lists under the variants.
-constexpr std::array<const char *, 22> kFieldErrors = {
-    QT_TRANSLATE_NOOP("conlab::errors",
-                      "thread_per_task would start %1 threads at once (min of tasks and clients), "
-                      "above the cap of %2; use fewer clients or an open load"),
-    QT_TRANSLATE_NOOP("conlab::errors", "%1 tasks × %2 variants × %3 repeats need about %4 for "
-                                        "samples; the limit is %5 (a quarter of this machine's "
-                                        "memory)"),
-    QT_TRANSLATE_NOOP("conlab::errors", "the default of one loop per core means %1 loops on this "
-                                        "machine, above the cap of %2; give a number"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must be an integer or one of \"python_default_executor\", "
-                                        "\"anyio_default\", \"cores\" (found %1)"),
-    QT_TRANSLATE_NOOP(
-        "conlab::errors",
-        "\"%1\" means %2 threads on this machine, above the cap of %3; give a number"),
-    QT_TRANSLATE_NOOP("conlab::errors",
-                      "must be ≤ %1 (the samples of a bigger run are kept in memory)"),
-    QT_TRANSLATE_NOOP("conlab::errors", "unknown model %1; did you mean %2? known models: %3"),
-    QT_TRANSLATE_NOOP("conlab::errors", "unknown model %1; known models: %2"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must not be empty; known models: %1"),
-    QT_TRANSLATE_NOOP("conlab::errors", "duplicate label %1 (variants[%2] has it too)"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must contain at least one variant"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must contain at least one step"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must be ≤ %1 (the thread cap)"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must be ≤ max_ms (%1 > %2)"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must be ≤ %1 (one hour)"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must be > 0 and ≤ %1"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must be a finite number"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must be > 0"),
-    QT_TRANSLATE_NOOP("conlab::errors", "not used by model %1"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must not be empty"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must be ≥ %1"),
-    QT_TRANSLATE_NOOP("conlab::errors", "must be ≤ %1"),
-};
-
 } // namespace
 
 QString model_summary(const ModelInfo &model) {
@@ -124,8 +88,12 @@ QString preset_description(const Preset &preset) {
 }
 
 QString field_error_text(const FieldError &error) {
-  const QString message =
-      PhraseTable{"conlab::errors", kFieldErrors, true}.translate(from(error.message));
+  QString message = from(error.message);
+  if (!error.format.empty()) {
+    // The core's template in the lab's language, filled with the same values.
+    const QString format = QCoreApplication::translate("conlab::errors", error.format.c_str());
+    message = from(fill_placeholders(format.toStdString(), error.args));
+  }
   if (error.path.empty())
     return message;
   return QCoreApplication::translate("conlab::errors", "%1: %2").arg(from(error.path), message);

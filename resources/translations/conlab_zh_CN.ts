@@ -95,6 +95,230 @@
         <source>must be &gt; 0</source>
         <translation>必须 &gt; 0</translation>
     </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be a number or null</source>
+        <translation>必须是数字或 null</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be a non-negative integer</source>
+        <translation>必须是非负整数</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <source>unknown key, did you mean %1?</source>
+        <translation>未知的键，您是想用 %1 吗？</translation>
+    </message>
+    <message>
+        <source>must be %1 (found %2)</source>
+        <translation>必须是 %1（实际为 %2）</translation>
+    </message>
+    <message>
+        <source>must be %1 or %2 (found %3)</source>
+        <translation>必须是 %1 或 %2（实际为 %3）</translation>
+    </message>
+    <message>
+        <source>invalid JSON at line %1, column %2 (byte %3): there is no JSON, the text is empty</source>
+        <translation>第 %1 行第 %2 列（字节 %3）处的 JSON 无效：没有 JSON，文本为空</translation>
+    </message>
+    <message>
+        <source>invalid JSON at line %1, column %2 (byte %3): incomplete JSON: the text ends before the JSON does (was the file cut short?)</source>
+        <translation>第 %1 行第 %2 列（字节 %3）处的 JSON 无效：JSON 不完整，文本在 JSON 结束前就结束了（文件是否被截断？）</translation>
+    </message>
+    <message>
+        <source>invalid JSON at line %1, column %2 (byte %3): %4</source>
+        <translation>第 %1 行第 %2 列（字节 %3）处的 JSON 无效：%4</translation>
+    </message>
+    <message>
+        <source>missing: this is not a conlab results file (expected %1)</source>
+        <translation>缺失：这不是 conlab 结果文件（应为 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is newer than this lab understands (%2): open it with a newer Concurrency Lab</source>
+        <translation>%1 比本实验室能读取的版本（%2）更新：请用更新版本的并发实验室打开</translation>
+    </message>
+    <message>
+        <source>%1 is not a version this lab knows (it reads %2)</source>
+        <translation>%1 不是本实验室认识的版本（它读取 %2）</translation>
+    </message>
+    <message>
+        <source>this file has schema %1, not %2: it is an experiment, not results</source>
+        <translation>此文件的 schema 是 %1，而不是 %2：这是实验文件，不是结果文件</translation>
+    </message>
+    <message>
+        <source>this file has schema %1, not %2: it was written by another program</source>
+        <translation>此文件的 schema 是 %1，而不是 %2：它由其他程序写出</translation>
+    </message>
+    <message>
+        <source>a results file must hold a JSON object</source>
+        <translation>结果文件必须包含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid results file</source>
+        <translation>%1 不是有效的结果文件</translation>
+    </message>
+    <message>
+        <source>only for open load</source>
+        <translation>仅用于开放负载</translation>
+    </message>
+    <message>
+        <source>only for closed load (an open load has no clients: tasks arrive at rate_per_s)</source>
+        <translation>仅用于封闭负载（开放负载没有客户端：任务以 rate_per_s 的速率到达）</translation>
+    </message>
+    <message>
+        <source>only for a uniform distribution</source>
+        <translation>仅用于均匀分布</translation>
+    </message>
+    <message>
+        <source>only for an exponential distribution</source>
+        <translation>仅用于指数分布</translation>
+    </message>
+    <message>
+        <source>not used by a uniform distribution (it takes min_ms and max_ms)</source>
+        <translation>均匀分布不使用此项（它使用 min_ms 和 max_ms）</translation>
+    </message>
+    <message>
+        <source>not used by an exponential distribution (it takes mean_ms)</source>
+        <translation>指数分布不使用此项（它使用 mean_ms）</translation>
+    </message>
+    <message>
+        <source>must be an integer or one of &quot;python_default_executor&quot;, &quot;anyio_default&quot;, &quot;cores&quot;</source>
+        <translation>必须是整数，或 &quot;python_default_executor&quot;、&quot;anyio_default&quot;、&quot;cores&quot; 之一</translation>
+    </message>
+    <message>
+        <source>must be &quot;embedded&quot; or {&quot;url&quot;: &quot;http://host:port/path&quot;}</source>
+        <translation>必须是 &quot;embedded&quot; 或 {&quot;url&quot;: &quot;http://host:port/path&quot;}</translation>
+    </message>
+    <message>
+        <source>unknown parameter %1; known: %2</source>
+        <translation>未知参数 %1；已知参数：%2</translation>
+    </message>
+    <message>
+        <source>must be ≥ 0 (steps count from 0)</source>
+        <translation>必须 ≥ 0（步骤从 0 开始计数）</translation>
+    </message>
+    <message>
+        <source>only for step_ms</source>
+        <translation>仅用于 step_ms</translation>
+    </message>
+    <message>
+        <source>give values or a range, not both</source>
+        <translation>请给出取值列表或范围，不要同时给出</translation>
+    </message>
+    <message>
+        <source>give the values (a list) or a range {from, to, step}</source>
+        <translation>请给出取值（列表）或范围 {from, to, step}</translation>
+    </message>
+    <message>
+        <source>must be %1 (found %2): this is a results file, not an experiment</source>
+        <translation>必须是 %1（实际为 %2）：这是结果文件，不是实验文件</translation>
+    </message>
+    <message>
+        <source>must be a whole number ≥ 1 (%1)</source>
+        <translation>必须是 ≥ 1 的整数（%1）</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 1 (a share of each task&apos;s work)</source>
+        <translation>必须介于 0 和 1 之间（每个任务工作量中的占比）</translation>
+    </message>
+    <message>
+        <source>empty range: from (%1) &gt; to (%2)</source>
+        <translation>范围为空：起点（%1）&gt; 终点（%2）</translation>
+    </message>
+    <message>
+        <source>must be &gt; 0 (each value is the one before + step)</source>
+        <translation>必须 &gt; 0（每个值等于前一个值 + 步长）</translation>
+    </message>
+    <message>
+        <source>must be &gt; 1 for a logarithmic range (each value is the one before × step)</source>
+        <translation>对数范围下必须 &gt; 1（每个值等于前一个值 × 步长）</translation>
+    </message>
+    <message>
+        <source>must be &gt; 0 for a logarithmic range</source>
+        <translation>对数范围下必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>no variant&apos;s model has a pool</source>
+        <translation>没有任何变体的模型带有线程池</translation>
+    </message>
+    <message>
+        <source>no variant uses multi_loop</source>
+        <translation>没有变体使用 multi_loop</translation>
+    </message>
+    <message>
+        <source>clients apply to a closed load; this one is open</source>
+        <translation>clients 只适用于封闭负载；当前是开放负载</translation>
+    </message>
+    <message>
+        <source>rate_per_s applies to an open load; this one is closed</source>
+        <translation>rate_per_s 只适用于开放负载；当前是封闭负载</translation>
+    </message>
+    <message>
+        <source>no variant has a step %1 (step_index counts from 0)</source>
+        <translation>没有变体有第 %1 个步骤（step_index 从 0 开始计数）</translation>
+    </message>
+    <message>
+        <source>no variant mixes cpu steps with other steps, so there is no share to change</source>
+        <translation>没有变体同时包含 cpu 步骤和其他步骤，因此没有可改变的占比</translation>
+    </message>
+    <message>
+        <source>must list one or two parameters (found %1)</source>
+        <translation>必须列出一个或两个参数（实际为 %1 个）</translation>
+    </message>
+    <message>
+        <source>%1 is swept twice</source>
+        <translation>%1 被扫描了两次</translation>
+    </message>
+    <message>
+        <source>must list at least one value</source>
+        <translation>至少需要列出一个值</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 重复列出</translation>
+    </message>
+    <message>
+        <source>gives more than %1 values; use a larger step or a logarithmic range</source>
+        <translation>给出的值超过 %1 个；请使用更大的步长或对数范围</translation>
+    </message>
+    <message>
+        <source>the grid has %1 points; at most %2</source>
+        <translation>网格有 %1 个点；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <source>at %1: %2</source>
+        <translation>在 %1 处：%2</translation>
+    </message>
 </context>
 <context>
     <name>conlab::formulas</name>

@@ -8,6 +8,7 @@
 #include "model_registry.h"
 #include "prediction.h"
 #include "presets.h"
+#include "results_json.h"
 #include "spec_json.h"
 
 #include <QRegularExpression>
@@ -27,11 +28,14 @@ namespace {
 const QSet<QString> &kept_words() {
   static const QSet<QString> words = [] {
     const QStringList list =
-        QStringLiteral("min max Python AnyIO CPU async def await uvicorn asyncio workers FastAPI "
-                       "QCoro QtConcurrent Qt loop.run_in_executor None time.sleep "
-                       "threading.Thread OS thread_per_task max_ms python_default_executor "
-                       "anyio_default cores bogus thread_pol thread_pool event_loop "
-                       "event_loop_offload multi_loop qt_event_loop variants GB MB")
+        QStringLiteral(
+            "min max Python AnyIO CPU async def await uvicorn asyncio workers FastAPI "
+            "QCoro QtConcurrent Qt loop.run_in_executor None time.sleep "
+            "threading.Thread OS thread_per_task max_ms python_default_executor "
+            "anyio_default cores bogus thread_pol thread_pool event_loop "
+            "event_loop_offload multi_loop qt_event_loop variants GB MB JSON null true false "
+            "schema min_ms mean_ms rate_per_s step_ms step_index clients from step embedded url "
+            "http host port path cpu conlab")
             .split(QLatin1Char(' '));
     return QSet<QString>(list.begin(), list.end());
   }();
@@ -200,6 +204,93 @@ std::vector<FieldError> every_kind_of_error() {
   return out;
 }
 
+// Experiment and results files with every kind of mistake the readers name.
+std::vector<FieldError> every_kind_of_file_error() {
+  const char *const experiments[] = {
+      "",
+      "{\"name\": \"cut",
+      "[]",
+      R"({"schema": "conlab.results/1"})",
+      R"({"schema": "x", "name": 5, "seeed": 1, "repeats": true, "variants": {},
+          "load": {"kind": "closed", "tasks": "a", "clients": 1.5, "rate_per_s": 3}})",
+      R"({"name": "e", "load": {"kind": "half", "tasks": 1},
+          "variants": [{"label": "a", "model": "thread_pool", "pool_size": true, "target": 5,
+                        "steps": [{"kind": "io", "distribution": "uniform", "ms": 1,
+                                   "mean_ms": 2, "min_ms": 1, "max_ms": 2}]},
+                       {"label": "b", "model": "event_loop",
+                        "steps": [{"kind": "io", "distribution": "exponential", "ms": 1,
+                                   "min_ms": 1, "mean_ms": 2}]}]})",
+      R"({"name": "e", "load": {"kind": "open", "tasks": 4, "rate_per_s": 1, "clients": 2},
+          "variants": [{"label": "a", "model": "event_loop", "steps": [{"kind": "io", "ms": 1}]}],
+          "sweep": {"parameters": [{"parameter": "bogus", "values": [1]},
+                                   {"parameter": "step_ms", "step_index": -1, "values": [1],
+                                    "range": {"from": 1, "to": 2, "step": 1}},
+                                   {"parameter": "pool_size", "values": ["a"]}]}})",
+      R"({"name": "e", "load": {"kind": "open", "tasks": 4, "rate_per_s": 1},
+          "variants": [{"label": "a", "model": "event_loop", "steps": [{"kind": "io", "ms": 1}]}],
+          "sweep": {"parameters": [{"parameter": "loops", "values": [0, 0]},
+                                   {"parameter": "clients", "range": {"from": 5, "to": 1,
+                                                                      "step": 1}}]}})",
+      R"({"name": "e", "load": {"kind": "closed", "tasks": 4, "clients": 4},
+          "variants": [{"label": "a", "model": "thread_pool", "steps": [{"kind": "io", "ms": 1}]}],
+          "sweep": {"parameters": [{"parameter": "rate_per_s", "values": [0]},
+                                   {"parameter": "pool_size", "range": {"from": 1, "to": 9,
+                                                                        "step": 1,
+                                                                        "scale": "log"}}]}})",
+      R"({"name": "e", "load": {"kind": "closed", "tasks": 4, "clients": 4},
+          "variants": [{"label": "a", "model": "thread_pool", "steps": [{"kind": "io", "ms": 1}]}],
+          "sweep": {"parameters": [{"parameter": "cpu_share", "values": [2]},
+                                   {"parameter": "step_ms", "step_index": 3, "range":
+                                    {"from": 0, "to": 9, "step": 2, "scale": "log"}}]}})",
+      R"({"name": "e", "load": {"kind": "closed", "tasks": 4, "clients": 4},
+          "variants": [{"label": "a", "model": "thread_pool", "steps": [{"kind": "io", "ms": 1}]}],
+          "sweep": {"parameters": [{"parameter": "pool_size", "values": [1]},
+                                   {"parameter": "pool_size", "values": [2]},
+                                   {"parameter": "tasks", "range": {"from": 1, "to": 1e9,
+                                                                    "step": 0}}]}})",
+      R"({"name": "e", "load": {"kind": "closed", "tasks": 4, "clients": 4},
+          "variants": [{"label": "a", "model": "thread_pool", "steps": [{"kind": "io", "ms": 1}]}],
+          "sweep": {"parameters": [{"parameter": "tasks", "range": {"from": 1, "to": 5000,
+                                                                    "step": 1}}]}})",
+      R"({"name": "e", "load": {"kind": "closed", "tasks": 4, "clients": 4},
+          "variants": [{"label": "a", "model": "thread_pool", "steps": [{"kind": "io", "ms": 1}]}],
+          "sweep": {"parameters": [{"parameter": "pool_size", "values": [1, 3000]}]}})",
+  };
+  std::vector<FieldError> out;
+  for (const char *text : experiments)
+    try {
+      parse_experiment_text(text, 2);
+    } catch (const SpecError &e) {
+      out.insert(out.end(), e.errors().begin(), e.errors().end());
+    }
+  const char *const results[] = {R"([])",
+                                 R"({"status": "completed"})",
+                                 R"({"schema": "conlab.results/9"})",
+                                 R"({"schema": "conlab.results/x"})",
+                                 R"({"schema": "conlab.experiment/1"})",
+                                 R"({"schema": "x"})"};
+  for (const char *text : results)
+    try {
+      results_from_text(text, "r.json");
+    } catch (const SpecError &e) {
+      out.insert(out.end(), e.errors().begin(), e.errors().end());
+    }
+  return out;
+}
+
+// The Chinese of an error, less its path (an identifier) and the Boost.JSON syntax message.
+QString chinese_part(const FieldError &e) {
+  QString text = field_error_text(e);
+  if (!e.path.empty()) {
+    if (!text.startsWith(QString::fromStdString(e.path)))
+      return QStringLiteral("path moved: ") + text;
+    text = text.mid(static_cast<qsizetype>(e.path.size()));
+  }
+  for (const std::string &arg : e.args) // values are data: names, numbers, the JSON parser's words
+    text.remove(QString::fromStdString(arg));
+  return text;
+}
+
 } // namespace
 
 class TestCoreText : public QObject {
@@ -229,6 +320,23 @@ private Q_SLOTS:
       QCOMPARE(formula_text(formula).toStdString(), formula);
     for (const FieldError &e : every_kind_of_error())
       QCOMPARE(field_error_text(e).toStdString(), e.to_string());
+    for (const FieldError &e : every_kind_of_file_error())
+      QCOMPARE(field_error_text(e).toStdString(), e.to_string());
+  }
+
+  // Every message the readers and the checks write comes from a template the lab translates.
+  void every_error_message_has_a_template() {
+    std::vector<FieldError> errors = every_kind_of_error();
+    const std::vector<FieldError> file_errors = every_kind_of_file_error();
+    errors.insert(errors.end(), file_errors.begin(), file_errors.end());
+    QVERIFY(file_errors.size() >= 45);
+    QSet<QString> formats;
+    for (const FieldError &e : errors) {
+      QVERIFY2(!e.format.empty(), e.to_string().c_str());
+      QCOMPARE(fill_placeholders(e.format, e.args), e.message);
+      formats.insert(QString::fromStdString(e.format));
+    }
+    QVERIFY2(formats.size() >= 60, qPrintable(QString::number(formats.size())));
   }
 
   void chinese_explanations_have_no_english_left() {
@@ -258,16 +366,16 @@ private Q_SLOTS:
 
   void chinese_validation_errors_have_no_english_left() {
     QVERIFY(install_translations(QLocale(QStringLiteral("zh_CN"))));
-    const std::vector<FieldError> errors = every_kind_of_error();
+    std::vector<FieldError> errors = every_kind_of_error();
     QVERIFY(errors.size() >= 22);
-    for (const FieldError &e : errors) {
-      const QString text = field_error_text(e);
-      // The path is the JSON field's name: it stays.
-      const QString path = QString::fromStdString(e.path);
-      QVERIFY2(text.startsWith(path), qPrintable(text));
-      const QStringList left = english_words(text.mid(path.size()));
-      QVERIFY2(left.isEmpty(), qPrintable(text + QStringLiteral(" ← ") + left.join(' ')));
-    }
+    const std::vector<FieldError> file_errors = every_kind_of_file_error();
+    for (const FieldError &e : file_errors)
+      errors.push_back(e);
+    QStringList problems;
+    for (const FieldError &e : errors)
+      if (const QStringList left = english_words(chinese_part(e)); !left.isEmpty())
+        problems << field_error_text(e) + QStringLiteral(" ← ") + left.join(' ');
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
   }
 
   void the_math_of_a_formula_survives_translation() {
