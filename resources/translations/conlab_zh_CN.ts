@@ -509,7 +509,7 @@
     </message>
     <message>
         <source>In flight over time</source>
-        <translation>进行中任务随时间变化</translation>
+        <translation>在途任务数随时间变化</translation>
     </message>
     <message>
         <source>Thread timeline</source>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <source>Tasks in flight over time — %1</source>
-        <translation>进行中任务随时间变化 — %1</translation>
+        <translation>在途任务数随时间变化 — %1</translation>
     </message>
     <message>
         <source>time since the variant started (s)</source>
@@ -561,11 +561,11 @@
     </message>
     <message>
         <source>tasks in flight (submitted, not finished)</source>
-        <translation>进行中的任务（已提交、未完成）</translation>
+        <translation>在途任务数（已提交、未完成）</translation>
     </message>
     <message>
         <source>tasks in flight</source>
-        <translation>个进行中的任务</translation>
+        <translation>个在途任务</translation>
     </message>
     <message>
         <source>Event-loop lag — no variant runs an event loop — %1</source>
@@ -676,6 +676,430 @@
     <message>
         <source>%1 (%2 threads)</source>
         <translation>%1（%2 个线程）</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab report</source>
+        <translation>并发实验室报告</translation>
+    </message>
+    <message>
+        <source>%1 — Concurrency Lab report</source>
+        <translation>%1 — 并发实验室报告</translation>
+    </message>
+    <message>
+        <source> Cancelled: the numbers cover what was measured before the cancel.</source>
+        <translation>已取消：这些数字只涵盖取消前测得的部分。</translation>
+    </message>
+    <message>
+        <source> The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>Run on %1 (%2 cores), started %3, took %4.%5</source>
+        <translation>运行于 %1（%2 个核心），开始于 %3，用时 %4。%5</translation>
+    </message>
+    <message>
+        <source>HTML report, opens in any browser (*.html)</source>
+        <translation>HTML 报告，可在任意浏览器中打开 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF report, A4 (*.pdf)</source>
+        <translation>PDF 报告，A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Cannot export the report</source>
+        <translation>无法导出报告</translation>
+    </message>
+    <message>
+        <source>Wrote the report to %1</source>
+        <translation>已将报告写入 %1</translation>
+    </message>
+    <message>
+        <source>%1: a report is .html or .pdf</source>
+        <translation>%1：报告须为 .html 或 .pdf</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>; measured over HTTP against the lab&apos;s embedded server</source>
+        <translation>；通过 HTTP 针对实验室内置服务器测量</translation>
+    </message>
+    <message>
+        <source>; measured over HTTP at %1</source>
+        <translation>；通过 HTTP 在 %1 测量</translation>
+    </message>
+    <message>
+        <source>Makespan (first submit to last end) and throughput of each variant, measured beside the ideal-machine prediction; each bar carries its value.</source>
+        <translation>每个变体的总耗时（从最早提交到最后结束）与吞吐量，实测值与理想机器上的预测并列；每根柱子都标有数值。</translation>
+    </message>
+    <message>
+        <source>Share of tasks that finished within a response time (submit to end). A step per wave of tasks; a long tail is tasks that waited.</source>
+        <translation>在某一响应时间（提交到结束）内完成的任务比例。每一批任务形成一个台阶；长尾是等待过的任务。</translation>
+    </message>
+    <message>
+        <source>How many tasks took each response time, per variant.</source>
+        <translation>每个变体中，各响应时间对应的任务数。</translation>
+    </message>
+    <message>
+        <source>Tasks completed per second as the run went on (first repeat).</source>
+        <translation>运行过程中每秒完成的任务数（第一次重复）。</translation>
+    </message>
+    <message>
+        <source>Tasks submitted and not yet finished as the run went on (first repeat).</source>
+        <translation>运行过程中已提交但尚未完成的任务（第一次重复）。</translation>
+    </message>
+    <message>
+        <source>One row per worker thread: a bar per task from its start to its end, the thin line before it the time it waited for a thread (first %1 tasks per variant).</source>
+        <translation>每个工作线程一行：每个任务一条，从开始到结束；条前的细线是它等待线程的时间（每个变体前 %1 个任务）。</translation>
+    </message>
+    <message>
+        <source>How late each event loop&apos;s probe timer fired: the fingerprint of a blocked loop. Models without an event loop have no line.</source>
+        <translation>每个事件循环的探测定时器晚了多久触发：这是循环被阻塞的特征。没有事件循环的模型没有曲线。</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Load — %1. Repeats: %2, seed %3.</source>
+        <translation>负载 — %1。重复次数：%2，种子 %3。</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Python analogue</source>
+        <translation>对应的 Python 写法</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Each task does</source>
+        <translation>每个任务做什么</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>核心数</translation>
+    </message>
+    <message>
+        <source>%1 available to the run</source>
+        <translation>%1 个可供本次运行使用</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>, kernel %1</source>
+        <translation>，内核 %1</translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation>编译器</translation>
+    </message>
+    <message>
+        <source>Build type</source>
+        <translation>构建类型</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>Boost %1, Qt %2, QCoro %3</source>
+        <translation>Boost %1，Qt %2，QCoro %3</translation>
+    </message>
+    <message>
+        <source>Lab version</source>
+        <translation>实验室版本</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Time scale</source>
+        <translation>时间缩放</translation>
+    </message>
+    <message>
+        <source>CPU calibration</source>
+        <translation>CPU 校准</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1，用时 %2</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成数</translation>
+    </message>
+    <message>
+        <source>Makespan</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <source>Tasks/s</source>
+        <translation>任务/s</translation>
+    </message>
+    <message>
+        <source>Response p50</source>
+        <translation>响应时间 p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Queue wait p99</source>
+        <translation>排队等待 p99</translation>
+    </message>
+    <message>
+        <source>CPU use</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source>Loop lag max</source>
+        <translation>最大循环延迟</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Response time = end − submit; queue wait = start − submit; CPU use = CPU time / (makespan × %1 cores); loop lag: how late the event loop woke (— without a loop).</source>
+        <translation>响应时间 = 结束 − 提交；排队等待 = 开始 − 提交；CPU 利用率 = CPU 时间 / (总耗时 × %1 个核心)；循环延迟：事件循环被唤醒晚了多久（无循环时为 —）。</translation>
+    </message>
+    <message>
+        <source> Percentiles pool the %1 repeats; makespan is their mean.</source>
+        <translation>百分位数合并了 %1 次重复的数据；总耗时取其平均值。</translation>
+    </message>
+    <message>
+        <source>Measured vs predicted</source>
+        <translation>实测与预测</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>How predicted</source>
+        <translation>预测方式</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>声称</translation>
+    </message>
+    <message>
+        <source>Predicted for an ideal machine with %1 cores. Error = measured / predicted makespan − 1.</source>
+        <translation>预测针对有 %1 个核心的理想机器。误差 = 实测总耗时 / 预测总耗时 − 1。</translation>
+    </message>
+    <message>
+        <source> Claimed: the makespan a source reported (e.g. the article), times the time scale.</source>
+        <translation>声称：某个来源（例如那篇文章）报告的总耗时，乘以时间缩放。</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Explanations</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>predicted %1 (%2)</source>
+        <translation>预测 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>measured %1; %2</source>
+        <translation>实测 %1；%2</translation>
+    </message>
+    <message>
+        <source>the chart&apos;s SVG is malformed at line %1: %2</source>
+        <translation>图表的 SVG 在第 %1 行格式有误：%2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>Python&apos;s default executor: min(32, cores + 4)</source>
+        <translation>Python 默认执行器：min(32, 核心数 + 4)</translation>
+    </message>
+    <message>
+        <source>AnyIO&apos;s default thread limiter</source>
+        <translation>AnyIO 默认的线程限制器</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>每个核心一个</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source> (uniform)</source>
+        <translation>（均匀分布）</translation>
+    </message>
+    <message>
+        <source>%1 on average</source>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source> (exponential)</source>
+        <translation>（指数分布）</translation>
+    </message>
+    <message>
+        <source>one non-blocking wait of %1%2</source>
+        <translation>一次 %1%2 的非阻塞等待</translation>
+    </message>
+    <message>
+        <source>one blocking I/O call of %1%2</source>
+        <translation>一次 %1%2 的阻塞 I/O 调用</translation>
+    </message>
+    <message>
+        <source>one computation of %1 on one core%2</source>
+        <translation>一次单核 %1%2 的计算</translation>
+    </message>
+    <message>
+        <source>nothing (no steps)</source>
+        <translation>什么也不做（无步骤）</translation>
+    </message>
+    <message>
+        <source>, then </source>
+        <translation>，然后</translation>
+    </message>
+    <message>
+        <source>one event loop on one thread</source>
+        <translation>单线程上的一个事件循环</translation>
+    </message>
+    <message>
+        <source>%1 event loops, one thread each</source>
+        <translation>%1 个事件循环，各占一个线程</translation>
+    </message>
+    <message>
+        <source>one Qt event loop, nothing offloaded</source>
+        <translation>一个 Qt 事件循环，不转交任何工作</translation>
+    </message>
+    <message>
+        <source>1 thread</source>
+        <translation>1 个线程</translation>
+    </message>
+    <message>
+        <source>%1 threads</source>
+        <translation>%1 个线程</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>one Qt event loop; blocking steps on a pool of %1</source>
+        <translation>一个 Qt 事件循环；阻塞步骤交给 %1 的线程池</translation>
+    </message>
+    <message>
+        <source>one event loop; an executor of %1</source>
+        <translation>一个事件循环；%1 的执行器</translation>
+    </message>
+    <message>
+        <source>a pool of %1</source>
+        <translation>%1 的线程池</translation>
+    </message>
+    <message>
+        <source>a new thread per task (at most %1)</source>
+        <translation>每个任务一个新线程（最多 %1 个）</translation>
+    </message>
+    <message>
+        <source>as the model decides</source>
+        <translation>由模型决定</translation>
+    </message>
+    <message>
+        <source>closed: %1 tasks from %2 clients, each sending its next task when its previous one ends</source>
+        <translation>封闭：%2 个客户端发出 %1 个任务，每个客户端在上一个任务结束后发送下一个</translation>
+    </message>
+    <message>
+        <source> (all %1 at once)</source>
+        <translation>（%1 个同时发出）</translation>
+    </message>
+    <message>
+        <source>open: %1 tasks arriving at %2 per second (%3), whatever happens; response time counts from each task&apos;s intended arrival</source>
+        <translation>开放：%1 个任务以每秒 %2 个的速率到达（%3），不受系统状况影响；响应时间从每个任务的预定到达时间算起</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>泊松分布</translation>
+    </message>
+    <message>
+        <source>evenly spaced</source>
+        <translation>等间隔</translation>
+    </message>
+    <message>
+        <source>Time scale %1: every duration above ran %1 times as long (1 s took %2), and the measured and predicted times below are at that scale.</source>
+        <translation>时间缩放 %1：上面的每个时长实际运行时都乘以 %1（1 s 实际为 %2），下面的实测和预测时间也都按此缩放。</translation>
+    </message>
+    <message>
+        <source>not calibrated</source>
+        <translation>未校准</translation>
+    </message>
+    <message>
+        <source>%1 kernel iterations per ms of one core, the fastest of %2 trials (calibrating took %3)</source>
+        <translation>单核每毫秒 %1 次内核迭代，取 %2 次试验中最快的一次（校准用时 %3）</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1521,17 @@ QCoro：%8
     </message>
 </context>
 <context>
+    <name>conlab::ui::HtmlWriter</name>
+    <message>
+        <source>the chart &apos;%1&apos; could not be rendered as SVG</source>
+        <translation>图表 &apos;%1&apos; 无法渲染为 SVG</translation>
+    </message>
+    <message>
+        <source>the chart &apos;%1&apos;: %2</source>
+        <translation>图表 &apos;%1&apos;：%2</translation>
+    </message>
+</context>
+<context>
     <name>conlab::ui::Language</name>
     <message>
         <source>System language</source>
@@ -1115,7 +1550,7 @@ QCoro：%8
     </message>
     <message>
         <source>Tasks in flight (live)</source>
-        <translation>进行中的任务（实时）</translation>
+        <translation>在途任务数（实时）</translation>
     </message>
     <message>
         <source>time since the run started (s)</source>
@@ -1127,7 +1562,7 @@ QCoro：%8
     </message>
     <message>
         <source>tasks in flight</source>
-        <translation>进行中的任务</translation>
+        <translation>在途任务数</translation>
     </message>
     <message>
         <source>Tasks submitted and not yet finished, read from the run&apos;s counters about ten times a second.</source>
