@@ -13,14 +13,22 @@
 namespace conlab {
 namespace {
 
+// The titles (and the symbols that are words) are shown translated by the desktop lab.
 constexpr SweepParameterInfo kParameters[] = {
-    {SweepParameter::pool_size, "pool_size", "P", "pool size", true, true},
-    {SweepParameter::clients, "clients", "C", "clients", true, true},
-    {SweepParameter::tasks, "tasks", "N", "tasks", true, false},
-    {SweepParameter::loops, "loops", "L", "event loops", true, true},
-    {SweepParameter::rate_per_s, "rate_per_s", "λ", "arrival rate (/s)", false, false},
-    {SweepParameter::step_ms, "step_ms", "step", "step duration (ms)", false, false},
-    {SweepParameter::cpu_share, "cpu_share", "CPU share", "CPU share of the work", false, false},
+    {SweepParameter::pool_size, "pool_size", "P", CONLAB_TRANSLATABLE("conlab::sweep", "pool size"),
+     true, true},
+    {SweepParameter::clients, "clients", "C", CONLAB_TRANSLATABLE("conlab::sweep", "clients"), true,
+     true},
+    {SweepParameter::tasks, "tasks", "N", CONLAB_TRANSLATABLE("conlab::sweep", "tasks"), true,
+     false},
+    {SweepParameter::loops, "loops", "L", CONLAB_TRANSLATABLE("conlab::sweep", "event loops"), true,
+     true},
+    {SweepParameter::rate_per_s, "rate_per_s", "λ",
+     CONLAB_TRANSLATABLE("conlab::sweep", "arrival rate (/s)"), false, false},
+    {SweepParameter::step_ms, "step_ms", CONLAB_TRANSLATABLE("conlab::sweep", "step"),
+     CONLAB_TRANSLATABLE("conlab::sweep", "step duration (ms)"), false, false},
+    {SweepParameter::cpu_share, "cpu_share", CONLAB_TRANSLATABLE("conlab::sweep", "CPU share"),
+     CONLAB_TRANSLATABLE("conlab::sweep", "CPU share of the work"), false, false},
 };
 
 // Relative slack so that 0.1 + 0.1 + … reaches `to` despite rounding.

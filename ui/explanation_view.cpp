@@ -6,6 +6,7 @@
 #include "format.h"
 #include "sweep.h"
 #include "sweep_analysis.h"
+#include "sweep_findings_text.h"
 
 namespace conlab::ui {
 namespace {
@@ -18,11 +19,11 @@ QString sweep_html(const RunResults &results) {
   QStringList axes;
   for (const SweepAxis &axis : e.sweep->axes) {
     const std::vector<double> values = axis_values(axis);
-    axes << (values.empty() ? QString::fromStdString(axis_label(axis))
-                            : QStringLiteral("%1 … %2 (%3 values)")
-                                  .arg(QString::fromStdString(axis_value_text(axis, values.front())),
-                                       QString::fromStdString(axis_value_text(axis, values.back())))
-                                  .arg(values.size()));
+    axes << (values.empty()
+                 ? SweepText::axis_label(axis)
+                 : ExplanationView::tr("%1 … %2 (%3 values)")
+                       .arg(SweepText::value(axis, values.front()),
+                            SweepText::value(axis, values.back()), QString::number(values.size())));
   }
   QString html = ExplanationView::tr("<p><b>Sweep</b> over %1: %2 of %3 runs done.</p>")
                      .arg(axes.join(QStringLiteral(" × ")).toHtmlEscaped())
@@ -31,8 +32,8 @@ QString sweep_html(const RunResults &results) {
   const SweepAnalysis analysis = analyze_sweep(e, sweep);
   for (std::size_t i = 0; i < analysis.variants.size() && i < e.variants.size(); ++i) {
     QString findings;
-    for (const std::string &f : analysis.variants[i].findings)
-      findings += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(f).toHtmlEscaped());
+    for (const QString &f : SweepText::findings(*e.sweep, sweep, analysis.variants[i]))
+      findings += QStringLiteral("<li>%1</li>").arg(f.toHtmlEscaped());
     if (findings.isEmpty())
       findings = ExplanationView::tr("<li>nothing to say yet: no point is finished</li>");
     html += QStringLiteral("<p><span style='color:%1;font-size:large'>■</span> <b>%2</b> "

@@ -442,6 +442,69 @@
     </message>
 </context>
 <context>
+    <name>conlab::sweep</name>
+    <message>
+        <source>pool size</source>
+        <translation>线程池大小</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>客户端数</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>event loops</source>
+        <translation>事件循环数</translation>
+    </message>
+    <message>
+        <source>arrival rate (/s)</source>
+        <translation>到达速率（/s）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>step duration (ms)</source>
+        <translation>步骤时长（ms）</translation>
+    </message>
+    <message>
+        <source>CPU share</source>
+        <translation>CPU 占比</translation>
+    </message>
+    <message>
+        <source>CPU share of the work</source>
+        <translation>工作中 CPU 计算的占比</translation>
+    </message>
+    <message>
+        <source>makespan (s)</source>
+        <translation>总耗时（s）</translation>
+    </message>
+    <message>
+        <source>throughput (tasks/s)</source>
+        <translation>吞吐量（任务/s）</translation>
+    </message>
+    <message>
+        <source>p50 latency (s)</source>
+        <translation>p50 延迟（s）</translation>
+    </message>
+    <message>
+        <source>p99 latency (s)</source>
+        <translation>p99 延迟（s）</translation>
+    </message>
+    <message>
+        <source>CPU utilisation</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source>loop lag p99 (s)</source>
+        <translation>循环延迟 p99（s）</translation>
+    </message>
+</context>
+<context>
     <name>conlab::ui</name>
     <message>
         <source>Response time distribution (CDF; ● p50, ◆ p99) — %1</source>
@@ -1101,6 +1164,66 @@
         <source>%1 kernel iterations per ms of one core, the fastest of %2 trials (calibrating took %3)</source>
         <translation>单核每毫秒 %1 次内核迭代，取 %2 次试验中最快的一次（校准用时 %3）</translation>
     </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Sweep heatmap</source>
+        <translation>扫描热力图</translation>
+    </message>
+    <message>
+        <source>%1 min–max over repeats</source>
+        <translation>%1 各次重复的最小–最大值</translation>
+    </message>
+    <message>
+        <source>%1 simulated</source>
+        <translation>%1 模拟值</translation>
+    </message>
+    <message>
+        <source>knee of %1</source>
+        <translation>%1 的拐点</translation>
+    </message>
+    <message>
+        <source>knee %1</source>
+        <translation>拐点 %1</translation>
+    </message>
+    <message>
+        <source>These results hold no sweep — %1</source>
+        <translation>这些结果中没有扫描 — %1</translation>
+    </message>
+    <message>
+        <source> at %1 = %2</source>
+        <translation>，%1 = %2 时</translation>
+    </message>
+    <message>
+        <source>%1 against %2 — %3</source>
+        <translation>%1 随 %2 变化 — %3</translation>
+    </message>
+    <message>
+        <source>&gt; 10% from simulation</source>
+        <translation>与模拟相差 &gt; 10%</translation>
+    </message>
+    <message>
+        <source> · %1 of %2 runs</source>
+        <translation> · %2 次运行中的 %1 次</translation>
+    </message>
+    <message>
+        <source>CPU share of the work (%)</source>
+        <translation>工作中 CPU 计算的占比（%）</translation>
+    </message>
+    <message>
+        <source>arrival rate λ (tasks/s)</source>
+        <translation>到达速率 λ（任务/s）</translation>
+    </message>
+    <message>
+        <source>A heatmap needs a sweep of two parameters — %1</source>
+        <translation>热力图需要对两个参数扫描 — %1</translation>
+    </message>
+    <message>
+        <source>%1 over %2 × %3 — %4</source>
+        <translation>%1，按 %2 × %3 — %4</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>
@@ -1162,6 +1285,14 @@ QCoro：%8
     <message>
         <source>Run the experiment or open a results file to see this chart.</source>
         <translation>运行实验或打开结果文件即可查看此图表。</translation>
+    </message>
+    <message>
+        <source>What the sweep charts draw against the swept parameter</source>
+        <translation>扫描图表相对于扫描参数绘制的指标</translation>
+    </message>
+    <message>
+        <source>&amp;Metric</source>
+        <translation>指标(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1481,14 @@ QCoro：%8
         <source> (unscaled it would take %1)</source>
         <translation>（不缩放则需 %1）</translation>
     </message>
+    <message>
+        <source>The sweep has %1 points × %2 variants × %3 repeats.</source>
+        <translation>扫描共有 %1 个点 × %2 个变体 × %3 次重复。</translation>
+    </message>
+    <message>
+        <source>The sweep has %1 points: %2 variant runs, estimated %3.</source>
+        <translation>扫描共有 %1 个点：%2 次变体运行，预计 %3。</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::ExplanationText</name>
@@ -1455,6 +1594,18 @@ QCoro：%8
     <message>
         <source>%1 · %2 measured, %3</source>
         <translation>%1 · 实测 %2，%3</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Sweep&lt;/b&gt; over %1: %2 of %3 runs done.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;扫描&lt;/b&gt; %1：已完成 %3 次运行中的 %2 次。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;nothing to say yet: no point is finished&lt;/li&gt;</source>
+        <translation>&lt;li&gt;暂无结论：还没有完成任何点&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>%1 … %2 (%3 values)</source>
+        <translation>%1 … %2（%3 个值）</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1970,38 @@ QCoro：%8
         <source>&amp;About Concurrency Lab</source>
         <translation>关于并发实验室(&amp;A)</translation>
     </message>
+    <message>
+        <source>Run a big sweep?</source>
+        <translation>运行大规模扫描吗？</translation>
+    </message>
+    <message>
+        <source>This sweep is big: %1.
+
+Run it? Cancel stops it at any time and keeps the finished points.</source>
+        <translation>这次扫描规模很大：%1。
+
+要运行吗？可以随时取消，已完成的点会保留。</translation>
+    </message>
+    <message>
+        <source>The sweep was not started.</source>
+        <translation>扫描未开始。</translation>
+    </message>
+    <message>
+        <source>Starting the sweep: %1 variant runs, estimated %2…</source>
+        <translation>正在开始扫描：%1 次变体运行，预计 %2…</translation>
+    </message>
+    <message>
+        <source>Sweep run %1 of %2: %3</source>
+        <translation>扫描运行 %1 / %2：%3</translation>
+    </message>
+    <message>
+        <source> · repeat %1 of %2</source>
+        <translation> · 重复 %1 / %2</translation>
+    </message>
+    <message>
+        <source> · %1 elapsed</source>
+        <translation> · 已用时 %1</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::PreferencesDialog</name>
@@ -2061,6 +2244,210 @@ QCoro：%8
     <message>
         <source>Uniform only: the longest duration, ms.</source>
         <translation>仅 uniform：最长时长，ms。</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::SweepAxisEditor</name>
+    <message>
+        <source>arrival rate λ (tasks/s)</source>
+        <translation>到达速率 λ（任务/s）</translation>
+    </message>
+    <message>
+        <source>a step&apos;s duration (ms)</source>
+        <translation>某个步骤的时长（ms）</translation>
+    </message>
+    <message>
+        <source>CPU share of the work (0 to 1)</source>
+        <translation>工作中 CPU 计算的占比（0 到 1）</translation>
+    </message>
+    <message>
+        <source>The first value of the range</source>
+        <translation>范围的第一个值</translation>
+    </message>
+    <message>
+        <source>The last value of the range (included when a step lands on it)</source>
+        <translation>范围的最后一个值（步进恰好落在它上时包含在内）</translation>
+    </message>
+    <message>
+        <source>Linear: added to each value. Logarithmic: each value is the one before times this (2 doubles: 1, 2, 4, 8 …)</source>
+        <translation>线性：每个值加上它。对数：每个值是前一个值乘以它（2 表示翻倍：1, 2, 4, 8 …）</translation>
+    </message>
+    <message>
+        <source>The parameter this axis of the grid varies</source>
+        <translation>网格的这一轴所变化的参数</translation>
+    </message>
+    <message>
+        <source>step </source>
+        <translation>步骤 </translation>
+    </message>
+    <message>
+        <source>Which step of every variant&apos;s workload gets the swept duration (counting from 1)</source>
+        <translation>每个变体工作负载中哪个步骤使用扫描的时长（从 1 开始计数）</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>The values as a list, or as a range from, to, step</source>
+        <translation>取值：列表，或由起点、终点、步长给出的范围</translation>
+    </message>
+    <message>
+        <source>The values, separated by commas: run in this order when the sweep is not shuffled</source>
+        <translation>取值，用逗号分隔：扫描不打乱时按此顺序运行</translation>
+    </message>
+    <message>
+        <source>linear (+ step)</source>
+        <translation>线性（+ 步长）</translation>
+    </message>
+    <message>
+        <source>logarithmic (× step)</source>
+        <translation>对数（× 步长）</translation>
+    </message>
+    <message>
+        <source>How the range steps: adding the step, or multiplying by it</source>
+        <translation>范围如何步进：加上步长，或乘以步长</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Parameter %1</source>
+        <translation>参数 %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number (separate values with commas)</source>
+        <translation>&apos;%1&apos; 不是数字（多个值请用逗号分隔）</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::SweepEditor</name>
+    <message>
+        <source>Sweep: run the experiment over a grid of one or two parameters</source>
+        <translation>扫描：在一个或两个参数的网格上运行实验</translation>
+    </message>
+    <message>
+        <source>off: one run</source>
+        <translation>关闭：只运行一次</translation>
+    </message>
+    <message>
+        <source>one parameter</source>
+        <translation>一个参数</translation>
+    </message>
+    <message>
+        <source>two parameters</source>
+        <translation>两个参数</translation>
+    </message>
+    <message>
+        <source>A sweep runs every variant at every point of the grid, repeats times each, and charts a metric against the parameter</source>
+        <translation>扫描会在网格的每个点上运行每个变体，每次按重复次数运行，并绘制指标随参数变化的图表</translation>
+    </message>
+    <message>
+        <source>shuffled (seeded)</source>
+        <translation>打乱顺序（带种子）</translation>
+    </message>
+    <message>
+        <source>as listed</source>
+        <translation>按列出顺序</translation>
+    </message>
+    <message>
+        <source>Shuffled spreads a drifting machine (heat, a backup starting) over the grid instead of drawing it as a trend</source>
+        <translation>打乱顺序会把机器状态的漂移（发热、后台备份启动等）分散到整个网格上，而不是画成一条趋势</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::SweepHeatmapItem</name>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>corner mark: measured makespan more than 10% from the simulation</source>
+        <translation>角标：实测总耗时与模拟相差 10% 以上</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <source> (simulated %1)</source>
+        <translation>（模拟值 %1）</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 在 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::SweepText</name>
+    <message>
+        <source>step %1 (ms)</source>
+        <translation>步骤 %1（ms）</translation>
+    </message>
+    <message>
+        <source>step %1 = %2 ms</source>
+        <translation>步骤 %1 = %2 ms</translation>
+    </message>
+    <message>
+        <source>CPU share = %1</source>
+        <translation>CPU 占比 = %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>adding to %1 does not pay: throughput at %2 (%3/s) is already within 5% of the best (%4/s at %5)</source>
+        <translation>增加 %1 并不划算：%2 时的吞吐量（%3/s）已在最佳值（%5 时 %4/s）的 5% 以内</translation>
+    </message>
+    <message>
+        <source>throughput still grows at the end of the sweep (%1/s at %2): no knee within it</source>
+        <translation>扫描结束时吞吐量仍在增长（%2 时 %1/s）：扫描范围内没有拐点</translation>
+    </message>
+    <message>
+        <source>the knee is at %1, where throughput is highest (%2/s); more %3 stops paying</source>
+        <translation>拐点在 %1，此处吞吐量最高（%2/s）；再增加 %3 不再划算</translation>
+    </message>
+    <message>
+        <source>the knee is at %1: throughput %2/s, within 5% of the best (%3/s at %4); more %5 stops paying</source>
+        <translation>拐点在 %1：吞吐量 %2/s，在最佳值（%4 时 %3/s）的 5% 以内；再增加 %5 不再划算</translation>
+    </message>
+    <message>
+        <source>USL fit of throughput: σ = %1 (contention), κ = %2 (coherency), λ = %3/s per unit, R² = %4</source>
+        <translation>吞吐量的 USL 拟合：σ = %1（争用），κ = %2（一致性开销），λ = %3/s（每单位），R² = %4</translation>
+    </message>
+    <message>
+        <source>; throughput peaks near %1</source>
+        <translation>；吞吐量在 %1 附近达到峰值</translation>
+    </message>
+    <message>
+        <source>measured makespan is within 10% of the simulation at all %1 points</source>
+        <translation>在全部 %1 个点上，实测总耗时与模拟相差都在 10% 以内</translation>
+    </message>
+    <message>
+        <source>measured and simulated makespan disagree by more than 10% at %1 of %2 points (worst at %3: %4 measured, %5 simulated, %6): overhead or contention the ideal model does not have</source>
+        <translation>%2 个点中有 %1 个点的实测与模拟总耗时相差超过 10%（最大偏差在 %3：实测 %4，模拟 %5，%6）：这是理想模型中没有的开销或争用</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@
 #include "presets.h"
 #include "results_json.h"
 #include "spec_json.h"
+#include "sweep_analysis.h"
+#include "sweep_findings_text.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -35,7 +37,7 @@ const QSet<QString> &kept_words() {
             "anyio_default cores bogus thread_pol thread_pool event_loop "
             "event_loop_offload multi_loop qt_event_loop variants GB MB JSON null true false "
             "schema min_ms mean_ms rate_per_s step_ms step_index clients from step embedded url "
-            "http host port path cpu conlab")
+            "http host port path cpu conlab USL")
             .split(QLatin1Char(' '));
     return QSet<QString>(list.begin(), list.end());
   }();
@@ -291,6 +293,56 @@ QString chinese_part(const FieldError &e) {
   return text;
 }
 
+// A sweep of one thread_pool variant measured by hand: throughput 64 / makespan at each point.
+struct HandSweep {
+  Experiment experiment;
+  SweepResults results;
+};
+
+HandSweep hand_sweep(std::vector<SweepAxis> axes, const std::vector<std::vector<double>> &points,
+                     const std::vector<double> &measured, const std::vector<double> &simulated) {
+  HandSweep out;
+  Variant v;
+  v.label = "/p";
+  v.model = "thread_pool";
+  v.steps = {Step{StepKind::blocking_io, Duration{DistributionKind::fixed, 60, 0, 0}},
+             Step{StepKind::cpu, Duration{DistributionKind::fixed, 40, 0, 0}}};
+  out.experiment.name = "s";
+  out.experiment.load = {.kind = LoadKind::closed, .tasks = 64, .clients = 64};
+  out.experiment.variants = {v};
+  out.experiment.sweep = Sweep{.axes = std::move(axes)};
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    SweepVariantPoint vp;
+    vp.measurements.push_back(
+        {.repeat = 0,
+         .order = i,
+         .complete = true,
+         .metrics = SweepMetrics{.makespan_s = measured[i], .throughput_per_s = 64 / measured[i]}});
+    vp.simulated = SweepMetrics{.makespan_s = simulated[i], .throughput_per_s = 64 / simulated[i]};
+    out.results.points.push_back({points[i], {vp}});
+  }
+  return out;
+}
+
+// Sweeps whose analysis names every kind of finding: a knee inside with a USL fit, a flat curve,
+// one still growing, disagreements with the simulation, and a two-axis grid of step and CPU share.
+std::vector<HandSweep> every_kind_of_sweep() {
+  const SweepAxis pools{.parameter = SweepParameter::pool_size};
+  const std::vector<std::vector<double>> p5 = {{1}, {2}, {4}, {8}, {16}};
+  std::vector<HandSweep> out;
+  out.push_back(
+      hand_sweep({pools}, p5, {6.4, 3.2, 1.6, 64 / 42.0, 64 / 42.0}, {6.4, 3.2, 1.6, 0.8, 0.4}));
+  out.push_back(hand_sweep({pools}, p5, {6.4, 6.3, 6.4, 6.35, 6.4}, {6.4, 6.4, 6.4, 6.4, 6.4}));
+  out.push_back(hand_sweep({pools}, p5, {6.4, 3.2, 1.6, 0.8, 0.4}, {6.4, 3.2, 1.6, 0.8, 0.4}));
+  out.push_back(
+      hand_sweep({pools}, {{1}, {2}, {4}, {8}}, {6.5, 3.3, 1.9, 1.2}, {6.4, 3.2, 1.6, 0.8}));
+  const SweepAxis step{.parameter = SweepParameter::step_ms, .step_index = 0};
+  const SweepAxis share{.parameter = SweepParameter::cpu_share};
+  out.push_back(hand_sweep({step, share}, {{10, 0.2}, {10, 0.8}, {50, 0.2}, {50, 0.8}},
+                           {1, 2, 3, 9}, {1, 2, 3, 4}));
+  return out;
+}
+
 } // namespace
 
 class TestCoreText : public QObject {
@@ -337,6 +389,37 @@ private Q_SLOTS:
       formats.insert(QString::fromStdString(e.format));
     }
     QVERIFY2(formats.size() >= 60, qPrintable(QString::number(formats.size())));
+  }
+
+  void english_sweep_findings_are_the_cores() {
+    int findings = 0;
+    for (const HandSweep &h : every_kind_of_sweep()) {
+      const SweepAnalysis a = analyze_sweep(h.experiment, h.results);
+      QCOMPARE(a.variants.size(), std::size_t(1));
+      QStringList core;
+      for (const std::string &f : a.variants[0].findings)
+        core << QString::fromStdString(f);
+      QCOMPARE(SweepText::findings(*h.experiment.sweep, h.results, a.variants[0]), core);
+      findings += static_cast<int>(core.size());
+    }
+    QVERIFY(findings >= 8);
+  }
+
+  void chinese_sweep_findings_have_no_english_left() {
+    QVERIFY(install_translations(QLocale(QStringLiteral("zh_CN"))));
+    QStringList problems;
+    for (const HandSweep &h : every_kind_of_sweep()) {
+      const SweepAnalysis a = analyze_sweep(h.experiment, h.results);
+      for (const QString &f : SweepText::findings(*h.experiment.sweep, h.results, a.variants[0]))
+        if (const QStringList left = english_words(f); !left.isEmpty())
+          problems << f + QStringLiteral(" ← ") + left.join(' ');
+      for (const SweepAxis &axis : h.experiment.sweep->axes)
+        for (const QString &text : {SweepText::parameter_title(axis.parameter),
+                                    SweepText::axis_label(axis), SweepText::value(axis, 0.5)})
+          if (const QStringList left = english_words(text); !left.isEmpty())
+            problems << text + QStringLiteral(" ← ") + left.join(' ');
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
   }
 
   void chinese_explanations_have_no_english_left() {
