@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>conlab::compare</name>
+    <message>
+        <source>makespan</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <source>throughput/s</source>
+        <translation>吞吐量/s</translation>
+    </message>
+    <message>
+        <source>latency p50</source>
+        <translation>延迟 p50</translation>
+    </message>
+    <message>
+        <source>latency p90</source>
+        <translation>延迟 p90</translation>
+    </message>
+    <message>
+        <source>latency p99</source>
+        <translation>延迟 p99</translation>
+    </message>
+    <message>
+        <source>latency max</source>
+        <translation>最大延迟</translation>
+    </message>
+    <message>
+        <source>queue wait mean</source>
+        <translation>平均排队等待</translation>
+    </message>
+    <message>
+        <source>CPU utilisation</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source>peak RSS</source>
+        <translation>峰值 RSS</translation>
+    </message>
+    <message>
+        <source>loop lag max</source>
+        <translation>最大循环延迟</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>更好</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>更差</translation>
+    </message>
+    <message>
+        <source>within noise</source>
+        <translation>在噪声范围内</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>有变化</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>changed?</source>
+        <translation>有变化？</translation>
+    </message>
+    <message>
+        <source>worse?</source>
+        <translation>更差？</translation>
+    </message>
+    <message>
+        <source>better?</source>
+        <translation>更好？</translation>
+    </message>
+</context>
+<context>
     <name>conlab::errors</name>
     <message>
         <source>thread_per_task would start %1 threads at once (min of tasks and clients), above the cap of %2; use fewer clients or an open load</source>
@@ -1296,6 +1371,64 @@ QCoro：%8
     </message>
 </context>
 <context>
+    <name>conlab::ui::CompareTableModel</name>
+    <message>
+        <source>Variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <source>B / A</source>
+        <translation>B / A</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Noise: 95% interval of B − A</source>
+        <translation>噪声：B − A 的 95% 区间</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::CompareView</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; run %2 “%3” — %4, %5, finished %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 运行 %2 “%3” — %4，%5，完成于 %6</translation>
+    </message>
+    <message>
+        <source>Compare run %1 (A) with run %2 (B) — Concurrency Lab</source>
+        <translation>比较运行 %1（A）与运行 %2（B）— 并发实验室</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <source>%1 only in A</source>
+        <translation>%1 仅在 A 中</translation>
+    </message>
+    <message>
+        <source>%1 only in B</source>
+        <translation>%1 仅在 B 中</translation>
+    </message>
+</context>
+<context>
     <name>conlab::ui::ExperimentEditor</name>
     <message>
         <source>Experiment and load</source>
@@ -1672,6 +1805,174 @@ QCoro：%8
     </message>
 </context>
 <context>
+    <name>conlab::ui::HistoryPanel</name>
+    <message>
+        <source>Move it aside and start a new history…</source>
+        <translation>将其移到一旁并开始新的历史记录…</translation>
+    </message>
+    <message>
+        <source>Search names, experiments and tags</source>
+        <translation>搜索名称、实验和标签</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show the run&apos;s charts, table and explanations (double-click)</source>
+        <translation>显示该次运行的图表、表格和解释（双击）</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare the two selected runs: the older (or the baseline) is A</source>
+        <translation>比较所选的两次运行：较早的一次（或基准）为 A</translation>
+    </message>
+    <message>
+        <source>Compare with baseline</source>
+        <translation>与基准比较</translation>
+    </message>
+    <message>
+        <source>Compare the selected run (B) with its experiment&apos;s baseline (A)</source>
+        <translation>将所选运行（B）与其实验的基准（A）比较</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Mark the run as its experiment&apos;s baseline (one per experiment)</source>
+        <translation>将该运行标记为其实验的基准（每个实验一个）</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Give the run a name of its own (F2 on the name)</source>
+        <translation>为该运行起一个名字（在名称上按 F2）</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Edit the run&apos;s tags, separated by commas</source>
+        <translation>编辑该运行的标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs and their results files (asks first)</source>
+        <translation>删除所选运行及其结果文件（会先询问）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the history again (another lab window may have added runs)</source>
+        <translation>重新读取历史记录（其他实验室窗口可能添加了运行）</translation>
+    </message>
+    <message>
+        <source>The run history cannot be used, so runs are not recorded: %1</source>
+        <translation>无法使用运行历史，因此不会记录运行：%1</translation>
+    </message>
+    <message>
+        <source>Move the history aside?</source>
+        <translation>将历史记录移到一旁吗？</translation>
+    </message>
+    <message>
+        <source>%1 is renamed to %2 and a new, empty history starts. Nothing is deleted: the old file stays there for you to inspect or restore.</source>
+        <translation>%1 将重命名为 %2，并开始一份新的空历史记录。不会删除任何内容：旧文件保留在原处，供您检查或恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>The run was not recorded: %1</source>
+        <translation>该运行未被记录：%1</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <source>Delete run %1 “%2” (%3, finished %4)? Its results file is removed too.</source>
+        <translation>删除运行 %1 “%2”（%3，完成于 %4）吗？其结果文件也会被删除。</translation>
+    </message>
+    <message>
+        <source>Delete these %1 runs? Their results files are removed too.</source>
+        <translation>删除这 %1 次运行吗？它们的结果文件也会被删除。</translation>
+    </message>
+    <message>
+        <source>Delete from the history</source>
+        <translation>从历史记录中删除</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::HistoryTableModel</name>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2, time scale %3
+started %4, finished %5
+%6</source>
+        <translation>%2 的运行 %1，时间缩放 %3
+开始于 %4，完成于 %5
+%6</translation>
+    </message>
+    <message>
+        <source>
+The baseline of %1: other runs of it compare with this one.</source>
+        <translation>
+%1 的基准：它的其他运行都与这一次比较。</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1（基准）</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Makespan per variant</source>
+        <translation>各变体总耗时</translation>
+    </message>
+</context>
+<context>
     <name>conlab::ui::HtmlWriter</name>
     <message>
         <source>the chart &apos;%1&apos; could not be rendered as SVG</source>
@@ -2001,6 +2302,10 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
     <message>
         <source> · %1 elapsed</source>
         <translation> · 已用时 %1</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>运行历史</translation>
     </message>
 </context>
 <context>
