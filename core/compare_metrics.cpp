@@ -1,6 +1,7 @@
 #include "compare_metrics.h"
 
 #include "format.h"
+#include "translatable.h"
 
 #include <algorithm>
 #include <array>
@@ -10,28 +11,31 @@ namespace conlab {
 namespace {
 
 using enum Metric;
+// The titles are shown translated by the desktop lab.
 constexpr std::array kMetrics{
-    MetricInfo{makespan, "makespan", "makespan", MetricUnit::seconds, Better::lower,
-               NoiseBasis::repeats},
-    MetricInfo{throughput, "throughput", "throughput/s", MetricUnit::per_second, Better::higher,
-               NoiseBasis::repeats},
-    MetricInfo{latency_p50, "p50", "latency p50", MetricUnit::seconds, Better::lower,
-               NoiseBasis::task_samples},
-    MetricInfo{latency_p90, "p90", "latency p90", MetricUnit::seconds, Better::lower,
-               NoiseBasis::task_samples},
-    MetricInfo{latency_p99, "p99", "latency p99", MetricUnit::seconds, Better::lower,
-               NoiseBasis::task_samples},
+    MetricInfo{makespan, "makespan", CONLAB_TRANSLATABLE("conlab::compare", "makespan"),
+               MetricUnit::seconds, Better::lower, NoiseBasis::repeats},
+    MetricInfo{throughput, "throughput", CONLAB_TRANSLATABLE("conlab::compare", "throughput/s"),
+               MetricUnit::per_second, Better::higher, NoiseBasis::repeats},
+    MetricInfo{latency_p50, "p50", CONLAB_TRANSLATABLE("conlab::compare", "latency p50"),
+               MetricUnit::seconds, Better::lower, NoiseBasis::task_samples},
+    MetricInfo{latency_p90, "p90", CONLAB_TRANSLATABLE("conlab::compare", "latency p90"),
+               MetricUnit::seconds, Better::lower, NoiseBasis::task_samples},
+    MetricInfo{latency_p99, "p99", CONLAB_TRANSLATABLE("conlab::compare", "latency p99"),
+               MetricUnit::seconds, Better::lower, NoiseBasis::task_samples},
     // A bootstrap cannot bound a maximum (no resample exceeds the sample's), so the spread of the
     // per-repeat maxima stands for its noise.
-    MetricInfo{latency_max, "max", "latency max", MetricUnit::seconds, Better::lower,
-               NoiseBasis::repeats},
-    MetricInfo{queue_wait_mean, "queue-wait", "queue wait mean", MetricUnit::seconds, Better::lower,
-               NoiseBasis::task_samples},
-    MetricInfo{cpu_utilization, "cpu", "CPU utilisation", MetricUnit::share, Better::neither,
-               NoiseBasis::repeats},
-    MetricInfo{peak_rss, "rss", "peak RSS", MetricUnit::bytes, Better::lower, NoiseBasis::repeats},
-    MetricInfo{loop_lag_max, "loop-lag", "loop lag max", MetricUnit::seconds, Better::lower,
-               NoiseBasis::repeats},
+    MetricInfo{latency_max, "max", CONLAB_TRANSLATABLE("conlab::compare", "latency max"),
+               MetricUnit::seconds, Better::lower, NoiseBasis::repeats},
+    MetricInfo{queue_wait_mean, "queue-wait",
+               CONLAB_TRANSLATABLE("conlab::compare", "queue wait mean"), MetricUnit::seconds,
+               Better::lower, NoiseBasis::task_samples},
+    MetricInfo{cpu_utilization, "cpu", CONLAB_TRANSLATABLE("conlab::compare", "CPU utilisation"),
+               MetricUnit::share, Better::neither, NoiseBasis::repeats},
+    MetricInfo{peak_rss, "rss", CONLAB_TRANSLATABLE("conlab::compare", "peak RSS"),
+               MetricUnit::bytes, Better::lower, NoiseBasis::repeats},
+    MetricInfo{loop_lag_max, "loop-lag", CONLAB_TRANSLATABLE("conlab::compare", "loop lag max"),
+               MetricUnit::seconds, Better::lower, NoiseBasis::repeats},
 };
 
 double seconds(std::int64_t ns) { return static_cast<double>(ns) * 1e-9; }

@@ -1,5 +1,7 @@
 #include "compare_text.h"
 
+#include "translatable.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -19,27 +21,29 @@ std::string compare_ratio_text(const MetricComparison &m) {
   return buffer;
 }
 
+// The verdicts are shown translated by the desktop lab.
 std::string compare_verdict_text(const MetricComparison &m) {
   switch (m.verdict) {
   case Verdict::better:
-    return "better";
+    return CONLAB_TRANSLATABLE("conlab::compare", "better");
   case Verdict::worse:
-    return "worse";
+    return CONLAB_TRANSLATABLE("conlab::compare", "worse");
   case Verdict::within_noise:
-    return "within noise";
+    return CONLAB_TRANSLATABLE("conlab::compare", "within noise");
   case Verdict::changed:
-    return "changed";
+    return CONLAB_TRANSLATABLE("conlab::compare", "changed");
   case Verdict::not_measured:
     return std::string(kDash);
   case Verdict::noise_unknown:
     break;
   }
   if (m.delta() == 0)
-    return "same";
+    return CONLAB_TRANSLATABLE("conlab::compare", "same");
   const std::optional<double> worsening = m.worsening();
   if (!worsening)
-    return "changed?";
-  return *worsening > 0 ? "worse?" : "better?";
+    return CONLAB_TRANSLATABLE("conlab::compare", "changed?");
+  return *worsening > 0 ? CONLAB_TRANSLATABLE("conlab::compare", "worse?")
+                        : CONLAB_TRANSLATABLE("conlab::compare", "better?");
 }
 
 std::string compare_noise_text(const MetricComparison &m) {

@@ -1,6 +1,8 @@
 // Typed JSON member reading with field paths.
 #include "json_fields.h"
 
+#include "translatable.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -82,11 +84,15 @@ Fields::Fields(const boost::json::value &value, std::string path, Errors &errors
   if (value.is_object())
     m_object = &value.get_object();
   else
-    error(m_path, "must be an object");
+    error(m_path, CONLAB_TRANSLATABLE("conlab::errors", "must be an object"), {});
 }
 
 void Fields::error(std::string path, std::string message) {
   m_errors.push_back(FieldError{std::move(path), std::move(message)});
+}
+
+void Fields::error(std::string path, const char *format, std::vector<std::string> args) {
+  m_errors.push_back(field_error(std::move(path), format, std::move(args)));
 }
 
 const boost::json::value *Fields::take(std::string_view key, Need need) {
@@ -96,7 +102,7 @@ const boost::json::value *Fields::take(std::string_view key, Need need) {
   const boost::json::value *v =
       m_object->if_contains(boost::json::string_view(key.data(), key.size()));
   if (!v && need == Need::required)
-    error(path(key), "is required");
+    error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "is required"), {});
   return v;
 }
 
@@ -112,7 +118,7 @@ std::optional<std::string> Fields::string(std::string_view key, Need need) {
   if (!v)
     return std::nullopt;
   if (!v->is_string()) {
-    error(path(key), "must be a string");
+    error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "must be a string"), {});
     return std::nullopt;
   }
   return std::string(v->get_string());
@@ -124,7 +130,7 @@ std::optional<double> Fields::number(std::string_view key, Need need) {
     return std::nullopt;
   const std::optional<double> d = as_number(*v);
   if (!d)
-    error(path(key), "must be a number");
+    error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "must be a number"), {});
   return d;
 }
 
@@ -136,7 +142,7 @@ std::optional<double> Fields::number_or_nan(std::string_view key, Need need) {
     return std::nullopt;
   const std::optional<double> d = as_number(*v);
   if (!d)
-    error(path(key), "must be a number or null");
+    error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "must be a number or null"), {});
   return d;
 }
 
@@ -146,7 +152,7 @@ std::optional<std::int64_t> Fields::integer(std::string_view key, Need need) {
     return std::nullopt;
   const std::optional<std::int64_t> i = as_integer(*v);
   if (!i)
-    error(path(key), "must be an integer");
+    error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "must be an integer"), {});
   return i;
 }
 
@@ -156,7 +162,7 @@ std::optional<std::uint64_t> Fields::unsigned_integer(std::string_view key, Need
     return std::nullopt;
   const std::optional<std::uint64_t> u = as_unsigned(*v);
   if (!u)
-    error(path(key), "must be a non-negative integer");
+    error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "must be a non-negative integer"), {});
   return u;
 }
 
@@ -165,7 +171,7 @@ std::optional<bool> Fields::boolean(std::string_view key, Need need) {
   if (!v)
     return std::nullopt;
   if (!v->is_bool()) {
-    error(path(key), "must be true or false");
+    error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "must be true or false"), {});
     return std::nullopt;
   }
   return v->get_bool();
@@ -176,7 +182,7 @@ const boost::json::array *Fields::array(std::string_view key, Need need) {
   if (!v)
     return nullptr;
   if (!v->is_array()) {
-    error(path(key), "must be an array");
+    error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "must be an array"), {});
     return nullptr;
   }
   return &v->get_array();
@@ -187,15 +193,15 @@ const boost::json::value *Fields::object(std::string_view key, Need need) {
   if (!v)
     return nullptr;
   if (!v->is_object()) {
-    error(path(key), "must be an object");
+    error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "must be an object"), {});
     return nullptr;
   }
   return v;
 }
 
-void Fields::reject(std::string_view key, std::string_view message) {
+void Fields::reject(std::string_view key, const char *format) {
   if (has(key))
-    error(path(key), std::string(message));
+    error(path(key), format, {});
 }
 
 void Fields::finish() {
@@ -205,27 +211,35 @@ void Fields::finish() {
     const std::string_view key(member.key().data(), member.key().size());
     if (std::find(m_known.begin(), m_known.end(), key) != m_known.end())
       continue;
-    std::string message = "unknown key";
+    std::string suggestion;
     std::size_t best = 3;
     for (const std::string &known : m_known) {
       const std::size_t d = edit_distance(key, known);
       if (d < best && d < key.size()) {
         best = d;
-        message = "unknown key, did you mean " + known + "?";
+        suggestion = known;
       }
     }
-    error(path(key), message);
+    if (suggestion.empty())
+      error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "unknown key"), {});
+    else
+      error(path(key), CONLAB_TRANSLATABLE("conlab::errors", "unknown key, did you mean %1?"),
+            {suggestion});
   }
 }
 
-std::string Fields::one_of(const std::vector<std::string_view> &names, std::string_view found) {
-  std::string out = "must be ";
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0)
-      out += i + 1 == names.size() ? " or " : ", ";
-    out += quoted(names[i]);
-  }
-  return out + " (found " + quoted(found) + ")";
+// "must be "a", "b" or "c" (found "x")": the names but the last, the last, what was found.
+void Fields::one_of(std::string path, const std::vector<std::string_view> &names,
+                    std::string_view found) {
+  std::string all_but_last;
+  for (std::size_t i = 0; i + 1 < names.size(); ++i)
+    all_but_last += (i > 0 ? ", " : "") + quoted(names[i]);
+  if (names.size() < 2)
+    error(std::move(path), CONLAB_TRANSLATABLE("conlab::errors", "must be %1 (found %2)"),
+          {names.empty() ? std::string() : quoted(names[0]), quoted(found)});
+  else
+    error(std::move(path), CONLAB_TRANSLATABLE("conlab::errors", "must be %1 or %2 (found %3)"),
+          {all_but_last, quoted(names.back()), quoted(found)});
 }
 
 } // namespace conlab::json

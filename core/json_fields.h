@@ -61,6 +61,8 @@ public:
   const std::string &path() const { return m_path; }
   std::string path(std::string_view key) const { return field_path(m_path, key); }
   void error(std::string path, std::string message);
+  // `format` a CONLAB_TRANSLATABLE template, its %1, %2, … filled with `args`.
+  void error(std::string path, const char *format, std::vector<std::string> args);
   Errors &errors() const { return m_errors; }
 
   bool has(std::string_view key);
@@ -88,16 +90,17 @@ public:
         return e;
       spelled.push_back(name);
     }
-    error(path(key), one_of(spelled, *text));
+    one_of(path(key), spelled, *text);
     return std::nullopt;
   }
 
-  // A known member that is not allowed here: reports `message` if it is present.
-  void reject(std::string_view key, std::string_view message);
+  // A known member that is not allowed here: reports `format` (a CONLAB_TRANSLATABLE template
+  // without placeholders) if it is present.
+  void reject(std::string_view key, const char *format);
   void finish();
 
 private:
-  static std::string one_of(const std::vector<std::string_view> &names, std::string_view found);
+  void one_of(std::string path, const std::vector<std::string_view> &names, std::string_view found);
   const boost::json::value *take(std::string_view key, Need need);
 
   const boost::json::object *m_object = nullptr;

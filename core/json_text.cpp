@@ -3,6 +3,7 @@
 #include "json_fields.h"
 
 #include "file_io.h"
+#include "translatable.h"
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/serialize.hpp>
@@ -191,22 +192,36 @@ std::optional<boost::json::value> parse_text(std::string_view text, FieldError &
   const std::size_t newline = before.rfind('\n');
   const std::size_t column = used - (newline == std::string_view::npos ? 0 : newline + 1) + 1;
   // Results files are written on one line, so the byte offset is what finds the spot in them.
-  std::string reason = ec.message();
+  const std::vector<std::string> where = {std::to_string(line), std::to_string(column),
+                                          std::to_string(used)};
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    reason = "there is no JSON, the text is empty";
+    error = field_error("",
+                        CONLAB_TRANSLATABLE("conlab::errors", "invalid JSON at line %1, column %2 "
+                                                              "(byte %3): there is no JSON, the "
+                                                              "text is empty"),
+                        where);
   else if (ec == boost::json::error::incomplete || used == text.size()) // "1." at the end: syntax
-    reason = "incomplete JSON: the text ends before the JSON does (was the file cut short?)";
-  error = FieldError{"", "invalid JSON at line " + std::to_string(line) + ", column " +
-                             std::to_string(column) + " (byte " + std::to_string(used) +
-                             "): " + reason};
+    error = field_error("",
+                        CONLAB_TRANSLATABLE("conlab::errors",
+                                            "invalid JSON at line %1, column %2 (byte %3): "
+                                            "incomplete JSON: the text ends before the JSON does "
+                                            "(was the file cut short?)"),
+                        where);
+  else // Boost.JSON's own words for the syntax error
+    error = field_error(
+        "",
+        CONLAB_TRANSLATABLE("conlab::errors", "invalid JSON at line %1, column %2 (byte %3): %4"),
+        {where[0], where[1], where[2], ec.message()});
   return std::nullopt;
 }
 
 boost::json::value parse_document(std::string_view text, const std::string &source) {
   FieldError syntax;
   std::optional<boost::json::value> json = parse_text(text, syntax);
-  if (!json)
-    throw SpecError({FieldError{"", source + ": " + syntax.message}});
+  if (!json) {
+    syntax.path = source; // "source: message", as the error reads
+    throw SpecError({std::move(syntax)});
+  }
   return std::move(*json);
 }
 

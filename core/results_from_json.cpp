@@ -3,6 +3,7 @@
 #include "json_fields.h"
 #include "results_json.h"
 #include "sweep_results_json.h"
+#include "translatable.h"
 
 #include <charconv>
 #include <limits>
@@ -377,23 +378,35 @@ std::optional<long> results_schema_version(std::string_view schema) {
 void check_schema(const boost::json::value *schema) {
   const std::string expected = RunResults::kSchema;
   if (!schema || !schema->is_string())
-    throw SpecError({FieldError{"schema", "missing: this is not a conlab results file (expected " +
-                                              json::quoted(expected) + ")"}});
+    throw SpecError({field_error("schema",
+                                 CONLAB_TRANSLATABLE("conlab::errors",
+                                                     "missing: this is not a conlab results file "
+                                                     "(expected %1)"),
+                                 {json::quoted(expected)})});
   const std::string found(schema->get_string());
   if (found == expected)
     return;
   const std::optional<long> version = results_schema_version(found);
-  std::string reason;
   if (version && *version > 1)
-    reason = found + " is newer than this lab understands (" + expected +
-             "): open it with a newer Concurrency Lab";
-  else if (version)
-    reason = found + " is not a version this lab knows (it reads " + expected + ")";
-  else
-    reason = "this file has schema " + json::quoted(found) + ", not " + json::quoted(expected) +
-             (found == kExperimentSchema ? ": it is an experiment, not results"
-                                         : ": it was written by another program");
-  throw SpecError({FieldError{"schema", reason}});
+    throw SpecError({field_error("schema",
+                                 CONLAB_TRANSLATABLE("conlab::errors",
+                                                     "%1 is newer than this lab understands (%2): "
+                                                     "open it with a newer Concurrency Lab"),
+                                 {found, expected})});
+  if (version)
+    throw SpecError({field_error(
+        "schema",
+        CONLAB_TRANSLATABLE("conlab::errors", "%1 is not a version this lab knows (it reads %2)"),
+        {found, expected})});
+  throw SpecError({field_error(
+      "schema",
+      found == kExperimentSchema
+          ? CONLAB_TRANSLATABLE("conlab::errors",
+                                "this file has schema %1, not %2: it is an experiment, not results")
+          : CONLAB_TRANSLATABLE(
+                "conlab::errors",
+                "this file has schema %1, not %2: it was written by another program"),
+      {json::quoted(found), json::quoted(expected)})});
 }
 
 } // namespace
@@ -402,7 +415,8 @@ RunResults results_from_json(const boost::json::value &json) {
   json::Errors errors;
   Fields f(json, "", errors, false);
   if (!f.valid())
-    throw SpecError({FieldError{"", "a results file must hold a JSON object"}});
+    throw SpecError({field_error(
+        "", CONLAB_TRANSLATABLE("conlab::errors", "a results file must hold a JSON object"))});
   check_schema(f.get("schema"));
   RunResults results;
   results.status = f.choice<RunStatus>("status",

@@ -1,7 +1,9 @@
 // Writing results files (the reader is results_from_json.cpp). Samples, telemetry and loop lag
 // are stored as columns of numbers, so a million tasks stay compact and fast to serialize.
 #include "results_json.h"
+
 #include "sweep_results_json.h"
+#include "translatable.h"
 
 #include "file_io.h"
 #include "json_fields.h"
@@ -196,7 +198,8 @@ RunResults results_from_document(const boost::json::value &json, const std::stri
   try {
     return results_from_json(json);
   } catch (const SpecError &e) {
-    std::vector<FieldError> errors{FieldError{"", source + " is not a valid results file"}};
+    std::vector<FieldError> errors{field_error(
+        "", CONLAB_TRANSLATABLE("conlab::errors", "%1 is not a valid results file"), {source})};
     errors.insert(errors.end(), e.errors().begin(), e.errors().end());
     throw SpecError(std::move(errors));
   }

@@ -6,6 +6,7 @@
 #include "json_fields.h"
 #include "model_registry.h"
 #include "sweep.h"
+#include "translatable.h"
 
 #include <algorithm>
 #include <climits>
@@ -34,16 +35,18 @@ Load read_load(const boost::json::value &json, const std::string &path, json::Er
   if (kind == LoadKind::closed) {
     if (const auto clients = f.integer("clients"))
       load.clients = *clients;
-    f.reject("rate_per_s", "only for open load");
-    f.reject("arrivals", "only for open load");
+    f.reject("rate_per_s", CONLAB_TRANSLATABLE("conlab::errors", "only for open load"));
+    f.reject("arrivals", CONLAB_TRANSLATABLE("conlab::errors", "only for open load"));
   } else if (kind == LoadKind::open) {
     if (const auto rate = f.number("rate_per_s", Need::required))
       load.rate_per_s = *rate;
     const auto arrivals = f.choice<ArrivalKind>(
         "arrivals", {{"constant", ArrivalKind::constant}, {"poisson", ArrivalKind::poisson}});
     load.arrivals = arrivals.value_or(ArrivalKind::constant);
-    f.reject("clients", "only for closed load (an open load has no clients: tasks arrive at "
-                        "rate_per_s)");
+    f.reject("clients", CONLAB_TRANSLATABLE(
+                            "conlab::errors",
+                            "only for closed load (an open load has no clients: tasks arrive at "
+                            "rate_per_s)"));
   } else { // kind is missing or wrong: already reported, accept the members of either kind
     f.has("clients");
     f.has("rate_per_s");
@@ -77,21 +80,27 @@ Step read_step(const boost::json::value &json, const std::string &path, json::Er
       break;
     }
     d.ms = f.number("ms", Need::required).value_or(0);
-    f.reject("min_ms", "only for a uniform distribution");
-    f.reject("max_ms", "only for a uniform distribution");
-    f.reject("mean_ms", "only for an exponential distribution");
+    f.reject("min_ms", CONLAB_TRANSLATABLE("conlab::errors", "only for a uniform distribution"));
+    f.reject("max_ms", CONLAB_TRANSLATABLE("conlab::errors", "only for a uniform distribution"));
+    f.reject("mean_ms",
+             CONLAB_TRANSLATABLE("conlab::errors", "only for an exponential distribution"));
     break;
   case DistributionKind::uniform:
     d.min_ms = f.number("min_ms", Need::required).value_or(0);
     d.max_ms = f.number("max_ms", Need::required).value_or(d.min_ms);
-    f.reject("ms", "not used by a uniform distribution (it takes min_ms and max_ms)");
-    f.reject("mean_ms", "only for an exponential distribution");
+    f.reject("ms", CONLAB_TRANSLATABLE(
+                       "conlab::errors",
+                       "not used by a uniform distribution (it takes min_ms and max_ms)"));
+    f.reject("mean_ms",
+             CONLAB_TRANSLATABLE("conlab::errors", "only for an exponential distribution"));
     break;
   case DistributionKind::exponential:
     d.ms = f.number("mean_ms", Need::required).value_or(1);
-    f.reject("ms", "not used by an exponential distribution (it takes mean_ms)");
-    f.reject("min_ms", "only for a uniform distribution");
-    f.reject("max_ms", "only for a uniform distribution");
+    f.reject("ms",
+             CONLAB_TRANSLATABLE("conlab::errors",
+                                 "not used by an exponential distribution (it takes mean_ms)"));
+    f.reject("min_ms", CONLAB_TRANSLATABLE("conlab::errors", "only for a uniform distribution"));
+    f.reject("max_ms", CONLAB_TRANSLATABLE("conlab::errors", "only for a uniform distribution"));
     break;
   }
   f.finish();
@@ -111,8 +120,11 @@ Variant read_variant(const boost::json::value &json, const std::string &path,
     else if (const auto n = json::as_integer(*pool))
       v.pool_size = PoolSize{.value = clamp_to_int(*n)};
     else
-      f.error(f.path("pool_size"), "must be an integer or one of \"python_default_executor\", "
-                                   "\"anyio_default\", \"cores\"");
+      f.error(f.path("pool_size"),
+              CONLAB_TRANSLATABLE("conlab::errors",
+                                  "must be an integer or one of \"python_default_executor\", "
+                                  "\"anyio_default\", \"cores\""),
+              {});
   } else if (info && info->uses_pool_size) {
     v.pool_size = PoolSize{.named = std::string(info->default_pool)};
   }
@@ -132,7 +144,10 @@ Variant read_variant(const boost::json::value &json, const std::string &path,
       v.target = HttpTarget{.url = t.string("url", Need::required).value_or("")};
       t.finish();
     } else {
-      f.error(target_path, "must be \"embedded\" or {\"url\": \"http://host:port/path\"}");
+      f.error(target_path,
+              CONLAB_TRANSLATABLE("conlab::errors",
+                                  "must be \"embedded\" or {\"url\": \"http://host:port/path\"}"),
+              {});
     }
   }
   f.finish();
@@ -148,27 +163,34 @@ SweepAxis read_sweep_axis(const boost::json::value &json, const std::string &pat
       axis.parameter = *parameter;
     else
       f.error(f.path("parameter"),
-              "unknown parameter " + json::quoted(*name) + "; known: " + sweep_parameter_names());
+              CONLAB_TRANSLATABLE("conlab::errors", "unknown parameter %1; known: %2"),
+              {json::quoted(*name), sweep_parameter_names()});
   }
   if (axis.parameter == SweepParameter::step_ms) {
     const auto index = f.integer("step_index");
     if (index && *index < 0)
-      f.error(f.path("step_index"), "must be ≥ 0 (steps count from 0)");
+      f.error(f.path("step_index"),
+              CONLAB_TRANSLATABLE("conlab::errors", "must be ≥ 0 (steps count from 0)"), {});
     else if (index)
       axis.step_index = static_cast<std::size_t>(*index);
   } else {
-    f.reject("step_index", "only for step_ms");
+    f.reject("step_index", CONLAB_TRANSLATABLE("conlab::errors", "only for step_ms"));
   }
   const bool has_values = f.has("values"), has_range = f.has("range");
   if (has_values == has_range)
-    f.error(path, has_values ? "give values or a range, not both"
-                             : "give the values (a list) or a range {from, to, step}");
+    f.error(path,
+            has_values
+                ? CONLAB_TRANSLATABLE("conlab::errors", "give values or a range, not both")
+                : CONLAB_TRANSLATABLE("conlab::errors",
+                                      "give the values (a list) or a range {from, to, step}"),
+            {});
   if (const boost::json::array *values = f.array("values")) {
     for (std::size_t i = 0; i < values->size(); ++i) {
       if (const auto v = json::as_number((*values)[i]))
         axis.values.push_back(*v);
       else
-        f.error(json::index_path(f.path("values"), i), "must be a number");
+        f.error(json::index_path(f.path("values"), i),
+                CONLAB_TRANSLATABLE("conlab::errors", "must be a number"), {});
     }
   }
   if (const boost::json::value *range = f.object("range")) {
@@ -238,11 +260,13 @@ Experiment read_experiment(const boost::json::value &json, const std::string &pa
   if (!f.valid())
     return e;
   if (const auto schema = f.string("schema"); schema && *schema != kExperimentSchema)
-    f.error(f.path("schema"), "must be \"" + std::string(kExperimentSchema) + "\" (found " +
-                                  quoted(*schema) + ")" +
-                                  (schema->starts_with("conlab.results/")
-                                       ? ": this is a results file, not an experiment"
-                                       : ""));
+    f.error(f.path("schema"),
+            schema->starts_with("conlab.results/")
+                ? CONLAB_TRANSLATABLE("conlab::errors",
+                                      "must be %1 (found %2): this is a results file, not an "
+                                      "experiment")
+                : CONLAB_TRANSLATABLE("conlab::errors", "must be %1 (found %2)"),
+            {quoted(kExperimentSchema), quoted(*schema)});
   e.name = f.string("name", Need::required).value_or("");
   e.description = f.string("description").value_or("");
   if (const boost::json::value *load = f.object("load", Need::required))

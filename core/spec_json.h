@@ -2,6 +2,7 @@
 // Every problem names its field path, e.g. `variants[3].pool_size: must be ≥ 1`.
 #pragma once
 
+#include "field_error.h"
 #include "spec.h"
 
 #include <boost/json/value.hpp>
@@ -12,12 +13,6 @@
 #include <vector>
 
 namespace conlab {
-
-struct FieldError {
-  std::string path;
-  std::string message;
-  std::string to_string() const { return path.empty() ? message : path + ": " + message; }
-};
 
 class SpecError : public std::runtime_error {
 public:

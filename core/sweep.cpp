@@ -3,6 +3,7 @@
 #include "format.h"
 #include "json_fields.h"
 #include "model_registry.h"
+#include "translatable.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,14 +13,22 @@
 namespace conlab {
 namespace {
 
+// The titles (and the symbols that are words) are shown translated by the desktop lab.
 constexpr SweepParameterInfo kParameters[] = {
-    {SweepParameter::pool_size, "pool_size", "P", "pool size", true, true},
-    {SweepParameter::clients, "clients", "C", "clients", true, true},
-    {SweepParameter::tasks, "tasks", "N", "tasks", true, false},
-    {SweepParameter::loops, "loops", "L", "event loops", true, true},
-    {SweepParameter::rate_per_s, "rate_per_s", "λ", "arrival rate (/s)", false, false},
-    {SweepParameter::step_ms, "step_ms", "step", "step duration (ms)", false, false},
-    {SweepParameter::cpu_share, "cpu_share", "CPU share", "CPU share of the work", false, false},
+    {SweepParameter::pool_size, "pool_size", "P", CONLAB_TRANSLATABLE("conlab::sweep", "pool size"),
+     true, true},
+    {SweepParameter::clients, "clients", "C", CONLAB_TRANSLATABLE("conlab::sweep", "clients"), true,
+     true},
+    {SweepParameter::tasks, "tasks", "N", CONLAB_TRANSLATABLE("conlab::sweep", "tasks"), true,
+     false},
+    {SweepParameter::loops, "loops", "L", CONLAB_TRANSLATABLE("conlab::sweep", "event loops"), true,
+     true},
+    {SweepParameter::rate_per_s, "rate_per_s", "λ",
+     CONLAB_TRANSLATABLE("conlab::sweep", "arrival rate (/s)"), false, false},
+    {SweepParameter::step_ms, "step_ms", CONLAB_TRANSLATABLE("conlab::sweep", "step"),
+     CONLAB_TRANSLATABLE("conlab::sweep", "step duration (ms)"), false, false},
+    {SweepParameter::cpu_share, "cpu_share", CONLAB_TRANSLATABLE("conlab::sweep", "CPU share"),
+     CONLAB_TRANSLATABLE("conlab::sweep", "CPU share of the work"), false, false},
 };
 
 // Relative slack so that 0.1 + 0.1 + … reaches `to` despite rounding.
@@ -224,22 +233,24 @@ using json::number_text;
 void check_value(const SweepAxis &axis, double v, const std::string &path,
                  std::vector<FieldError> &errors) {
   const SweepParameterInfo &info = parameter_info(axis.parameter);
-  const auto error = [&](const std::string &message) {
-    errors.push_back({path, message});
+  const auto error = [&](const char *format, std::vector<std::string> args = {}) {
+    errors.push_back(field_error(path, format, std::move(args)));
   };
   if (!std::isfinite(v))
-    return error("must be a finite number");
+    return error(CONLAB_TRANSLATABLE("conlab::errors", "must be a finite number"));
   if (info.integer) {
     if (v < 1 || v != std::round(v))
-      error("must be a whole number ≥ 1 (" + std::string(info.name) + ")");
+      error(CONLAB_TRANSLATABLE("conlab::errors", "must be a whole number ≥ 1 (%1)"),
+            {std::string(info.name)});
   } else if (axis.parameter == SweepParameter::cpu_share) {
     if (v < 0 || v > 1)
-      error("must be between 0 and 1 (a share of each task's work)");
+      error(CONLAB_TRANSLATABLE("conlab::errors",
+                                "must be between 0 and 1 (a share of each task's work)"));
   } else if (axis.parameter == SweepParameter::rate_per_s) {
     if (v <= 0)
-      error("must be > 0");
+      error(CONLAB_TRANSLATABLE("conlab::errors", "must be > 0"));
   } else if (v < 0) {
-    error("must be ≥ 0");
+    error(CONLAB_TRANSLATABLE("conlab::errors", "must be ≥ %1"), {"0"});
   }
 }
 
@@ -251,21 +262,31 @@ void check_range(const SweepAxis &axis, const std::string &path, std::vector<Fie
   if (errors.size() != before)
     return;
   if (r.from > r.to)
-    errors.push_back({path, "empty range: from (" + number_text(r.from) + ") > to (" +
-                                number_text(r.to) + ")"});
+    errors.push_back(
+        field_error(path, CONLAB_TRANSLATABLE("conlab::errors", "empty range: from (%1) > to (%2)"),
+                    {number_text(r.from), number_text(r.to)}));
+  const std::string step = field_path(path, "step");
   if (!std::isfinite(r.step))
-    errors.push_back({field_path(path, "step"), "must be a finite number"});
+    errors.push_back(
+        field_error(step, CONLAB_TRANSLATABLE("conlab::errors", "must be a finite number")));
   else if (r.scale == SweepScale::linear && r.step <= 0)
-    errors.push_back({field_path(path, "step"), "must be > 0 (each value is the one before + step)"});
+    errors.push_back(field_error(
+        step, CONLAB_TRANSLATABLE("conlab::errors",
+                                  "must be > 0 (each value is the one before + step)")));
   else if (r.scale == SweepScale::log && r.step <= 1)
-    errors.push_back({field_path(path, "step"),
-                      "must be > 1 for a logarithmic range (each value is the one before × step)"});
+    errors.push_back(field_error(step, CONLAB_TRANSLATABLE("conlab::errors",
+                                                           "must be > 1 for a logarithmic range "
+                                                           "(each value is the one before × "
+                                                           "step)")));
   else if (r.scale == SweepScale::log && r.from <= 0)
-    errors.push_back({field_path(path, "from"), "must be > 0 for a logarithmic range"});
+    errors.push_back(
+        field_error(field_path(path, "from"),
+                    CONLAB_TRANSLATABLE("conlab::errors", "must be > 0 for a logarithmic range")));
 }
 
-// Why the parameter does nothing in this experiment, or "" when it applies.
-std::string not_applicable(const Experiment &e, const SweepAxis &axis) {
+// Why the parameter does nothing in this experiment (a CONLAB_TRANSLATABLE template, %1 the step
+// index), or nullptr when it applies.
+const char *not_applicable(const Experiment &e, const SweepAxis &axis) {
   const auto any_variant = [&](auto predicate) {
     return std::any_of(e.variants.begin(), e.variants.end(), predicate);
   };
@@ -277,26 +298,37 @@ std::string not_applicable(const Experiment &e, const SweepAxis &axis) {
   };
   switch (axis.parameter) {
   case SweepParameter::pool_size:
-    return any_variant(uses(&ModelInfo::uses_pool_size)) ? "" : "no variant's model has a pool";
+    return any_variant(uses(&ModelInfo::uses_pool_size))
+               ? nullptr
+               : CONLAB_TRANSLATABLE("conlab::errors", "no variant's model has a pool");
   case SweepParameter::loops:
-    return any_variant(uses(&ModelInfo::uses_loops)) ? "" : "no variant uses multi_loop";
+    return any_variant(uses(&ModelInfo::uses_loops))
+               ? nullptr
+               : CONLAB_TRANSLATABLE("conlab::errors", "no variant uses multi_loop");
   case SweepParameter::clients:
-    return e.load.kind == LoadKind::closed ? "" : "clients apply to a closed load; this one is open";
+    return e.load.kind == LoadKind::closed
+               ? nullptr
+               : CONLAB_TRANSLATABLE("conlab::errors",
+                                     "clients apply to a closed load; this one is open");
   case SweepParameter::rate_per_s:
-    return e.load.kind == LoadKind::open ? "" : "rate_per_s applies to an open load; this one is closed";
+    return e.load.kind == LoadKind::open
+               ? nullptr
+               : CONLAB_TRANSLATABLE("conlab::errors",
+                                     "rate_per_s applies to an open load; this one is closed");
   case SweepParameter::step_ms:
     return any_variant([&](const Variant &v) { return axis.step_index < v.steps.size(); })
-               ? ""
-               : "no variant has a step " + std::to_string(axis.step_index) +
-                     " (step_index counts from 0)";
+               ? nullptr
+               : CONLAB_TRANSLATABLE("conlab::errors",
+                                     "no variant has a step %1 (step_index counts from 0)");
   case SweepParameter::cpu_share:
     return any_variant(has_both_kinds)
-               ? ""
-               : "no variant mixes cpu steps with other steps, so there is no share to change";
+               ? nullptr
+               : CONLAB_TRANSLATABLE("conlab::errors", "no variant mixes cpu steps with other "
+                                                       "steps, so there is no share to change");
   case SweepParameter::tasks:
-    return "";
+    return nullptr;
   }
-  return "";
+  return nullptr;
 }
 
 } // namespace
@@ -308,8 +340,10 @@ std::vector<FieldError> validate_sweep(const Experiment &e, int cores) {
   const Sweep &sweep = *e.sweep;
   const std::string axes_path = "sweep.parameters";
   if (sweep.axes.empty() || sweep.axes.size() > 2)
-    errors.push_back({axes_path, "must list one or two parameters (found " +
-                                     std::to_string(sweep.axes.size()) + ")"});
+    errors.push_back(field_error(
+        axes_path,
+        CONLAB_TRANSLATABLE("conlab::errors", "must list one or two parameters (found %1)"),
+        {std::to_string(sweep.axes.size())}));
   std::size_t points = 1;
   for (std::size_t i = 0; i < sweep.axes.size(); ++i) {
     const SweepAxis &axis = sweep.axes[i];
@@ -318,22 +352,28 @@ std::vector<FieldError> validate_sweep(const Experiment &e, int cores) {
       if (sweep.axes[j].parameter == axis.parameter &&
           (axis.parameter != SweepParameter::step_ms ||
            sweep.axes[j].step_index == axis.step_index))
-        errors.push_back({field_path(path, "parameter"),
-                          std::string(to_string(axis.parameter)) + " is swept twice"});
-    if (const std::string why = not_applicable(e, axis); !why.empty())
-      errors.push_back({field_path(path, "parameter"), why});
+        errors.push_back(field_error(field_path(path, "parameter"),
+                                     CONLAB_TRANSLATABLE("conlab::errors", "%1 is swept twice"),
+                                     {std::string(to_string(axis.parameter))}));
+    if (const char *why = not_applicable(e, axis))
+      errors.push_back(
+          field_error(field_path(path, "parameter"), why, {std::to_string(axis.step_index)}));
     const std::size_t before = errors.size();
     if (axis.range) {
       check_range(axis, field_path(path, "range"), errors);
     } else if (axis.values.empty()) {
-      errors.push_back({field_path(path, "values"), "must list at least one value"});
+      errors.push_back(
+          field_error(field_path(path, "values"),
+                      CONLAB_TRANSLATABLE("conlab::errors", "must list at least one value")));
     } else {
       for (std::size_t k = 0; k < axis.values.size(); ++k) {
         const std::string value_path = index_path(field_path(path, "values"), k);
         check_value(axis, axis.values[k], value_path, errors);
         for (std::size_t m = 0; m < k; ++m)
           if (axis.values[m] == axis.values[k]) {
-            errors.push_back({value_path, number_text(axis.values[k]) + " is listed twice"});
+            errors.push_back(
+                field_error(value_path, CONLAB_TRANSLATABLE("conlab::errors", "%1 is listed twice"),
+                            {number_text(axis.values[k])}));
             break;
           }
       }
@@ -342,15 +382,19 @@ std::vector<FieldError> validate_sweep(const Experiment &e, int cores) {
       continue;
     const std::size_t count = axis_values(axis).size();
     if (count > kMaxSweepAxisValues)
-      errors.push_back({path, "gives more than " + std::to_string(kMaxSweepAxisValues) +
-                                  " values; use a larger step or a logarithmic range"});
+      errors.push_back(field_error(path,
+                                   CONLAB_TRANSLATABLE("conlab::errors",
+                                                       "gives more than %1 values; use a larger "
+                                                       "step or a logarithmic range"),
+                                   {std::to_string(kMaxSweepAxisValues)}));
     points *= std::max<std::size_t>(count, 1);
   }
   if (!errors.empty())
     return errors;
   if (points > kMaxSweepPoints)
-    return {{axes_path, "the grid has " + std::to_string(points) + " points; at most " +
-                            std::to_string(kMaxSweepPoints)}};
+    return {field_error(axes_path,
+                        CONLAB_TRANSLATABLE("conlab::errors", "the grid has %1 points; at most %2"),
+                        {std::to_string(points), std::to_string(kMaxSweepPoints)})};
   // Every point must be a valid experiment; report each distinct problem once, at its first
   // point, so a pool of 20000 threads says so rather than failing mid-sweep.
   std::set<std::string> seen;
@@ -362,7 +406,8 @@ std::vector<FieldError> validate_sweep(const Experiment &e, int cores) {
   for (const std::vector<double> &point : sweep_points(sweep)) {
     for (const FieldError &problem : validate_experiment(experiment_at(e, point), cores)) {
       if (seen.insert(problem.to_string()).second && seen.size() <= known + 5)
-        errors.push_back({"sweep", "at " + point_text(sweep, point) + ": " + problem.to_string()});
+        errors.push_back(field_error("sweep", CONLAB_TRANSLATABLE("conlab::errors", "at %1: %2"),
+                                     {point_text(sweep, point), problem.to_string()}));
     }
   }
   return errors;

@@ -1,5 +1,7 @@
 #include "sweep_results.h"
 
+#include "translatable.h"
+
 #include <algorithm>
 
 namespace conlab {
@@ -36,20 +38,21 @@ std::string sweep_metric_names() {
   return names;
 }
 
+// Shown translated by the desktop lab.
 const char *metric_title(SweepMetric metric) {
   switch (metric) {
   case SweepMetric::makespan:
-    return "makespan (s)";
+    return CONLAB_TRANSLATABLE("conlab::sweep", "makespan (s)");
   case SweepMetric::throughput:
-    return "throughput (tasks/s)";
+    return CONLAB_TRANSLATABLE("conlab::sweep", "throughput (tasks/s)");
   case SweepMetric::p50:
-    return "p50 latency (s)";
+    return CONLAB_TRANSLATABLE("conlab::sweep", "p50 latency (s)");
   case SweepMetric::p99:
-    return "p99 latency (s)";
+    return CONLAB_TRANSLATABLE("conlab::sweep", "p99 latency (s)");
   case SweepMetric::cpu_utilization:
-    return "CPU utilisation";
+    return CONLAB_TRANSLATABLE("conlab::sweep", "CPU utilisation");
   case SweepMetric::loop_lag:
-    return "loop lag p99 (s)";
+    return CONLAB_TRANSLATABLE("conlab::sweep", "loop lag p99 (s)");
   }
   return "?";
 }

@@ -35,5 +35,8 @@ if(TARGET conlab_history)
   list(APPEND CONLAB_EXTRA_DEPENDS libqt6sql6-sqlite)
 endif()
 list(JOIN CONLAB_EXTRA_DEPENDS ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
+# The lab's translations are compiled in; in Chinese it needs a CJK font to show them, and Qt's
+# own translations for its dialogs' buttons.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk | fonts-wqy-microhei, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

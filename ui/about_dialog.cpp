@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -97,7 +98,12 @@ AboutDialog::AboutDialog(QWidget *parent)
   m_build_info->setLineWrapMode(QPlainTextEdit::NoWrap);
   auto *tabs = new QTabWidget(this);
   tabs->addTab(m_build_info, tr("&Build"));
-  tabs->addTab(rich_label(licences_html(), this), tr("&Licences"));
+  // Scrolls rather than cuts off the table where a language or a font needs more lines.
+  auto *licences = new QScrollArea(this);
+  licences->setWidget(rich_label(licences_html(), licences));
+  licences->setWidgetResizable(true);
+  licences->setFrameShape(QFrame::NoFrame);
+  tabs->addTab(licences, tr("&Licences"));
 
   auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   QPushButton *copy = buttons->addButton(tr("&Copy build info"), QDialogButtonBox::ActionRole);

@@ -1,5 +1,6 @@
 #include "chart_data.h"
 
+#include "core_text.h"
 #include "model_registry.h"
 
 #include <algorithm>
@@ -222,7 +223,7 @@ ChartData build_chart_data(const RunResults &results) {
     if (i < results.experiment.variants.size() && results.experiment.variants[i].claimed_makespan_s)
       v.claimed_makespan_s =
           *results.experiment.variants[i].claimed_makespan_s * results.experiment.time_scale;
-    v.formula = QString::fromStdString(r.prediction.formula);
+    v.formula = formula_text(r.prediction.formula);
     v.tasks = r.summary.tasks;
     v.completed = r.summary.completed;
     v.p50_s = r.summary.latency_s.p50;

@@ -1,5 +1,7 @@
 #include "chart_panel.h"
 
+#include "sweep_findings_text.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -33,7 +35,7 @@ QWidget *ChartPanel::make_sweep_page(ChartKind kind, QChartView *view) {
   auto *selector = new QComboBox(page);
   selector->setObjectName(QStringLiteral("sweep_metric"));
   for (SweepMetric metric : kSweepMetrics)
-    selector->addItem(QString::fromUtf8(metric_title(metric)), static_cast<int>(metric));
+    selector->addItem(SweepText::metric_title(metric), static_cast<int>(metric));
   selector->setCurrentIndex(selector->findData(static_cast<int>(m_options.sweep_metric)));
   selector->setToolTip(tr("What the sweep charts draw against the swept parameter"));
   auto *label = new QLabel(tr("&Metric"), page);

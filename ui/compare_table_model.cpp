@@ -4,6 +4,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QCoreApplication>
 
 namespace conlab::ui {
 namespace {
@@ -73,7 +74,8 @@ QVariant CompareTableModel::data(const QModelIndex &index, int role) const {
   case variant:
     return text(row.variant->label);
   case metric:
-    return text(std::string(metric_info(m.metric).title));
+    return QCoreApplication::translate("conlab::compare",
+                                       std::string(metric_info(m.metric).title).c_str());
   case a:
     return text(compare_value_text(m.metric, m.baseline));
   case b:
@@ -83,7 +85,7 @@ QVariant CompareTableModel::data(const QModelIndex &index, int role) const {
   case ratio:
     return text(compare_ratio_text(m));
   case verdict:
-    return text(compare_verdict_text(m));
+    return QCoreApplication::translate("conlab::compare", compare_verdict_text(m).c_str());
   case noise:
     return text(compare_noise_text(m));
   default:

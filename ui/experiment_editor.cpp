@@ -1,6 +1,7 @@
 #include "experiment_editor.h"
 
 #include "choice_delegate.h"
+#include "core_text.h"
 #include "field_marks.h"
 #include "format.h"
 #include "prediction.h"
@@ -310,7 +311,7 @@ void ExperimentEditor::revalidate() {
     mark_field(widget, errors_at(m_errors, path));
   QStringList lines;
   for (const FieldError &f : m_errors)
-    lines << QStringLiteral("• ") + QString::fromStdString(f.to_string()).toHtmlEscaped();
+    lines << QStringLiteral("• ") + field_error_text(f).toHtmlEscaped();
   m_error_list->setText(lines.isEmpty() ? QString()
                                         : tr("<b>Fix before running:</b><br>") +
                                               lines.join(QStringLiteral("<br>")));

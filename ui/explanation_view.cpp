@@ -1,9 +1,12 @@
 #include "explanation_view.h"
 
 #include "chart_style.h"
+#include "core_text.h"
+#include "explanation_text.h"
 #include "format.h"
 #include "sweep.h"
 #include "sweep_analysis.h"
+#include "sweep_findings_text.h"
 
 namespace conlab::ui {
 namespace {
@@ -16,11 +19,11 @@ QString sweep_html(const RunResults &results) {
   QStringList axes;
   for (const SweepAxis &axis : e.sweep->axes) {
     const std::vector<double> values = axis_values(axis);
-    axes << (values.empty() ? QString::fromStdString(axis_label(axis))
-                            : QStringLiteral("%1 … %2 (%3 values)")
-                                  .arg(QString::fromStdString(axis_value_text(axis, values.front())),
-                                       QString::fromStdString(axis_value_text(axis, values.back())))
-                                  .arg(values.size()));
+    axes << (values.empty()
+                 ? SweepText::axis_label(axis)
+                 : ExplanationView::tr("%1 … %2 (%3 values)")
+                       .arg(SweepText::value(axis, values.front()),
+                            SweepText::value(axis, values.back()), QString::number(values.size())));
   }
   QString html = ExplanationView::tr("<p><b>Sweep</b> over %1: %2 of %3 runs done.</p>")
                      .arg(axes.join(QStringLiteral(" × ")).toHtmlEscaped())
@@ -29,8 +32,8 @@ QString sweep_html(const RunResults &results) {
   const SweepAnalysis analysis = analyze_sweep(e, sweep);
   for (std::size_t i = 0; i < analysis.variants.size() && i < e.variants.size(); ++i) {
     QString findings;
-    for (const std::string &f : analysis.variants[i].findings)
-      findings += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(f).toHtmlEscaped());
+    for (const QString &f : SweepText::findings(*e.sweep, sweep, analysis.variants[i]))
+      findings += QStringLiteral("<li>%1</li>").arg(f.toHtmlEscaped());
     if (findings.isEmpty())
       findings = ExplanationView::tr("<li>nothing to say yet: no point is finished</li>");
     html += QStringLiteral("<p><span style='color:%1;font-size:large'>■</span> <b>%2</b> "
@@ -67,18 +70,19 @@ void ExplanationView::set_results(const RunResults *results) {
   for (std::size_t i = 0; i < results->variants.size(); ++i) {
     const VariantResult &v = results->variants[i];
     const QString colour = variant_colour(static_cast<int>(i)).name();
-    html +=
-        QStringLiteral("<p><span style='color:%1;font-size:large'>■</span> <b>%2</b> "
-                       "<span style='color:#555'>%3 · %4 measured, %5</span><br>%6</p>")
-            .arg(colour, QString::fromStdString(v.label).toHtmlEscaped(),
-                 QString::fromStdString(v.model).toHtmlEscaped(),
-                 QString::fromStdString(human_duration(v.summary.makespan_s)),
-                 v.prediction.makespan_s
-                     ? tr("predicted %1 (%2)")
-                           .arg(QString::fromStdString(human_duration(*v.prediction.makespan_s)),
-                                QString::fromStdString(v.prediction.formula).toHtmlEscaped())
-                     : QString::fromStdString(v.prediction.formula).toHtmlEscaped(),
-                 QString::fromStdString(v.explanation).toHtmlEscaped());
+    html += QStringLiteral("<p><span style='color:%1;font-size:large'>■</span> <b>%2</b> "
+                           "<span style='color:#555'>%3</span><br>%4</p>")
+                .arg(colour, QString::fromStdString(v.label).toHtmlEscaped(),
+                     tr("%1 · %2 measured, %3")
+                         .arg(QString::fromStdString(v.model).toHtmlEscaped(),
+                              QString::fromStdString(human_duration(v.summary.makespan_s)),
+                              v.prediction.makespan_s
+                                  ? tr("predicted %1 (%2)")
+                                        .arg(QString::fromStdString(
+                                                 human_duration(*v.prediction.makespan_s)),
+                                             formula_text(v.prediction.formula).toHtmlEscaped())
+                                  : formula_text(v.prediction.formula).toHtmlEscaped()),
+                     ExplanationText::of(*results, v).toHtmlEscaped());
   }
   setHtml(html);
 }

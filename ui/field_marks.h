@@ -2,6 +2,7 @@
 // field's usual tooltip (kept in the "plain_tip" property).
 #pragma once
 
+#include "core_text.h"
 #include "spec_json.h"
 
 #include <QString>
@@ -30,7 +31,7 @@ inline QString errors_at(const std::vector<FieldError> &errors, std::string_view
   QStringList out;
   for (const FieldError &f : errors)
     if (f.path.starts_with(prefix))
-      out << QString::fromStdString(f.to_string());
+      out << field_error_text(f);
   return out.join(QLatin1Char('\n'));
 }
 

@@ -7,11 +7,13 @@
 #include <algorithm>
 
 #include "chart_panel.h"
+#include "core_text.h"
 #include "environment.h"
 #include "experiment_editor.h"
 #include "explanation_view.h"
 #include "format.h"
 #include "live_chart.h"
+#include "preferences_dialog.h"
 #include "presets.h"
 #include "recent_files.h"
 #include "report_export_dialog.h"
@@ -108,8 +110,8 @@ void MainWindow::build_menus() {
   QMenu *presets_menu = file->addMenu(tr("&Presets"));
   for (const Preset &p : presets()) {
     QAction *a = presets_menu->addAction(QString::fromStdString(p.name));
-    a->setToolTip(QString::fromStdString(p.description));
-    a->setStatusTip(QString::fromStdString(p.description));
+    a->setToolTip(preset_description(p));
+    a->setStatusTip(preset_description(p));
     const QString name = QString::fromStdString(p.name);
     connect(a, &QAction::triggered, this, [this, name] {
       if (maybe_save())
@@ -162,6 +164,11 @@ void MainWindow::build_menus() {
       m_charts->set_options(options);
     });
   }
+
+  QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+  QAction *preferences = settings->addAction(tr("&Preferences…"), QKeySequence::Preferences, this,
+                                             [this] { PreferencesDialog(this).exec(); });
+  preferences->setMenuRole(QAction::PreferencesRole);
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About Concurrency Lab"), this, [this] { AboutDialog(this).exec(); });

@@ -3,6 +3,7 @@
 
 #include "chart_export.h"
 #include "chart_panel.h"
+#include "core_text.h"
 #include "experiment_editor.h"
 #include "export_dialog.h"
 #include "recent_files.h"
@@ -32,7 +33,7 @@ namespace {
 QString describe(const SpecError &e) {
   QStringList lines;
   for (const FieldError &f : e.errors())
-    lines << QString::fromStdString(f.to_string());
+    lines << field_error_text(f);
   return lines.join(QLatin1Char('\n'));
 }
 

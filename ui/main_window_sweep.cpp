@@ -8,6 +8,7 @@
 #include "live_chart.h"
 #include "results_view.h"
 #include "sweep.h"
+#include "sweep_findings_text.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -44,11 +45,10 @@ void MainWindow::on_sweep_progress(const SweepProgress &p) {
   m_progress->setValue(static_cast<int>(p.fraction * 1000));
   if (!m_sweeping.sweep || p.point >= m_sweep_grid.size())
     return;
-  QString text =
-      tr("Sweep run %1 of %2: %3")
-          .arg(p.run + 1)
-          .arg(p.runs)
-          .arg(QString::fromStdString(point_text(*m_sweeping.sweep, m_sweep_grid[p.point])));
+  QString text = tr("Sweep run %1 of %2: %3")
+                     .arg(p.run + 1)
+                     .arg(p.runs)
+                     .arg(SweepText::point(*m_sweeping.sweep, m_sweep_grid[p.point]));
   if (m_sweeping.repeats > 1)
     text += tr(" · repeat %1 of %2").arg(p.repeat + 1).arg(m_sweeping.repeats);
   if (p.inside.variant < m_sweeping.variants.size())

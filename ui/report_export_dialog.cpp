@@ -14,7 +14,7 @@
 namespace conlab::ui {
 namespace {
 
-QString tr_(const char *text) { return QCoreApplication::translate("ReportExport", text); }
+QString tr_(const char *text) { return QCoreApplication::translate("conlab::ui", text); }
 
 } // namespace
 

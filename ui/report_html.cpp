@@ -6,6 +6,7 @@
 #include "report_words.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QXmlStreamWriter>
 
 #include <stdexcept>
@@ -164,7 +165,9 @@ private:
     OffscreenChart chart(c.make(), size);
     if (!chart.write_svg(&buffer, size, 96, c.title))
       throw std::runtime_error(
-          tr_("the chart '%1' could not be rendered as SVG").arg(c.title).toStdString());
+          QCoreApplication::translate("conlab::ui", "the chart '%1' could not be rendered as SVG")
+              .arg(c.title)
+              .toStdString());
     m_xml.writeStartElement(QStringLiteral("figure"));
     m_xml.writeAttribute(QStringLiteral("id"), QStringLiteral("chart-") + c.name);
     // No heading of its own: the chart's title, drawn in it, says what it shows.
@@ -172,7 +175,9 @@ private:
         m_xml, svg, QStringLiteral("chart-%1-").arg(c.name),
         {{QStringLiteral("role"), QStringLiteral("img")}, {QStringLiteral("aria-label"), c.title}});
     if (!error.isEmpty())
-      throw std::runtime_error(tr_("the chart '%1': %2").arg(c.title, error).toStdString());
+      throw std::runtime_error(QCoreApplication::translate("conlab::ui", "the chart '%1': %2")
+                                   .arg(c.title, error)
+                                   .toStdString());
     text_element("figcaption", c.caption);
     m_xml.writeEndElement();
   }

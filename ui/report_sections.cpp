@@ -1,6 +1,8 @@
 // The report's sections, each built from the results alone: the experiment in words, the
 // environment, the measurements, measured beside predicted, every chart, the explanations.
 #include "chart_style.h"
+#include "core_text.h"
+#include "explanation_text.h"
 #include "format.h"
 #include "model_registry.h"
 #include "report_document.h"
@@ -110,10 +112,7 @@ ReportSection experiment_section(const RunResults &results) {
       resolved.offload = v.offload.value_or(false);
     }
     variants.rows << QStringList{
-        printable(v.label), printable(v.model),
-        info ? QString::fromUtf8(info->python_analogue.data(),
-                                 static_cast<qsizetype>(info->python_analogue.size()))
-             : QString(),
+        printable(v.label), printable(v.model), info ? model_python_analogue(*info) : QString(),
         describe_threads(resolved, v), describe_task(v.steps) + describe_target(v)};
   }
   s.blocks.push_back(std::move(variants));
@@ -205,7 +204,7 @@ ReportSection prediction_section(const RunResults &results) {
                        QString::fromStdString(human_rate(v.summary.throughput_per_s)),
                        p.throughput_per_s ? QString::fromStdString(human_rate(*p.throughput_per_s))
                                           : tr_("—"),
-                       printable(p.formula)};
+                       printable(formula_text(p.formula))};
     if (any_claim) {
       const Variant *spec = spec_of(results, i);
       row << (spec && spec->claimed_makespan_s
@@ -254,14 +253,15 @@ ReportSection explanations_section(const RunResults &results) {
   ReportSection s{QStringLiteral("explanations"), tr_("Explanations"), {}};
   for (std::size_t i = 0; i < results.variants.size(); ++i) {
     const VariantResult &v = results.variants[i];
-    const QString predicted = v.prediction.makespan_s ? tr_("predicted %1 (%2)")
-                                                            .arg(duration(*v.prediction.makespan_s),
-                                                                 printable(v.prediction.formula))
-                                                      : printable(v.prediction.formula);
+    const QString predicted = v.prediction.makespan_s
+                                  ? tr_("predicted %1 (%2)")
+                                        .arg(duration(*v.prediction.makespan_s),
+                                             printable(formula_text(v.prediction.formula)))
+                                  : printable(formula_text(v.prediction.formula));
     s.blocks.push_back(
         ReportNote{static_cast<int>(i), tr_("%1 · %2").arg(printable(v.label), printable(v.model)),
                    tr_("measured %1; %2").arg(duration(v.summary.makespan_s), predicted),
-                   printable(v.explanation)});
+                   printable(ExplanationText::of(results, v))});
   }
   return s;
 }

@@ -1,6 +1,7 @@
 #include "results_table_model.h"
 
 #include "chart_style.h"
+#include "explanation_text.h"
 #include "format.h"
 
 #include <QBrush>
@@ -25,60 +26,77 @@ QVariant opt(const std::optional<double> &v) { return v ? QVariant(*v) : QVarian
 const std::vector<Column> &columns() {
   using V = const VariantResult &;
   static const std::vector<Column> c = {
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Variant"), "", Unit::text,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Variant"), "", Unit::text,
        [](V v) { return QString::fromStdString(v.label); }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Model"), "", Unit::text,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Model"), "", Unit::text,
        [](V v) { return QString::fromStdString(v.model); }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "P"), "pool or executor threads", Unit::text,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "P"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "pool or executor threads"), Unit::text,
        [](V v) { return QString::fromStdString(v.pool_description); }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Completed"), "tasks finished", Unit::count,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Completed"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "tasks finished"), Unit::count,
        [](V v) { return v.summary.completed; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Makespan"), "last end − first submit", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Makespan"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "last end − first submit"), Unit::seconds,
        [](V v) { return v.summary.makespan_s; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Predicted"), "ideal-machine makespan", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Predicted"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "ideal-machine makespan"), Unit::seconds,
        [](V v) { return opt(v.prediction.makespan_s); }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Throughput"), "completions / makespan",
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Throughput"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "completions / makespan"),
        Unit::per_second, [](V v) { return v.summary.throughput_per_s; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Pred. throughput"), "", Unit::per_second,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Pred. throughput"), "", Unit::per_second,
        [](V v) { return opt(v.prediction.throughput_per_s); }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "p50"), "response time", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "p50"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
        [](V v) { return v.summary.latency_s.p50; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "p90"), "response time", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "p90"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
        [](V v) { return v.summary.latency_s.p90; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "p99"), "response time", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "p99"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
        [](V v) { return v.summary.latency_s.p99; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "p99.9"), "response time", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "p99.9"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
        [](V v) { return v.summary.latency_s.p999; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Max"), "response time", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Max"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
        [](V v) { return v.summary.latency_s.max; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Queue wait p99"), "start − submit", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Queue wait p99"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "start − submit"), Unit::seconds,
        [](V v) { return v.summary.queue_wait_s.p99; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Queue share"), "Σ queue wait / Σ response",
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Queue share"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Σ queue wait / Σ response"),
        Unit::percent, [](V v) { return v.summary.queue_wait_share; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "CPU time"), "user + system", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU time"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "user + system"), Unit::seconds,
        [](V v) { return v.summary.cpu_time_s; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "CPU use"), "CPU time / (makespan × cores)",
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU use"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU time / (makespan × cores)"),
        Unit::percent, [](V v) { return v.summary.cpu_utilization; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Ctx switches"), "", Unit::count,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Ctx switches"), "", Unit::count,
        [](V v) { return static_cast<double>(v.summary.context_switches); }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Peak threads"), "", Unit::count,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Peak threads"), "", Unit::count,
        [](V v) { return v.summary.peak_threads; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Workers used"), "threads that started tasks",
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Workers used"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "threads that started tasks"),
        Unit::count, [](V v) { return v.summary.workers_used; }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Peak RSS"), "", Unit::bytes,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Peak RSS"), "", Unit::bytes,
        [](V v) { return static_cast<double>(v.summary.peak_rss_bytes); }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Loop lag max"), "", Unit::seconds,
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Loop lag max"), "", Unit::seconds,
        [](V v) {
          return v.summary.loop_lag_s.measured ? QVariant(v.summary.loop_lag_s.max_s) : QVariant();
        }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Loop blocked"), "share of the run the loop was late",
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Loop blocked"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "share of the run the loop was late"),
        Unit::percent,
        [](V v) {
          return v.summary.loop_lag_s.measured ? QVariant(v.summary.loop_lag_s.blocked_share)
                                               : QVariant();
        }},
-      {QT_TRANSLATE_NOOP("ResultsTableModel", "Little's law gap"), "|L − λW| / max(L, λW)",
-       Unit::percent, [](V v) { return v.summary.littles_law.relative_gap; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Little's law gap"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "|L − λW| / max(L, λW)"), Unit::percent,
+       [](V v) { return v.summary.littles_law.relative_gap; }},
   };
   return c;
 }
@@ -140,7 +158,7 @@ QVariant ResultsTableModel::data(const QModelIndex &index, int role) const {
   case Qt::DecorationRole:
     return index.column() == 0 ? QVariant(variant_colour(index.row())) : QVariant();
   case Qt::ToolTipRole:
-    return index.column() == 0 ? QString::fromStdString(v.explanation) : QVariant();
+    return index.column() == 0 ? ExplanationText::of(*m_results, v) : QVariant();
   }
   return {};
 }
@@ -152,7 +170,7 @@ QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation,
   if (role == Qt::DisplayRole)
     return tr(column.title);
   if (role == Qt::ToolTipRole && column.tip[0])
-    return QString::fromUtf8(column.tip);
+    return tr(column.tip);
   return {};
 }
 

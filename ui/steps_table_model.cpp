@@ -1,5 +1,6 @@
 #include "steps_table_model.h"
 
+#include "core_text.h"
 #include "item_roles.h"
 
 #include <QColor>
@@ -61,8 +62,7 @@ void StepsTableModel::set_errors(const std::vector<FieldError> &errors) {
                        : field == QLatin1String("min_ms")       ? MinColumn
                        : field == QLatin1String("max_ms")       ? MaxColumn
                                                                 : MsColumn;
-    m_errors.push_back(
-        {{match.captured(2).toInt(), column}, QString::fromStdString(e.to_string())});
+    m_errors.push_back({{match.captured(2).toInt(), column}, field_error_text(e)});
   }
   if (rowCount() > 0)
     Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),

@@ -2,6 +2,7 @@
 
 #include "field_marks.h"
 #include "sweep.h"
+#include "sweep_findings_text.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -41,7 +42,7 @@ QString parameter_text(SweepParameter p) {
     return SweepAxisEditor::tr("CPU share of the work (0 to 1)");
   default: {
     const SweepParameterInfo &info = parameter_info(p);
-    return QStringLiteral("%1 %2").arg(SweepAxisEditor::tr(info.title),
+    return QStringLiteral("%1 %2").arg(SweepText::parameter_title(p),
                                        QString::fromUtf8(info.symbol));
   }
   }
@@ -177,8 +178,9 @@ std::vector<FieldError> SweepAxisEditor::parse_errors() const {
   parse_value_list(m_list->text(), &bad);
   std::vector<FieldError> errors;
   for (const QString &word : bad)
-    errors.push_back({path() + ".values", "'" + word.toStdString() +
-                                              "' is not a number (separate values with commas)"});
+    errors.push_back(
+        {path() + ".values",
+         tr("'%1' is not a number (separate values with commas)").arg(word).toStdString()});
   return errors;
 }
 
@@ -188,7 +190,7 @@ void SweepAxisEditor::set_errors(const std::vector<FieldError> &errors) {
     QStringList out;
     for (const FieldError &f : errors)
       if (f.path == at)
-        out << QString::fromStdString(f.to_string());
+        out << field_error_text(f);
     return out.join(QLatin1Char('\n'));
   };
   const auto joined = [](QString a, const QString &b) {

@@ -6,6 +6,7 @@
 #include "chart_style.h"
 #include "sweep.h"
 #include "sweep_chart_axes.h"
+#include "sweep_findings_text.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -227,8 +228,7 @@ QChart *make_sweep_chart(const ChartData &data, const ChartOptions &options) {
     for (double v : picked)
       shown << QString::number(v * display_factor(d.sweep.axes[1]), 'g', 4);
     against += tr_(" at %1 = %2")
-                   .arg(QString::fromStdString(axis_label(d.sweep.axes[1])),
-                        shown.join(QStringLiteral(", ")));
+                   .arg(SweepText::axis_label(d.sweep.axes[1]), shown.join(QStringLiteral(", ")));
   }
   style_chart(
       chart,
@@ -253,7 +253,7 @@ QChart *make_sweep_chart(const ChartData &data, const ChartOptions &options) {
     xs.add(x * factor);
   QAbstractAxis *x_axis = sweep_x_axis(sweep_axis_title(axis), axis, xs, options.log_axes);
   QAbstractAxis *y_axis =
-      sweep_y_axis(QString::fromUtf8(metric_title(metric)), ys, options.log_axes);
+      sweep_y_axis(SweepText::metric_title(metric), ys, options.log_axes);
   chart->addAxis(x_axis, Qt::AlignBottom);
   chart->addAxis(y_axis, Qt::AlignLeft);
   if (options.dark)

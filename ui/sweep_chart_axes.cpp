@@ -2,6 +2,7 @@
 
 #include "chart_factory.h"
 #include "chart_style.h"
+#include "sweep_findings_text.h"
 
 #include <QLogValueAxis>
 #include <QValueAxis>
@@ -62,7 +63,7 @@ QAbstractAxis *sweep_y_axis(const QString &title, const AxisSpan &span, bool log
 }
 
 QString sweep_metric_heading(SweepMetric metric) {
-  QString title = QString::fromUtf8(metric_title(metric));
+  QString title = SweepText::metric_title(metric);
   if (!title.isEmpty())
     title[0] = title[0].toUpper();
   return title;

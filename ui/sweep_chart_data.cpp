@@ -3,6 +3,7 @@
 #include "format.h"
 #include "model_registry.h"
 #include "sweep.h"
+#include "sweep_findings_text.h"
 
 #include <QCoreApplication>
 
@@ -77,13 +78,13 @@ QString sweep_axis_title(const SweepAxis &axis) {
   const SweepParameterInfo &info = parameter_info(axis.parameter);
   switch (axis.parameter) {
   case SweepParameter::step_ms:
-    return QString::fromStdString(axis_label(axis));
+    return SweepText::axis_label(axis);
   case SweepParameter::cpu_share:
     return QCoreApplication::translate("conlab::ui", "CPU share of the work (%)");
   case SweepParameter::rate_per_s:
     return QCoreApplication::translate("conlab::ui", "arrival rate λ (tasks/s)");
   default:
-    return QStringLiteral("%1 %2").arg(QCoreApplication::translate("conlab::ui", info.title),
+    return QStringLiteral("%1 %2").arg(SweepText::parameter_title(axis.parameter),
                                        QString::fromUtf8(info.symbol));
   }
 }
@@ -93,7 +94,7 @@ double display_factor(const SweepAxis &axis) {
 }
 
 QString sweep_value_text(const SweepAxis &axis, double value) {
-  return QString::fromStdString(axis_value_text(axis, value));
+  return SweepText::value(axis, value);
 }
 
 QString sweep_metric_text(SweepMetric metric, double value) {

@@ -78,7 +78,7 @@ void SweepEditor::set_errors(const std::vector<FieldError> &errors) {
   QStringList whole;
   for (const FieldError &f : errors)
     if (f.path == "sweep.parameters" || f.path == "sweep")
-      whole << QString::fromStdString(f.to_string());
+      whole << field_error_text(f);
   mark_field(m_mode, whole.join(QLatin1Char('\n')));
   for (SweepAxisEditor *axis : m_axes)
     axis->set_errors(errors);

@@ -4,6 +4,7 @@
 #include "chart_style.h"
 #include "sweep.h"
 #include "sweep_chart_axes.h"
+#include "sweep_findings_text.h"
 
 #include <QChart>
 #include <QFontMetricsF>
@@ -287,12 +288,12 @@ void SweepHeatmapItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event) {
     for (const HeatmapCell &cell : m_cells)
       if (cell.variant == m_variants[i] &&
           l.cell(i, cell.column, cell.row, columns, rows).contains(event->pos())) {
-        QString tip = QStringLiteral("%1 at %2: %3")
-                          .arg(m_data->variant_labels[cell.variant],
-                               QString::fromStdString(point_text(
-                                   m_data->sweep, m_data->results.points[cell.point].values)),
-                               cell.value ? sweep_metric_text(m_metric, *cell.value)
-                                          : tr("not measured yet"));
+        QString tip =
+            tr("%1 at %2: %3")
+                .arg(m_data->variant_labels[cell.variant],
+                     SweepText::point(m_data->sweep, m_data->results.points[cell.point].values),
+                     cell.value ? sweep_metric_text(m_metric, *cell.value)
+                                : tr("not measured yet"));
         if (cell.simulated)
           tip += tr(" (simulated %1)").arg(sweep_metric_text(m_metric, *cell.simulated));
         QToolTip::showText(event->screenPos(), tip);
@@ -314,11 +315,11 @@ QChart *make_sweep_heatmap(const ChartData &data, const ChartOptions &options) {
     return chart;
   }
   const SweepMetric metric = options.sweep_metric;
-  style_chart(chart, tr_("%1 over %2 × %3 — %4")
-                         .arg(sweep_metric_heading(metric),
-                              QString::fromStdString(axis_label(data.sweep->sweep.axes[0])),
-                              QString::fromStdString(axis_label(data.sweep->sweep.axes[1])),
-                              sweep_caption(data)));
+  style_chart(chart,
+              tr_("%1 over %2 × %3 — %4")
+                  .arg(sweep_metric_heading(metric),
+                       SweepText::axis_label(data.sweep->sweep.axes[0]),
+                       SweepText::axis_label(data.sweep->sweep.axes[1]), sweep_caption(data)));
   chart->legend()->setVisible(false);
   auto *item = new SweepHeatmapItem(chart, data.sweep, metric, options.log_axes);
   item->setObjectName(QStringLiteral("heatmap_item"));

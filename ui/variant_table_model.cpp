@@ -1,5 +1,6 @@
 #include "variant_table_model.h"
 
+#include "core_text.h"
 #include "format.h"
 #include "item_roles.h"
 #include "model_registry.h"
@@ -19,9 +20,7 @@ const QStringList &named_pools() {
 QString model_tip(const ModelInfo &m) {
   return QStringLiteral("<b>%1</b><br>%2<br><i>Python: %3</i>")
       .arg(QString::fromUtf8(m.name.data(), static_cast<qsizetype>(m.name.size())),
-           QString::fromUtf8(m.summary.data(), static_cast<qsizetype>(m.summary.size())),
-           QString::fromUtf8(m.python_analogue.data(),
-                             static_cast<qsizetype>(m.python_analogue.size())));
+           model_summary(m).toHtmlEscaped(), model_python_analogue(m).toHtmlEscaped());
 }
 
 int column_of(const QString &field) {
@@ -116,8 +115,8 @@ void VariantTableModel::set_errors(const std::vector<FieldError> &errors) {
       continue;
     const int row = match.captured(1).toInt();
     const QString field = match.captured(2);
-    m_errors.push_back({{row, field.isEmpty() ? LabelColumn : column_of(field)},
-                        QString::fromStdString(e.to_string())});
+    m_errors.push_back(
+        {{row, field.isEmpty() ? LabelColumn : column_of(field)}, field_error_text(e)});
   }
   if (rowCount() > 0)
     Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),

@@ -1,5 +1,6 @@
 // conlab: the desktop lab. Opens the file named on the command line (an experiment or a results
 // file), or else the article's experiment at a time scale that makes the first run short.
+#include "language.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -13,7 +14,6 @@ int main(int argc, char **argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("ConcurrencyLab"));
   QApplication::setApplicationName(QStringLiteral("conlab"));
-  QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
   QApplication::setApplicationVersion(QStringLiteral(CONLAB_VERSION));
   // Ties the windows to the installed desktop entry (Wayland's app id), so the shell shows its
   // name and icon.
@@ -22,6 +22,9 @@ int main(int argc, char **argv) {
   for (QDirIterator sizes(QStringLiteral(":/icons/app")); sizes.hasNext();)
     icon.addFile(sizes.next());
   QApplication::setWindowIcon(icon);
+  // The system's language unless the preferences chose one (QSettings needs the names above).
+  conlab::ui::install_translations(conlab::ui::ui_locale(conlab::ui::language_setting()));
+  QApplication::setApplicationDisplayName(conlab::ui::display_name());
   // Numbers in experiment and results files are written and read in the "C" locale.
   std::setlocale(LC_NUMERIC, "C");
 

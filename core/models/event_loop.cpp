@@ -3,6 +3,7 @@
 #include "../asio_loop.h"
 #include "../loop_task.h"
 #include "../model_registry.h"
+#include "../translatable.h"
 
 namespace conlab {
 namespace {
@@ -29,9 +30,12 @@ private:
 
 extern const ModelInfo event_loop_model{
     .name = "event_loop",
-    .summary = "One thread runs every task as a coroutine; waiting on a timer lets others run, "
-               "but a blocking call or computation stops them all.",
-    .python_analogue = "async def endpoint under uvicorn (one asyncio loop)",
+    .summary = CONLAB_TRANSLATABLE(
+        "conlab::models",
+        "One thread runs every task as a coroutine; waiting on a timer lets others run, "
+        "but a blocking call or computation stops them all."),
+    .python_analogue = CONLAB_TRANSLATABLE("conlab::models",
+                                           "async def endpoint under uvicorn (one asyncio loop)"),
     .has_event_loop = true,
     .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
       return std::make_unique<EventLoopModel>(setup.context);

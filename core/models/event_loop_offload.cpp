@@ -3,6 +3,7 @@
 #include "../asio_loop.h"
 #include "../loop_task.h"
 #include "../model_registry.h"
+#include "../translatable.h"
 
 #include <boost/asio/thread_pool.hpp>
 
@@ -40,9 +41,12 @@ private:
 
 extern const ModelInfo event_loop_offload_model{
     .name = "event_loop_offload",
-    .summary = "An event loop that hands blocking calls and computation to a pool of P threads "
-               "and awaits them, so the loop keeps serving; at most P run at once.",
-    .python_analogue = "await loop.run_in_executor(None, time.sleep, 1) in an async def",
+    .summary = CONLAB_TRANSLATABLE(
+        "conlab::models",
+        "An event loop that hands blocking calls and computation to a pool of P threads "
+        "and awaits them, so the loop keeps serving; at most P run at once."),
+    .python_analogue = CONLAB_TRANSLATABLE(
+        "conlab::models", "await loop.run_in_executor(None, time.sleep, 1) in an async def"),
     .uses_pool_size = true,
     .default_pool = "python_default_executor",
     .has_event_loop = true,

@@ -3,6 +3,7 @@
 #include "../asio_loop.h"
 #include "../loop_task.h"
 #include "../model_registry.h"
+#include "../translatable.h"
 
 #include <atomic>
 #include <memory>
@@ -51,9 +52,12 @@ private:
 
 extern const ModelInfo multi_loop_model{
     .name = "multi_loop",
-    .summary = "L event loops, each on its own thread, share the tasks round-robin; a blocking "
-               "call freezes one loop, not all of them.",
-    .python_analogue = "uvicorn --workers L (one asyncio loop per worker process)",
+    .summary = CONLAB_TRANSLATABLE(
+        "conlab::models",
+        "L event loops, each on its own thread, share the tasks round-robin; a blocking "
+        "call freezes one loop, not all of them."),
+    .python_analogue = CONLAB_TRANSLATABLE(
+        "conlab::models", "uvicorn --workers L (one asyncio loop per worker process)"),
     .uses_loops = true,
     .has_event_loop = true,
     .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
@@ -64,7 +68,8 @@ extern const ModelInfo multi_loop_model{
           const double l = loop_count(v, cores);
           return StepConcurrency{.blocking_io = l, .cpu = l};
         },
-    .shape = [](const Variant &v, int cores) { return ScheduleShape{.loops = loop_count(v, cores)}; },
+    .shape = [](const Variant &v,
+                int cores) { return ScheduleShape{.loops = loop_count(v, cores)}; },
 };
 
 } // namespace conlab

@@ -3,6 +3,7 @@
 // case they are awaited through QtConcurrent::run on a QThreadPool of P threads.
 #include "../blocking_task.h"
 #include "../model_registry.h"
+#include "../translatable.h"
 
 #include <QCoro/QCoroFuture>
 #include <QCoro/QCoroTask>
@@ -213,9 +214,12 @@ private:
 
 extern const ModelInfo qt_event_loop_model{
     .name = "qt_event_loop",
-    .summary = "Tasks are QCoro coroutines on a Qt event loop in its own thread; with offload on, "
-               "blocking calls and computation run through QtConcurrent on P threads.",
-    .python_analogue = "async def on one asyncio loop (offload: loop.run_in_executor)",
+    .summary = CONLAB_TRANSLATABLE(
+        "conlab::models",
+        "Tasks are QCoro coroutines on a Qt event loop in its own thread; with offload on, "
+        "blocking calls and computation run through QtConcurrent on P threads."),
+    .python_analogue = CONLAB_TRANSLATABLE(
+        "conlab::models", "async def on one asyncio loop (offload: loop.run_in_executor)"),
     .uses_pool_size = true,
     .uses_offload = true,
     .default_pool = "cores",

@@ -2,6 +2,7 @@
 // Everything overlaps, computation included, until the cores or the thread cap run out.
 #include "../blocking_task.h"
 #include "../model_registry.h"
+#include "../translatable.h"
 
 #include <deque>
 #include <list>
@@ -91,9 +92,12 @@ private:
 
 extern const ModelInfo thread_per_task_model{
     .name = "thread_per_task",
-    .summary = "Every task gets its own new OS thread; all tasks run at once, limited only by the "
-               "cores for computation (and a hard cap of 2048 threads).",
-    .python_analogue = "threading.Thread per request (classic thread-per-request servers)",
+    .summary = CONLAB_TRANSLATABLE(
+        "conlab::models",
+        "Every task gets its own new OS thread; all tasks run at once, limited only by the "
+        "cores for computation (and a hard cap of 2048 threads)."),
+    .python_analogue = CONLAB_TRANSLATABLE(
+        "conlab::models", "threading.Thread per request (classic thread-per-request servers)"),
     .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
       return std::make_unique<ThreadPerTaskModel>(setup.context);
     },

@@ -2,6 +2,7 @@
 // a `def` endpoint in FastAPI, which AnyIO runs on a pool limited to 40 threads.
 #include "../blocking_task.h"
 #include "../model_registry.h"
+#include "../translatable.h"
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -35,9 +36,12 @@ private:
 
 extern const ModelInfo thread_pool_model{
     .name = "thread_pool",
-    .summary = "Every task is a plain function on one of P threads; a task waits in the queue "
-               "until a thread is free, so P tasks run at once whatever they do.",
-    .python_analogue = "def endpoint in FastAPI (AnyIO thread pool, 40 threads by default)",
+    .summary = CONLAB_TRANSLATABLE(
+        "conlab::models",
+        "Every task is a plain function on one of P threads; a task waits in the queue "
+        "until a thread is free, so P tasks run at once whatever they do."),
+    .python_analogue = CONLAB_TRANSLATABLE(
+        "conlab::models", "def endpoint in FastAPI (AnyIO thread pool, 40 threads by default)"),
     .uses_pool_size = true,
     .default_pool = "anyio_default",
     .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
@@ -49,10 +53,8 @@ extern const ModelInfo thread_pool_model{
           const double p = resolved_pool_size(v, cores);
           return StepConcurrency{.io = p, .blocking_io = p, .cpu = p};
         },
-    .shape =
-        [](const Variant &v, int cores) {
-          return ScheduleShape{.task_threads = resolved_pool_size(v, cores)};
-        },
+    .shape = [](const Variant &v,
+                int cores) { return ScheduleShape{.task_threads = resolved_pool_size(v, cores)}; },
 };
 
 } // namespace conlab

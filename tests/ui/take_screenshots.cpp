@@ -1,9 +1,11 @@
 // Not a test: renders the screenshots in docs/images/ — the main window after running the
 // article's preset, and every chart; with `sweep`, the window running and showing the two sweep
-// presets and their charts. Usage: conlab_screenshots OUTPUT_DIR [sweep]
+// presets and their charts. Usage: conlab_screenshots OUTPUT_DIR [sweep]. In the system's
+// language, like the app: LANG=zh_CN.UTF-8 takes them in Chinese.
 #include "chart_export.h"
 #include "chart_panel.h"
 #include "experiment_editor.h"
+#include "language.h"
 #include "main_window.h"
 #include "sweep_editor.h"
 
@@ -73,6 +75,7 @@ int sweep_screenshots(QApplication &app, MainWindow &window, const QDir &out) {
 int main(int argc, char **argv) {
   QApplication app(argc, argv);
   QStandardPaths::setTestModeEnabled(true); // the person's own settings stay out of the pictures
+  conlab::ui::install_translations(QLocale::system());
   const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
   QDir().mkpath(out);
   conlab::ui::MainWindow window;

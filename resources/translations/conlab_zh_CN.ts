@@ -1,0 +1,2829 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>conlab::compare</name>
+    <message>
+        <source>makespan</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <source>throughput/s</source>
+        <translation>吞吐量/s</translation>
+    </message>
+    <message>
+        <source>latency p50</source>
+        <translation>延迟 p50</translation>
+    </message>
+    <message>
+        <source>latency p90</source>
+        <translation>延迟 p90</translation>
+    </message>
+    <message>
+        <source>latency p99</source>
+        <translation>延迟 p99</translation>
+    </message>
+    <message>
+        <source>latency max</source>
+        <translation>最大延迟</translation>
+    </message>
+    <message>
+        <source>queue wait mean</source>
+        <translation>平均排队等待</translation>
+    </message>
+    <message>
+        <source>CPU utilisation</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source>peak RSS</source>
+        <translation>峰值 RSS</translation>
+    </message>
+    <message>
+        <source>loop lag max</source>
+        <translation>最大循环延迟</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>更好</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>更差</translation>
+    </message>
+    <message>
+        <source>within noise</source>
+        <translation>在噪声范围内</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>有变化</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>changed?</source>
+        <translation>有变化？</translation>
+    </message>
+    <message>
+        <source>worse?</source>
+        <translation>更差？</translation>
+    </message>
+    <message>
+        <source>better?</source>
+        <translation>更好？</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::errors</name>
+    <message>
+        <source>thread_per_task would start %1 threads at once (min of tasks and clients), above the cap of %2; use fewer clients or an open load</source>
+        <translation>thread_per_task 会同时启动 %1 个线程（任务数与客户端数中的较小者），超过上限 %2；请减少客户端数或改用开放负载</translation>
+    </message>
+    <message>
+        <source>%1 tasks × %2 variants × %3 repeats need about %4 for samples; the limit is %5 (a quarter of this machine&apos;s memory)</source>
+        <translation>%1 个任务 × %2 个变体 × %3 次重复，样本约需 %4 内存；上限为 %5（本机内存的四分之一）</translation>
+    </message>
+    <message>
+        <source>the default of one loop per core means %1 loops on this machine, above the cap of %2; give a number</source>
+        <translation>默认每个核心一个循环，在本机上即 %1 个循环，超过上限 %2；请填写一个数字</translation>
+    </message>
+    <message>
+        <source>must be an integer or one of &quot;python_default_executor&quot;, &quot;anyio_default&quot;, &quot;cores&quot; (found %1)</source>
+        <translation>必须是整数，或 &quot;python_default_executor&quot;、&quot;anyio_default&quot;、&quot;cores&quot; 之一（实际为 %1）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; means %2 threads on this machine, above the cap of %3; give a number</source>
+        <translation>&quot;%1&quot; 在本机上意味着 %2 个线程，超过上限 %3；请填写一个数字</translation>
+    </message>
+    <message>
+        <source>must be ≤ %1 (the samples of a bigger run are kept in memory)</source>
+        <translation>必须 ≤ %1（更大规模运行的样本都要保存在内存中）</translation>
+    </message>
+    <message>
+        <source>unknown model %1; did you mean %2? known models: %3</source>
+        <translation>未知模型 %1；您是想用 %2 吗？已知模型：%3</translation>
+    </message>
+    <message>
+        <source>unknown model %1; known models: %2</source>
+        <translation>未知模型 %1；已知模型：%2</translation>
+    </message>
+    <message>
+        <source>must not be empty; known models: %1</source>
+        <translation>不能为空；已知模型：%1</translation>
+    </message>
+    <message>
+        <source>duplicate label %1 (variants[%2] has it too)</source>
+        <translation>标签 %1 重复（variants[%2] 也使用了它）</translation>
+    </message>
+    <message>
+        <source>must contain at least one variant</source>
+        <translation>至少需要一个变体</translation>
+    </message>
+    <message>
+        <source>must contain at least one step</source>
+        <translation>至少需要一个步骤</translation>
+    </message>
+    <message>
+        <source>must be ≤ %1 (the thread cap)</source>
+        <translation>必须 ≤ %1（线程上限）</translation>
+    </message>
+    <message>
+        <source>must be ≤ max_ms (%1 &gt; %2)</source>
+        <translation>必须 ≤ max_ms（%1 &gt; %2）</translation>
+    </message>
+    <message>
+        <source>must be ≤ %1 (one hour)</source>
+        <translation>必须 ≤ %1（一小时）</translation>
+    </message>
+    <message>
+        <source>must be &gt; 0 and ≤ %1</source>
+        <translation>必须 &gt; 0 且 ≤ %1</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>必须是有限数值</translation>
+    </message>
+    <message>
+        <source>not used by model %1</source>
+        <translation>模型 %1 不使用此项</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must be ≥ %1</source>
+        <translation>必须 ≥ %1</translation>
+    </message>
+    <message>
+        <source>must be ≤ %1</source>
+        <translation>必须 ≤ %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>must be &gt; 0</source>
+        <translation>必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be a number or null</source>
+        <translation>必须是数字或 null</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be a non-negative integer</source>
+        <translation>必须是非负整数</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <source>unknown key, did you mean %1?</source>
+        <translation>未知的键，您是想用 %1 吗？</translation>
+    </message>
+    <message>
+        <source>must be %1 (found %2)</source>
+        <translation>必须是 %1（实际为 %2）</translation>
+    </message>
+    <message>
+        <source>must be %1 or %2 (found %3)</source>
+        <translation>必须是 %1 或 %2（实际为 %3）</translation>
+    </message>
+    <message>
+        <source>invalid JSON at line %1, column %2 (byte %3): there is no JSON, the text is empty</source>
+        <translation>第 %1 行第 %2 列（字节 %3）处的 JSON 无效：没有 JSON，文本为空</translation>
+    </message>
+    <message>
+        <source>invalid JSON at line %1, column %2 (byte %3): incomplete JSON: the text ends before the JSON does (was the file cut short?)</source>
+        <translation>第 %1 行第 %2 列（字节 %3）处的 JSON 无效：JSON 不完整，文本在 JSON 结束前就结束了（文件是否被截断？）</translation>
+    </message>
+    <message>
+        <source>invalid JSON at line %1, column %2 (byte %3): %4</source>
+        <translation>第 %1 行第 %2 列（字节 %3）处的 JSON 无效：%4</translation>
+    </message>
+    <message>
+        <source>missing: this is not a conlab results file (expected %1)</source>
+        <translation>缺失：这不是 conlab 结果文件（应为 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is newer than this lab understands (%2): open it with a newer Concurrency Lab</source>
+        <translation>%1 比本实验室能读取的版本（%2）更新：请用更新版本的并发实验室打开</translation>
+    </message>
+    <message>
+        <source>%1 is not a version this lab knows (it reads %2)</source>
+        <translation>%1 不是本实验室认识的版本（它读取 %2）</translation>
+    </message>
+    <message>
+        <source>this file has schema %1, not %2: it is an experiment, not results</source>
+        <translation>此文件的 schema 是 %1，而不是 %2：这是实验文件，不是结果文件</translation>
+    </message>
+    <message>
+        <source>this file has schema %1, not %2: it was written by another program</source>
+        <translation>此文件的 schema 是 %1，而不是 %2：它由其他程序写出</translation>
+    </message>
+    <message>
+        <source>a results file must hold a JSON object</source>
+        <translation>结果文件必须包含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid results file</source>
+        <translation>%1 不是有效的结果文件</translation>
+    </message>
+    <message>
+        <source>only for open load</source>
+        <translation>仅用于开放负载</translation>
+    </message>
+    <message>
+        <source>only for closed load (an open load has no clients: tasks arrive at rate_per_s)</source>
+        <translation>仅用于封闭负载（开放负载没有客户端：任务以 rate_per_s 的速率到达）</translation>
+    </message>
+    <message>
+        <source>only for a uniform distribution</source>
+        <translation>仅用于均匀分布</translation>
+    </message>
+    <message>
+        <source>only for an exponential distribution</source>
+        <translation>仅用于指数分布</translation>
+    </message>
+    <message>
+        <source>not used by a uniform distribution (it takes min_ms and max_ms)</source>
+        <translation>均匀分布不使用此项（它使用 min_ms 和 max_ms）</translation>
+    </message>
+    <message>
+        <source>not used by an exponential distribution (it takes mean_ms)</source>
+        <translation>指数分布不使用此项（它使用 mean_ms）</translation>
+    </message>
+    <message>
+        <source>must be an integer or one of &quot;python_default_executor&quot;, &quot;anyio_default&quot;, &quot;cores&quot;</source>
+        <translation>必须是整数，或 &quot;python_default_executor&quot;、&quot;anyio_default&quot;、&quot;cores&quot; 之一</translation>
+    </message>
+    <message>
+        <source>must be &quot;embedded&quot; or {&quot;url&quot;: &quot;http://host:port/path&quot;}</source>
+        <translation>必须是 &quot;embedded&quot; 或 {&quot;url&quot;: &quot;http://host:port/path&quot;}</translation>
+    </message>
+    <message>
+        <source>unknown parameter %1; known: %2</source>
+        <translation>未知参数 %1；已知参数：%2</translation>
+    </message>
+    <message>
+        <source>must be ≥ 0 (steps count from 0)</source>
+        <translation>必须 ≥ 0（步骤从 0 开始计数）</translation>
+    </message>
+    <message>
+        <source>only for step_ms</source>
+        <translation>仅用于 step_ms</translation>
+    </message>
+    <message>
+        <source>give values or a range, not both</source>
+        <translation>请给出取值列表或范围，不要同时给出</translation>
+    </message>
+    <message>
+        <source>give the values (a list) or a range {from, to, step}</source>
+        <translation>请给出取值（列表）或范围 {from, to, step}</translation>
+    </message>
+    <message>
+        <source>must be %1 (found %2): this is a results file, not an experiment</source>
+        <translation>必须是 %1（实际为 %2）：这是结果文件，不是实验文件</translation>
+    </message>
+    <message>
+        <source>must be a whole number ≥ 1 (%1)</source>
+        <translation>必须是 ≥ 1 的整数（%1）</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 1 (a share of each task&apos;s work)</source>
+        <translation>必须介于 0 和 1 之间（每个任务工作量中的占比）</translation>
+    </message>
+    <message>
+        <source>empty range: from (%1) &gt; to (%2)</source>
+        <translation>范围为空：起点（%1）&gt; 终点（%2）</translation>
+    </message>
+    <message>
+        <source>must be &gt; 0 (each value is the one before + step)</source>
+        <translation>必须 &gt; 0（每个值等于前一个值 + 步长）</translation>
+    </message>
+    <message>
+        <source>must be &gt; 1 for a logarithmic range (each value is the one before × step)</source>
+        <translation>对数范围下必须 &gt; 1（每个值等于前一个值 × 步长）</translation>
+    </message>
+    <message>
+        <source>must be &gt; 0 for a logarithmic range</source>
+        <translation>对数范围下必须 &gt; 0</translation>
+    </message>
+    <message>
+        <source>no variant&apos;s model has a pool</source>
+        <translation>没有任何变体的模型带有线程池</translation>
+    </message>
+    <message>
+        <source>no variant uses multi_loop</source>
+        <translation>没有变体使用 multi_loop</translation>
+    </message>
+    <message>
+        <source>clients apply to a closed load; this one is open</source>
+        <translation>clients 只适用于封闭负载；当前是开放负载</translation>
+    </message>
+    <message>
+        <source>rate_per_s applies to an open load; this one is closed</source>
+        <translation>rate_per_s 只适用于开放负载；当前是封闭负载</translation>
+    </message>
+    <message>
+        <source>no variant has a step %1 (step_index counts from 0)</source>
+        <translation>没有变体有第 %1 个步骤（step_index 从 0 开始计数）</translation>
+    </message>
+    <message>
+        <source>no variant mixes cpu steps with other steps, so there is no share to change</source>
+        <translation>没有变体同时包含 cpu 步骤和其他步骤，因此没有可改变的占比</translation>
+    </message>
+    <message>
+        <source>must list one or two parameters (found %1)</source>
+        <translation>必须列出一个或两个参数（实际为 %1 个）</translation>
+    </message>
+    <message>
+        <source>%1 is swept twice</source>
+        <translation>%1 被扫描了两次</translation>
+    </message>
+    <message>
+        <source>must list at least one value</source>
+        <translation>至少需要列出一个值</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 重复列出</translation>
+    </message>
+    <message>
+        <source>gives more than %1 values; use a larger step or a logarithmic range</source>
+        <translation>给出的值超过 %1 个；请使用更大的步长或对数范围</translation>
+    </message>
+    <message>
+        <source>the grid has %1 points; at most %2</source>
+        <translation>网格有 %1 个点；最多允许 %2 个</translation>
+    </message>
+    <message>
+        <source>at %1: %2</source>
+        <translation>在 %1 处：%2</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::formulas</name>
+    <message>
+        <source>no closed form: unknown model or empty workload</source>
+        <translation>无闭式解：模型未知或工作负载为空</translation>
+    </message>
+    <message>
+        <source>no closed form: steps run under different limits</source>
+        <translation>无闭式解：各步骤受不同的并发上限约束</translation>
+    </message>
+    <message>
+        <source>no closed form: drawn durations</source>
+        <translation>无闭式解：时长为随机抽取</translation>
+    </message>
+    <message>
+        <source> (Poisson arrivals: expected value)</source>
+        <translation>（泊松到达：期望值）</translation>
+    </message>
+    <message>
+        <source>S: all %1 tasks wait at once = </source>
+        <translation>S：全部 %1 个任务同时等待 = </translation>
+    </message>
+    <message>
+        <source>, capacity k/S = </source>
+        <translation>，处理能力 k/S = </translation>
+    </message>
+    <message>
+        <source> with λ = </source>
+        <translation>，其中 λ = </translation>
+    </message>
+    <message>
+        <source>k = thread cap</source>
+        <translation>k = 线程上限</translation>
+    </message>
+    <message>
+        <source>k = 1 thread</source>
+        <translation>k = 1 个线程</translation>
+    </message>
+    <message>
+        <source>k = M cores</source>
+        <translation>k = M（核心数）</translation>
+    </message>
+    <message>
+        <source>simulated (%1)</source>
+        <translation>模拟得出（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::models</name>
+    <message>
+        <source>One thread runs every task as a coroutine; waiting on a timer lets others run, but a blocking call or computation stops them all.</source>
+        <translation>一个线程把每个任务作为协程运行；等待定时器时其他任务可以继续运行，但一次阻塞调用或计算会让所有任务停下来。</translation>
+    </message>
+    <message>
+        <source>async def endpoint under uvicorn (one asyncio loop)</source>
+        <translation>uvicorn 下的 async def 端点（一个 asyncio 事件循环）</translation>
+    </message>
+    <message>
+        <source>An event loop that hands blocking calls and computation to a pool of P threads and awaits them, so the loop keeps serving; at most P run at once.</source>
+        <translation>事件循环把阻塞调用和计算交给一个 P 线程的池并等待结果，因此循环可以继续服务；同一时刻最多运行 P 个。</translation>
+    </message>
+    <message>
+        <source>await loop.run_in_executor(None, time.sleep, 1) in an async def</source>
+        <translation>在 async def 中 await loop.run_in_executor(None, time.sleep, 1)</translation>
+    </message>
+    <message>
+        <source>L event loops, each on its own thread, share the tasks round-robin; a blocking call freezes one loop, not all of them.</source>
+        <translation>L 个事件循环各占一个线程，轮流分担任务；一次阻塞调用只会冻结其中一个循环，而不是全部。</translation>
+    </message>
+    <message>
+        <source>uvicorn --workers L (one asyncio loop per worker process)</source>
+        <translation>uvicorn --workers L（每个工作进程一个 asyncio 事件循环）</translation>
+    </message>
+    <message>
+        <source>Tasks are QCoro coroutines on a Qt event loop in its own thread; with offload on, blocking calls and computation run through QtConcurrent on P threads.</source>
+        <translation>任务是运行在独立线程中 Qt 事件循环上的 QCoro 协程；开启转交后，阻塞调用和计算通过 QtConcurrent 在 P 个线程上运行。</translation>
+    </message>
+    <message>
+        <source>async def on one asyncio loop (offload: loop.run_in_executor)</source>
+        <translation>单个 asyncio 事件循环上的 async def（转交：loop.run_in_executor）</translation>
+    </message>
+    <message>
+        <source>Every task gets its own new OS thread; all tasks run at once, limited only by the cores for computation (and a hard cap of 2048 threads).</source>
+        <translation>每个任务都有一个新的操作系统线程；所有任务同时运行，计算只受核心数限制（另有 2048 个线程的硬上限）。</translation>
+    </message>
+    <message>
+        <source>threading.Thread per request (classic thread-per-request servers)</source>
+        <translation>每个请求一个 threading.Thread（经典的每请求一线程服务器）</translation>
+    </message>
+    <message>
+        <source>Every task is a plain function on one of P threads; a task waits in the queue until a thread is free, so P tasks run at once whatever they do.</source>
+        <translation>每个任务是在 P 个线程之一上运行的普通函数；任务在队列中等待，直到有线程空闲，因此无论任务做什么，同一时刻都只运行 P 个。</translation>
+    </message>
+    <message>
+        <source>def endpoint in FastAPI (AnyIO thread pool, 40 threads by default)</source>
+        <translation>FastAPI 中的 def 端点（AnyIO 线程池，默认 40 个线程）</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::presets</name>
+    <message>
+        <source>What happens when part of the work is CPU? Each of 32 tasks takes 50 ms, a share of it computing and the rest in a blocking call; the share goes from 0 to 80% and the pool from 1 to 16 threads. Waiting overlaps across threads, computing only across cores, so the more of the work is CPU, the less a big pool helps. The event loop runs everything on one thread whatever the share.</source>
+        <translation>当一部分工作是 CPU 计算时会怎样？32 个任务各耗时 50 ms，其中一部分在计算，其余在阻塞调用中；计算占比从 0 增至 80%，线程池从 1 个线程增至 16 个。等待可以在多个线程间重叠，计算只能在多个核心间重叠，因此 CPU 工作占比越高，大线程池的帮助就越小。无论占比多少，事件循环都在一个线程上运行全部工作。</translation>
+    </message>
+    <message>
+        <source>The FastAPI article: four endpoints that each wait 1 s in a different style, hit by 100 concurrent requests. The article reported /a 100 s, /b 1 s, /c 1 s, /d 3 s.</source>
+        <translation>那篇 FastAPI 文章：四个端点各以不同方式等待 1 s，同时承受 100 个并发请求。文章给出的结果是 /a 100 s、/b 1 s、/c 1 s、/d 3 s。</translation>
+    </message>
+    <message>
+        <source>Why async helps with waiting but not with computing. 40 tasks arrive at once. One event loop finishes 40 waits of 100 ms in about 100 ms, because waiting costs no thread; the same loop needs 40 × 20 ms = 0.8 s of computation, because it computes on one core. Only the designs that run the computation on several threads (a pool, a thread per task, a loop that offloads, one loop per core) use more than one core, and even they are at best as many times faster as there are cores.</source>
+        <translation>为什么异步对等待有帮助，对计算却没有。40 个任务同时到达。一个事件循环约 100 ms 就能完成 40 次 100 ms 的等待，因为等待不占用线程；同一个循环做计算却需要 40 × 20 ms = 0.8 s，因为它只在一个核心上计算。只有在多个线程上运行计算的设计（线程池、每任务一线程、转交计算的事件循环、每核心一个循环）才会用到多个核心，而且即便如此，最多也只能快到核心数那么多倍。</translation>
+    </message>
+    <message>
+        <source>How many threads? 64 tasks over a pool of P threads, P from 1 to 64. Blocking waits overlap as far as the pool lets them, so their throughput doubles with P until P reaches 64. Work that computes for 20 ms of every 100 ms stops paying once the cores are busy: the knee is near P = 5 × cores. The event loop that offloads to an executor of P threads follows the pool.</source>
+        <translation>需要多少线程？64 个任务交给一个 P 线程的池，P 从 1 到 64。阻塞等待在线程池允许的范围内重叠，因此吞吐量随 P 翻倍增长，直到 P 达到 64。每 100 ms 中有 20 ms 在计算的工作，一旦核心全忙，再加线程就不再划算：拐点在 P = 5 × 核心数附近。把工作转交给 P 线程执行器的事件循环与线程池表现一致。</translation>
+    </message>
+    <message>
+        <source>How the size of a thread pool limits blocking work. 64 tasks each make a blocking call of 100 ms. A pool of P threads runs them in ⌈64/P⌉ waves, so doubling P halves the time until P reaches 64. The last variant spends 10 ms of each task computing: the waits still overlap, the computation only as far as the cores allow.</source>
+        <translation>线程池大小如何限制阻塞工作。64 个任务各做一次 100 ms 的阻塞调用。P 线程的池分 ⌈64/P⌉ 批运行它们，因此 P 每翻一倍，耗时减半，直到 P 达到 64。最后一个变体的每个任务有 10 ms 在计算：等待仍然重叠，计算只能在核心数允许的范围内重叠。</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::sweep</name>
+    <message>
+        <source>pool size</source>
+        <translation>线程池大小</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>客户端数</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>event loops</source>
+        <translation>事件循环数</translation>
+    </message>
+    <message>
+        <source>arrival rate (/s)</source>
+        <translation>到达速率（/s）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>step duration (ms)</source>
+        <translation>步骤时长（ms）</translation>
+    </message>
+    <message>
+        <source>CPU share</source>
+        <translation>CPU 占比</translation>
+    </message>
+    <message>
+        <source>CPU share of the work</source>
+        <translation>工作中 CPU 计算的占比</translation>
+    </message>
+    <message>
+        <source>makespan (s)</source>
+        <translation>总耗时（s）</translation>
+    </message>
+    <message>
+        <source>throughput (tasks/s)</source>
+        <translation>吞吐量（任务/s）</translation>
+    </message>
+    <message>
+        <source>p50 latency (s)</source>
+        <translation>p50 延迟（s）</translation>
+    </message>
+    <message>
+        <source>p99 latency (s)</source>
+        <translation>p99 延迟（s）</translation>
+    </message>
+    <message>
+        <source>CPU utilisation</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source>loop lag p99 (s)</source>
+        <translation>循环延迟 p99（s）</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui</name>
+    <message>
+        <source>Response time distribution (CDF; ● p50, ◆ p99) — %1</source>
+        <translation>响应时间分布（CDF；● p50，◆ p99）— %1</translation>
+    </message>
+    <message>
+        <source>response time: end − submit (s)</source>
+        <translation>响应时间：结束 − 提交（s）</translation>
+    </message>
+    <message>
+        <source>tasks finished within that time (%)</source>
+        <translation>在该时间内完成的任务（%）</translation>
+    </message>
+    <message>
+        <source>%1: %2% of tasks within %3</source>
+        <translation>%1：%2% 的任务在 %3 内完成</translation>
+    </message>
+    <message>
+        <source>%1 p%2</source>
+        <translation>%1 p%2</translation>
+    </message>
+    <message>
+        <source>%1 p%2 = %3</source>
+        <translation>%1 p%2 = %3</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: size and DPI are too small</source>
+        <translation>%1：尺寸和 DPI 太小</translation>
+    </message>
+    <message>
+        <source>PNG encoding failed</source>
+        <translation>PNG 编码失败</translation>
+    </message>
+    <message>
+        <source>the SVG generator did not start</source>
+        <translation>SVG 生成器未能启动</translation>
+    </message>
+    <message>
+        <source>the PDF writer did not start</source>
+        <translation>PDF 写入器未能启动</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>Makespan and throughput</source>
+        <translation>总耗时与吞吐量</translation>
+    </message>
+    <message>
+        <source>Response time (CDF)</source>
+        <translation>响应时间（CDF）</translation>
+    </message>
+    <message>
+        <source>Response time (histogram)</source>
+        <translation>响应时间（直方图）</translation>
+    </message>
+    <message>
+        <source>Throughput over time</source>
+        <translation>吞吐量随时间变化</translation>
+    </message>
+    <message>
+        <source>In flight over time</source>
+        <translation>在途任务数随时间变化</translation>
+    </message>
+    <message>
+        <source>Thread timeline</source>
+        <translation>线程时间线</translation>
+    </message>
+    <message>
+        <source>Event-loop lag</source>
+        <translation>事件循环延迟</translation>
+    </message>
+    <message>
+        <source> · durations × %1</source>
+        <translation> · 时长 × %1</translation>
+    </message>
+    <message>
+        <source> · cancelled, partial</source>
+        <translation> · 已取消，结果不完整</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 at %4 s</source>
+        <translation>%1：%4 s 时 %2 %3</translation>
+    </message>
+    <message>
+        <source>Response time histogram (dashed: p50, dotted: p99) — %1</source>
+        <translation>响应时间直方图（虚线：p50，点线：p99）— %1</translation>
+    </message>
+    <message>
+        <source>response time (s, log bins)</source>
+        <translation>响应时间（s，对数分箱）</translation>
+    </message>
+    <message>
+        <source>response time (s)</source>
+        <translation>响应时间（s）</translation>
+    </message>
+    <message>
+        <source>tasks per bin</source>
+        <translation>每箱任务数</translation>
+    </message>
+    <message>
+        <source>%1: %2 tasks between %3 and %4</source>
+        <translation>%1：%2 个任务介于 %3 与 %4 之间</translation>
+    </message>
+    <message>
+        <source>Tasks in flight over time — %1</source>
+        <translation>在途任务数随时间变化 — %1</translation>
+    </message>
+    <message>
+        <source>time since the variant started (s)</source>
+        <translation>自变体开始起的时间（s）</translation>
+    </message>
+    <message>
+        <source>tasks in flight (submitted, not finished)</source>
+        <translation>在途任务数（已提交、未完成）</translation>
+    </message>
+    <message>
+        <source>tasks in flight</source>
+        <translation>个在途任务</translation>
+    </message>
+    <message>
+        <source>Event-loop lag — no variant runs an event loop — %1</source>
+        <translation>事件循环延迟 — 没有变体运行事件循环 — %1</translation>
+    </message>
+    <message>
+        <source>Event-loop lag: how late a timer due then would fire (a ramp = the loop was blocked) — %1</source>
+        <translation>事件循环延迟：此刻到期的定时器会晚多久触发（斜坡 = 循环被阻塞）— %1</translation>
+    </message>
+    <message>
+        <source>loop lag (ms)</source>
+        <translation>循环延迟（ms）</translation>
+    </message>
+    <message>
+        <source>ms late</source>
+        <translation>ms 延迟</translation>
+    </message>
+    <message>
+        <source>Makespan and throughput: measured vs predicted — %1</source>
+        <translation>总耗时与吞吐量：实测与预测 — %1</translation>
+    </message>
+    <message>
+        <source>makespan</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>article&apos;s claim</source>
+        <translation>文章声称</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>predicted </source>
+        <translation>预测 </translation>
+    </message>
+    <message>
+        <source> (predicted: no closed form)</source>
+        <translation>（预测：无闭式解）</translation>
+    </message>
+    <message>
+        <source>measured makespan %1</source>
+        <translation>实测总耗时 %1</translation>
+    </message>
+    <message>
+        <source>predicted makespan %1
+%2</source>
+        <translation>预测总耗时 %1
+%2</translation>
+    </message>
+    <message>
+        <source>no closed form: %1</source>
+        <translation>无闭式解：%1</translation>
+    </message>
+    <message>
+        <source>the article claimed %1 (scaled)</source>
+        <translation>文章声称 %1（已按比例缩放）</translation>
+    </message>
+    <message>
+        <source>%1: %2 tasks/s %3</source>
+        <translation>%1：%3 %2 个任务/s</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>makespan (s)</source>
+        <translation>总耗时（s）</translation>
+    </message>
+    <message>
+        <source>throughput (tasks/s)</source>
+        <translation>吞吐量（任务/s）</translation>
+    </message>
+    <message>
+        <source>Throughput over time — %1</source>
+        <translation>吞吐量随时间变化 — %1</translation>
+    </message>
+    <message>
+        <source>completions per second (tasks/s)</source>
+        <translation>每秒完成数（任务/s）</translation>
+    </message>
+    <message>
+        <source>tasks/s</source>
+        <translation>个任务/s</translation>
+    </message>
+    <message>
+        <source>Thread timeline: a row per worker thread, a bar per task, thin line = queue wait — %1</source>
+        <translation>线程时间线：每个工作线程一行，每个任务一条，细线 = 排队等待 — %1</translation>
+    </message>
+    <message>
+        <source> · first %L1 tasks per variant</source>
+        <translation> · 每个变体前 %L1 个任务</translation>
+    </message>
+    <message>
+        <source>worker threads, by variant</source>
+        <translation>工作线程（按变体）</translation>
+    </message>
+    <message>
+        <source>%1 (1 thread)</source>
+        <translation>%1（1 个线程）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 threads)</source>
+        <translation>%1（%2 个线程）</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab report</source>
+        <translation>并发实验室报告</translation>
+    </message>
+    <message>
+        <source>%1 — Concurrency Lab report</source>
+        <translation>%1 — 并发实验室报告</translation>
+    </message>
+    <message>
+        <source> Cancelled: the numbers cover what was measured before the cancel.</source>
+        <translation>已取消：这些数字只涵盖取消前测得的部分。</translation>
+    </message>
+    <message>
+        <source> The run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>Run on %1 (%2 cores), started %3, took %4.%5</source>
+        <translation>运行于 %1（%2 个核心），开始于 %3，用时 %4。%5</translation>
+    </message>
+    <message>
+        <source>HTML report, opens in any browser (*.html)</source>
+        <translation>HTML 报告，可在任意浏览器中打开 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF report, A4 (*.pdf)</source>
+        <translation>PDF 报告，A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Cannot export the report</source>
+        <translation>无法导出报告</translation>
+    </message>
+    <message>
+        <source>Wrote the report to %1</source>
+        <translation>已将报告写入 %1</translation>
+    </message>
+    <message>
+        <source>%1: a report is .html or .pdf</source>
+        <translation>%1：报告须为 .html 或 .pdf</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>; measured over HTTP against the lab&apos;s embedded server</source>
+        <translation>；通过 HTTP 针对实验室内置服务器测量</translation>
+    </message>
+    <message>
+        <source>; measured over HTTP at %1</source>
+        <translation>；通过 HTTP 在 %1 测量</translation>
+    </message>
+    <message>
+        <source>Makespan (first submit to last end) and throughput of each variant, measured beside the ideal-machine prediction; each bar carries its value.</source>
+        <translation>每个变体的总耗时（从最早提交到最后结束）与吞吐量，实测值与理想机器上的预测并列；每根柱子都标有数值。</translation>
+    </message>
+    <message>
+        <source>Share of tasks that finished within a response time (submit to end). A step per wave of tasks; a long tail is tasks that waited.</source>
+        <translation>在某一响应时间（提交到结束）内完成的任务比例。每一批任务形成一个台阶；长尾是等待过的任务。</translation>
+    </message>
+    <message>
+        <source>How many tasks took each response time, per variant.</source>
+        <translation>每个变体中，各响应时间对应的任务数。</translation>
+    </message>
+    <message>
+        <source>Tasks completed per second as the run went on (first repeat).</source>
+        <translation>运行过程中每秒完成的任务数（第一次重复）。</translation>
+    </message>
+    <message>
+        <source>Tasks submitted and not yet finished as the run went on (first repeat).</source>
+        <translation>运行过程中已提交但尚未完成的任务（第一次重复）。</translation>
+    </message>
+    <message>
+        <source>One row per worker thread: a bar per task from its start to its end, the thin line before it the time it waited for a thread (first %1 tasks per variant).</source>
+        <translation>每个工作线程一行：每个任务一条，从开始到结束；条前的细线是它等待线程的时间（每个变体前 %1 个任务）。</translation>
+    </message>
+    <message>
+        <source>How late each event loop&apos;s probe timer fired: the fingerprint of a blocked loop. Models without an event loop have no line.</source>
+        <translation>每个事件循环的探测定时器晚了多久触发：这是循环被阻塞的特征。没有事件循环的模型没有曲线。</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Load — %1. Repeats: %2, seed %3.</source>
+        <translation>负载 — %1。重复次数：%2，种子 %3。</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Python analogue</source>
+        <translation>对应的 Python 写法</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Each task does</source>
+        <translation>每个任务做什么</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>核心数</translation>
+    </message>
+    <message>
+        <source>%1 available to the run</source>
+        <translation>%1 个可供本次运行使用</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>, kernel %1</source>
+        <translation>，内核 %1</translation>
+    </message>
+    <message>
+        <source>Compiler</source>
+        <translation>编译器</translation>
+    </message>
+    <message>
+        <source>Build type</source>
+        <translation>构建类型</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>Boost %1, Qt %2, QCoro %3</source>
+        <translation>Boost %1，Qt %2，QCoro %3</translation>
+    </message>
+    <message>
+        <source>Lab version</source>
+        <translation>实验室版本</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Time scale</source>
+        <translation>时间缩放</translation>
+    </message>
+    <message>
+        <source>CPU calibration</source>
+        <translation>CPU 校准</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1，用时 %2</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成数</translation>
+    </message>
+    <message>
+        <source>Makespan</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <source>Tasks/s</source>
+        <translation>任务/s</translation>
+    </message>
+    <message>
+        <source>Response p50</source>
+        <translation>响应时间 p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Queue wait p99</source>
+        <translation>排队等待 p99</translation>
+    </message>
+    <message>
+        <source>CPU use</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source>Loop lag max</source>
+        <translation>最大循环延迟</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Response time = end − submit; queue wait = start − submit; CPU use = CPU time / (makespan × %1 cores); loop lag: how late the event loop woke (— without a loop).</source>
+        <translation>响应时间 = 结束 − 提交；排队等待 = 开始 − 提交；CPU 利用率 = CPU 时间 / (总耗时 × %1 个核心)；循环延迟：事件循环被唤醒晚了多久（无循环时为 —）。</translation>
+    </message>
+    <message>
+        <source> Percentiles pool the %1 repeats; makespan is their mean.</source>
+        <translation>百分位数合并了 %1 次重复的数据；总耗时取其平均值。</translation>
+    </message>
+    <message>
+        <source>Measured vs predicted</source>
+        <translation>实测与预测</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>How predicted</source>
+        <translation>预测方式</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>声称</translation>
+    </message>
+    <message>
+        <source>Predicted for an ideal machine with %1 cores. Error = measured / predicted makespan − 1.</source>
+        <translation>预测针对有 %1 个核心的理想机器。误差 = 实测总耗时 / 预测总耗时 − 1。</translation>
+    </message>
+    <message>
+        <source> Claimed: the makespan a source reported (e.g. the article), times the time scale.</source>
+        <translation>声称：某个来源（例如那篇文章）报告的总耗时，乘以时间缩放。</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Explanations</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>predicted %1 (%2)</source>
+        <translation>预测 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>measured %1; %2</source>
+        <translation>实测 %1；%2</translation>
+    </message>
+    <message>
+        <source>the chart&apos;s SVG is malformed at line %1: %2</source>
+        <translation>图表的 SVG 在第 %1 行格式有误：%2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>Python&apos;s default executor: min(32, cores + 4)</source>
+        <translation>Python 默认执行器：min(32, 核心数 + 4)</translation>
+    </message>
+    <message>
+        <source>AnyIO&apos;s default thread limiter</source>
+        <translation>AnyIO 默认的线程限制器</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>每个核心一个</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source> (uniform)</source>
+        <translation>（均匀分布）</translation>
+    </message>
+    <message>
+        <source>%1 on average</source>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source> (exponential)</source>
+        <translation>（指数分布）</translation>
+    </message>
+    <message>
+        <source>one non-blocking wait of %1%2</source>
+        <translation>一次 %1%2 的非阻塞等待</translation>
+    </message>
+    <message>
+        <source>one blocking I/O call of %1%2</source>
+        <translation>一次 %1%2 的阻塞 I/O 调用</translation>
+    </message>
+    <message>
+        <source>one computation of %1 on one core%2</source>
+        <translation>一次单核 %1%2 的计算</translation>
+    </message>
+    <message>
+        <source>nothing (no steps)</source>
+        <translation>什么也不做（无步骤）</translation>
+    </message>
+    <message>
+        <source>, then </source>
+        <translation>，然后</translation>
+    </message>
+    <message>
+        <source>one event loop on one thread</source>
+        <translation>单线程上的一个事件循环</translation>
+    </message>
+    <message>
+        <source>%1 event loops, one thread each</source>
+        <translation>%1 个事件循环，各占一个线程</translation>
+    </message>
+    <message>
+        <source>one Qt event loop, nothing offloaded</source>
+        <translation>一个 Qt 事件循环，不转交任何工作</translation>
+    </message>
+    <message>
+        <source>1 thread</source>
+        <translation>1 个线程</translation>
+    </message>
+    <message>
+        <source>%1 threads</source>
+        <translation>%1 个线程</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>one Qt event loop; blocking steps on a pool of %1</source>
+        <translation>一个 Qt 事件循环；阻塞步骤交给 %1 的线程池</translation>
+    </message>
+    <message>
+        <source>one event loop; an executor of %1</source>
+        <translation>一个事件循环；%1 的执行器</translation>
+    </message>
+    <message>
+        <source>a pool of %1</source>
+        <translation>%1 的线程池</translation>
+    </message>
+    <message>
+        <source>a new thread per task (at most %1)</source>
+        <translation>每个任务一个新线程（最多 %1 个）</translation>
+    </message>
+    <message>
+        <source>as the model decides</source>
+        <translation>由模型决定</translation>
+    </message>
+    <message>
+        <source>closed: %1 tasks from %2 clients, each sending its next task when its previous one ends</source>
+        <translation>封闭：%2 个客户端发出 %1 个任务，每个客户端在上一个任务结束后发送下一个</translation>
+    </message>
+    <message>
+        <source> (all %1 at once)</source>
+        <translation>（%1 个同时发出）</translation>
+    </message>
+    <message>
+        <source>open: %1 tasks arriving at %2 per second (%3), whatever happens; response time counts from each task&apos;s intended arrival</source>
+        <translation>开放：%1 个任务以每秒 %2 个的速率到达（%3），不受系统状况影响；响应时间从每个任务的预定到达时间算起</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>泊松分布</translation>
+    </message>
+    <message>
+        <source>evenly spaced</source>
+        <translation>等间隔</translation>
+    </message>
+    <message>
+        <source>Time scale %1: every duration above ran %1 times as long (1 s took %2), and the measured and predicted times below are at that scale.</source>
+        <translation>时间缩放 %1：上面的每个时长实际运行时都乘以 %1（1 s 实际为 %2），下面的实测和预测时间也都按此缩放。</translation>
+    </message>
+    <message>
+        <source>not calibrated</source>
+        <translation>未校准</translation>
+    </message>
+    <message>
+        <source>%1 kernel iterations per ms of one core, the fastest of %2 trials (calibrating took %3)</source>
+        <translation>单核每毫秒 %1 次内核迭代，取 %2 次试验中最快的一次（校准用时 %3）</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Sweep heatmap</source>
+        <translation>扫描热力图</translation>
+    </message>
+    <message>
+        <source>%1 min–max over repeats</source>
+        <translation>%1 各次重复的最小–最大值</translation>
+    </message>
+    <message>
+        <source>%1 simulated</source>
+        <translation>%1 模拟值</translation>
+    </message>
+    <message>
+        <source>knee of %1</source>
+        <translation>%1 的拐点</translation>
+    </message>
+    <message>
+        <source>knee %1</source>
+        <translation>拐点 %1</translation>
+    </message>
+    <message>
+        <source>These results hold no sweep — %1</source>
+        <translation>这些结果中没有扫描 — %1</translation>
+    </message>
+    <message>
+        <source> at %1 = %2</source>
+        <translation>，%1 = %2 时</translation>
+    </message>
+    <message>
+        <source>%1 against %2 — %3</source>
+        <translation>%1 随 %2 变化 — %3</translation>
+    </message>
+    <message>
+        <source>&gt; 10% from simulation</source>
+        <translation>与模拟相差 &gt; 10%</translation>
+    </message>
+    <message>
+        <source> · %1 of %2 runs</source>
+        <translation> · %2 次运行中的 %1 次</translation>
+    </message>
+    <message>
+        <source>CPU share of the work (%)</source>
+        <translation>工作中 CPU 计算的占比（%）</translation>
+    </message>
+    <message>
+        <source>arrival rate λ (tasks/s)</source>
+        <translation>到达速率 λ（任务/s）</translation>
+    </message>
+    <message>
+        <source>A heatmap needs a sweep of two parameters — %1</source>
+        <translation>热力图需要对两个参数扫描 — %1</translation>
+    </message>
+    <message>
+        <source>%1 over %2 × %3 — %4</source>
+        <translation>%1，按 %2 × %3 — %4</translation>
+    </message>
+    <message>
+        <source>the chart &apos;%1&apos; could not be rendered as SVG</source>
+        <translation>图表 &apos;%1&apos; 无法渲染为 SVG</translation>
+    </message>
+    <message>
+        <source>the chart &apos;%1&apos;: %2</source>
+        <translation>图表 &apos;%1&apos;：%2</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::AboutDialog</name>
+    <message>
+        <source>unknown (not built from a git checkout)</source>
+        <translation>未知（并非从 git 检出的源码构建）</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab: %1
+Commit: %2
+Build type: %3
+Compiler: %4
+Qt: %5 at build time, %6 at run time
+Boost: %7
+QCoro: %8
+OS: %9
+</source>
+        <translation>并发实验室：%1
+提交：%2
+构建类型：%3
+编译器：%4
+Qt：构建时 %5，运行时 %6
+Boost：%7
+QCoro：%8
+操作系统：%9
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Concurrency Lab is free software: you can redistribute it and modify it under the terms of the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with no warranty.&lt;/p&gt;&lt;p&gt;It is built on these libraries:&lt;/p&gt;&lt;table cellpadding=&quot;3&quot;&gt;&lt;tr&gt;&lt;th align=&quot;left&quot;&gt;Library&lt;/th&gt;&lt;th align=&quot;left&quot;&gt;What for&lt;/th&gt;&lt;th align=&quot;left&quot;&gt;Licence&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt 6 (Core, Gui, Widgets, Concurrent, Svg, PrintSupport)&lt;/td&gt;&lt;td&gt;the window, the qt_event_loop model, export&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.gnu.org/licenses/lgpl-3.0.html&quot;&gt;LGPL-3.0&lt;/a&gt; or GPL-2.0/GPL-3.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt Charts&lt;/td&gt;&lt;td&gt;every chart&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GPL-3.0&lt;/a&gt; (its open-source licence in Qt 6, and why the lab is GPL)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCoro&lt;/td&gt;&lt;td&gt;coroutines on a Qt event loop&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://opensource.org/license/mit&quot;&gt;MIT&lt;/a&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Boost (Asio, Beast, JSON, Program Options)&lt;/td&gt;&lt;td&gt;event loops, HTTP mode, experiment files, conlab-cli&apos;s options&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.boost.org/LICENSE_1_0.txt&quot;&gt;BSL-1.0&lt;/a&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;The installed package lists the copyright holders in /usr/share/doc/conlab/copyright.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;并发实验室是自由软件：您可以依据 &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU 通用公共许可证&lt;/a&gt;第 3 版，或（由您选择）任何更新的版本（GPL-3.0-or-later）再分发和修改它。本软件不提供任何担保。&lt;/p&gt;&lt;p&gt;它构建于以下库之上：&lt;/p&gt;&lt;table cellpadding=&quot;3&quot;&gt;&lt;tr&gt;&lt;th align=&quot;left&quot;&gt;库&lt;/th&gt;&lt;th align=&quot;left&quot;&gt;用途&lt;/th&gt;&lt;th align=&quot;left&quot;&gt;许可证&lt;/th&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt 6（Core、Gui、Widgets、Concurrent、Svg、PrintSupport）&lt;/td&gt;&lt;td&gt;窗口、qt_event_loop 模型、导出&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.gnu.org/licenses/lgpl-3.0.html&quot;&gt;LGPL-3.0&lt;/a&gt; 或 GPL-2.0/GPL-3.0&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt Charts&lt;/td&gt;&lt;td&gt;所有图表&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GPL-3.0&lt;/a&gt;（Qt 6 中它的开源许可证，也是本实验室采用 GPL 的原因）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QCoro&lt;/td&gt;&lt;td&gt;Qt 事件循环上的协程&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://opensource.org/license/mit&quot;&gt;MIT&lt;/a&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Boost（Asio、Beast、JSON、Program Options）&lt;/td&gt;&lt;td&gt;事件循环、HTTP 模式、实验文件、conlab-cli 的命令行选项&lt;/td&gt;&lt;td&gt;&lt;a href=&quot;https://www.boost.org/LICENSE_1_0.txt&quot;&gt;BSL-1.0&lt;/a&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;安装包在 /usr/share/doc/conlab/copyright 中列出了版权持有人。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Concurrency Lab</source>
+        <translation>关于并发实验室</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Concurrency Lab %1&lt;/h2&gt;&lt;p&gt;Measurements instead of folklore: for a given kind of work, which way of running it concurrently is fastest, and why?&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;并发实验室 %1&lt;/h2&gt;&lt;p&gt;用测量代替道听途说：对于某一类工作，哪种并发运行方式最快，为什么？&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>构建信息(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Licences</source>
+        <translation>许可证(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy build info</source>
+        <translation>复制构建信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::ChartPanel</name>
+    <message>
+        <source>Run the experiment or open a results file to see this chart.</source>
+        <translation>运行实验或打开结果文件即可查看此图表。</translation>
+    </message>
+    <message>
+        <source>What the sweep charts draw against the swept parameter</source>
+        <translation>扫描图表相对于扫描参数绘制的指标</translation>
+    </message>
+    <message>
+        <source>&amp;Metric</source>
+        <translation>指标(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::CompareTableModel</name>
+    <message>
+        <source>Variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <source>B / A</source>
+        <translation>B / A</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Noise: 95% interval of B − A</source>
+        <translation>噪声：B − A 的 95% 区间</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::CompareView</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; run %2 “%3” — %4, %5, finished %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 运行 %2 “%3” — %4，%5，完成于 %6</translation>
+    </message>
+    <message>
+        <source>Compare run %1 (A) with run %2 (B) — Concurrency Lab</source>
+        <translation>比较运行 %1（A）与运行 %2（B）— 并发实验室</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <source>%1 only in A</source>
+        <translation>%1 仅在 A 中</translation>
+    </message>
+    <message>
+        <source>%1 only in B</source>
+        <translation>%1 仅在 B 中</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::ExperimentEditor</name>
+    <message>
+        <source>Experiment and load</source>
+        <translation>实验与负载</translation>
+    </message>
+    <message>
+        <source>A short name for the experiment; it titles the charts.</source>
+        <translation>实验的简短名称，会用作图表标题。</translation>
+    </message>
+    <message>
+        <source>closed: C clients, each sends its next task when the last ends</source>
+        <translation>封闭：C 个客户端，每个在上一个任务结束后发送下一个</translation>
+    </message>
+    <message>
+        <source>open: tasks arrive at rate λ whatever happens</source>
+        <translation>开放：无论系统状况如何，任务都以速率 λ 到达</translation>
+    </message>
+    <message>
+        <source>Closed load models a fixed set of clients (the article: 100 clients, 100 requests). Open load models traffic that keeps arriving; latency counts from the intended arrival time.</source>
+        <translation>封闭负载模拟一组固定的客户端（文章中是 100 个客户端、100 个请求）。开放负载模拟源源不断到达的流量；延迟从预定的到达时间算起。</translation>
+    </message>
+    <message>
+        <source>N: how many tasks each variant runs.</source>
+        <translation>N：每个变体运行的任务数。</translation>
+    </message>
+    <message>
+        <source>C: concurrent clients (closed load). C ≥ N sends every task at once.</source>
+        <translation>C：并发客户端数（封闭负载）。C ≥ N 时所有任务一次性发出。</translation>
+    </message>
+    <message>
+        <source> tasks/s</source>
+        <translation> 任务/s</translation>
+    </message>
+    <message>
+        <source>λ: arrival rate (open load), in tasks per second at time scale 1.</source>
+        <translation>λ：到达速率（开放负载），单位为时间缩放为 1 时的每秒任务数。</translation>
+    </message>
+    <message>
+        <source>constant spacing</source>
+        <translation>等间隔</translation>
+    </message>
+    <message>
+        <source>Poisson (random, seeded)</source>
+        <translation>泊松（随机，带种子）</translation>
+    </message>
+    <message>
+        <source>How open-load arrivals are spaced.</source>
+        <translation>开放负载下任务到达的间隔方式。</translation>
+    </message>
+    <message>
+        <source>Run each variant this many times; latencies pool over repeats.</source>
+        <translation>每个变体运行的次数；各次的延迟合并统计。</translation>
+    </message>
+    <message>
+        <source>Multiplies every duration: 0.05 replays a 100 s run in 5 s with the same shape. CPU work is scaled too.</source>
+        <translation>所有时长都乘以此系数：0.05 会用 5 s 以相同形态重演 100 s 的运行。CPU 工作量也一并缩放。</translation>
+    </message>
+    <message>
+        <source>Seed for drawn durations and Poisson arrivals: the same seed gives the same workload.</source>
+        <translation>随机时长和泊松到达所用的种子：相同的种子产生相同的工作负载。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Rate λ</source>
+        <translation>速率 λ</translation>
+    </message>
+    <message>
+        <source>Time scale</source>
+        <translation>时间缩放</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Variants: one row per way of running the tasks</source>
+        <translation>变体：每行是一种运行任务的方式</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add a variant (a thread pool of 4 blocking 100 ms)</source>
+        <translation>添加变体（4 线程的线程池，阻塞 100 ms）</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected variant below it</source>
+        <translation>在所选变体下方复制一份</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected variant</source>
+        <translation>删除所选变体</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the selected variant up</source>
+        <translation>将所选变体上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected variant down</source>
+        <translation>将所选变体下移</translation>
+    </message>
+    <message>
+        <source>Workload of the selected variant: what each task does</source>
+        <translation>所选变体的工作负载：每个任务做什么</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Add an io step of 100 ms</source>
+        <translation>添加一个 100 ms 的 io 步骤</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>删除所选步骤</translation>
+    </message>
+    <message>
+        <source>Move the selected step earlier</source>
+        <translation>将所选步骤提前</translation>
+    </message>
+    <message>
+        <source>Move the selected step later</source>
+        <translation>将所选步骤推后</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fix before running:&lt;/b&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;运行前请修正：&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Durations are scaled: every step takes %1× its written time.</source>
+        <translation>时长已缩放：每个步骤耗时为所写时长的 %1 倍。</translation>
+    </message>
+    <message>
+        <source>This run should take about %1%2.</source>
+        <translation>本次运行预计约需 %1%2。</translation>
+    </message>
+    <message>
+        <source> (unscaled it would take %1)</source>
+        <translation>（不缩放则需 %1）</translation>
+    </message>
+    <message>
+        <source>The sweep has %1 points × %2 variants × %3 repeats.</source>
+        <translation>扫描共有 %1 个点 × %2 个变体 × %3 次重复。</translation>
+    </message>
+    <message>
+        <source>The sweep has %1 points: %2 variant runs, estimated %3.</source>
+        <translation>扫描共有 %1 个点：%2 次变体运行，预计 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::ExplanationText</name>
+    <message>
+        <source> (Python&apos;s default executor has min(32, cores + 4) = %1 threads on %2 cores)</source>
+        <translation>（Python 默认执行器在 %2 个核心上有 min(32, 核心数 + 4) = %1 个线程）</translation>
+    </message>
+    <message>
+        <source> (AnyIO&apos;s thread limiter allows %1 threads)</source>
+        <translation>（AnyIO 的线程限制器允许 %1 个线程）</translation>
+    </message>
+    <message>
+        <source> (the pool has %1 threads)</source>
+        <translation>（线程池有 %1 个线程）</translation>
+    </message>
+    <message>
+        <source>, so %1 tasks took %2 waves</source>
+        <translation>，因此 %1 个任务分 %2 批完成</translation>
+    </message>
+    <message>
+        <source>The event loop was held up %1 of the run (worst lag %2) although no step of this workload blocks it: the machine was busy with other work, and these numbers carry that noise.</source>
+        <translation>事件循环在 %1 的运行时间内被拖慢（最大延迟 %2），而该工作负载中没有任何步骤会阻塞它：机器正忙于其他工作，这些数字带有这部分噪声。</translation>
+    </message>
+    <message>
+        <source>The event loop was blocked %1 of the run (worst lag %2): each blocking step froze every task, so about %3 ran at a time.</source>
+        <translation>事件循环在 %1 的运行时间内被阻塞（最大延迟 %2）：每个阻塞步骤都冻结了所有任务，因此同一时刻约只有 %3 个在运行。</translation>
+    </message>
+    <message>
+        <source>The loop stayed free (worst lag %1), but tasks spent %2 of their response time waiting for an executor thread; about %3 ran their blocking work at once%4.</source>
+        <translation>事件循环保持畅通（最大延迟 %1），但任务有 %2 的响应时间花在等待执行器线程上；同一时刻约有 %3 个在执行阻塞工作%4。</translation>
+    </message>
+    <message>
+        <source>Tasks spent %1 of their response time queued for a worker; about %2 ran at once%3.</source>
+        <translation>任务有 %1 的响应时间在排队等待工作线程；同一时刻约有 %2 个在运行%3。</translation>
+    </message>
+    <message>
+        <source>The CPU was saturated (%1 of %2 cores): computation, not waiting, set the pace.</source>
+        <translation>CPU 已饱和（%2 个核心的 %1）：决定速度的是计算，而不是等待。</translation>
+    </message>
+    <message>
+        <source>About %1 tasks computed at once on %2 cores (CPU %3 busy): computation can only overlap as far as there are free cores.</source>
+        <translation>约 %1 个任务在 %2 个核心上同时计算（CPU 忙碌 %3）：计算只能在有空闲核心的范围内重叠。</translation>
+    </message>
+    <message>
+        <source>About %1 tasks overlapped at once and the loop stayed responsive (worst lag %2); waiting was overlapped, not queued.</source>
+        <translation>约 %1 个任务同时重叠进行，事件循环保持响应（最大延迟 %2）；等待是重叠的，而不是排队。</translation>
+    </message>
+    <message>
+        <source>About %1 tasks overlapped at once; waiting was overlapped, not queued.</source>
+        <translation>约 %1 个任务同时重叠进行；等待是重叠的，而不是排队。</translation>
+    </message>
+    <message>
+        <source> Measured %1 vs predicted %2 (%3): slower than an ideal machine by more than 10%, overhead or contention worth a look.</source>
+        <translation>实测 %1，预测 %2（%3）：比理想机器慢 10% 以上，开销或争用值得一查。</translation>
+    </message>
+    <message>
+        <source> Measured %1 vs predicted %2 (%3): faster than the model says, so the model misses something here.</source>
+        <translation>实测 %1，预测 %2（%3）：比模型给出的更快，说明模型在这里遗漏了什么。</translation>
+    </message>
+    <message>
+        <source> Measured %1 vs predicted %2 (%3).</source>
+        <translation>实测 %1，预测 %2（%3）。</translation>
+    </message>
+    <message>
+        <source> This agrees with the reported %1.</source>
+        <translation>这与文章报告的 %1 相符。</translation>
+    </message>
+    <message>
+        <source> The reported %1 does not hold here: with %2 threads, %3 tasks need ⌈%3/%2⌉ = %4 waves; %1 would need %3 threads at once.</source>
+        <translation>文章报告的 %1 在这里不成立：只有 %2 个线程时，%3 个任务需要 ⌈%3/%2⌉ = %4 批；要达到 %1，需要同时有 %3 个线程。</translation>
+    </message>
+    <message>
+        <source> The reported %1 does not hold here (measured %2).</source>
+        <translation>文章报告的 %1 在这里不成立（实测 %2）。</translation>
+    </message>
+    <message>
+        <source>No task finished, so there is nothing to explain yet.</source>
+        <translation>没有任务完成，暂时没有可解释的内容。</translation>
+    </message>
+    <message>
+        <source> Only %1 of %2 tasks finished before the run stopped.</source>
+        <translation>运行停止前，%2 个任务中只完成了 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::ExplanationView</name>
+    <message>
+        <source>&lt;p style=&apos;color:#666&apos;&gt;Run the experiment (Ctrl+R) to see, for each variant, what was measured and why.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#666&apos;&gt;运行实验（Ctrl+R）后，这里会说明每个变体测得了什么，以及原因。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Cancelled:&lt;/b&gt; these numbers cover what was measured before the cancel.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;已取消：&lt;/b&gt;这些数字只涵盖取消前测得的部分。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b00&apos;&gt;&lt;b&gt;The run failed:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b00&apos;&gt;&lt;b&gt;运行失败：&lt;/b&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>predicted %1 (%2)</source>
+        <translation>预测 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 measured, %3</source>
+        <translation>%1 · 实测 %2，%3</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Sweep&lt;/b&gt; over %1: %2 of %3 runs done.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;扫描&lt;/b&gt; %1：已完成 %3 次运行中的 %2 次。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;nothing to say yet: no point is finished&lt;/li&gt;</source>
+        <translation>&lt;li&gt;暂无结论：还没有完成任何点&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>%1 … %2 (%3 values)</source>
+        <translation>%1 … %2（%3 个值）</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::ExportDialog</name>
+    <message>
+        <source>Export all charts</source>
+        <translation>导出全部图表</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG vector graphics</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>PNG keeps the pixel size and draws text and lines DPI/96 times larger.</source>
+        <translation>PNG 保持像素尺寸不变，文字和线条按 DPI/96 倍放大绘制。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>DPI</source>
+        <translation>DPI</translation>
+    </message>
+    <message>
+        <source>Charts (*.png *.svg *.pdf)</source>
+        <translation>图表 (*.png *.svg *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::HistoryPanel</name>
+    <message>
+        <source>Move it aside and start a new history…</source>
+        <translation>将其移到一旁并开始新的历史记录…</translation>
+    </message>
+    <message>
+        <source>Search names, experiments and tags</source>
+        <translation>搜索名称、实验和标签</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show the run&apos;s charts, table and explanations (double-click)</source>
+        <translation>显示该次运行的图表、表格和解释（双击）</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare the two selected runs: the older (or the baseline) is A</source>
+        <translation>比较所选的两次运行：较早的一次（或基准）为 A</translation>
+    </message>
+    <message>
+        <source>Compare with baseline</source>
+        <translation>与基准比较</translation>
+    </message>
+    <message>
+        <source>Compare the selected run (B) with its experiment&apos;s baseline (A)</source>
+        <translation>将所选运行（B）与其实验的基准（A）比较</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Mark the run as its experiment&apos;s baseline (one per experiment)</source>
+        <translation>将该运行标记为其实验的基准（每个实验一个）</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Give the run a name of its own (F2 on the name)</source>
+        <translation>为该运行起一个名字（在名称上按 F2）</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Edit the run&apos;s tags, separated by commas</source>
+        <translation>编辑该运行的标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs and their results files (asks first)</source>
+        <translation>删除所选运行及其结果文件（会先询问）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the history again (another lab window may have added runs)</source>
+        <translation>重新读取历史记录（其他实验室窗口可能添加了运行）</translation>
+    </message>
+    <message>
+        <source>The run history cannot be used, so runs are not recorded: %1</source>
+        <translation>无法使用运行历史，因此不会记录运行：%1</translation>
+    </message>
+    <message>
+        <source>Move the history aside?</source>
+        <translation>将历史记录移到一旁吗？</translation>
+    </message>
+    <message>
+        <source>%1 is renamed to %2 and a new, empty history starts. Nothing is deleted: the old file stays there for you to inspect or restore.</source>
+        <translation>%1 将重命名为 %2，并开始一份新的空历史记录。不会删除任何内容：旧文件保留在原处，供您检查或恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>The run was not recorded: %1</source>
+        <translation>该运行未被记录：%1</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <source>Delete run %1 “%2” (%3, finished %4)? Its results file is removed too.</source>
+        <translation>删除运行 %1 “%2”（%3，完成于 %4）吗？其结果文件也会被删除。</translation>
+    </message>
+    <message>
+        <source>Delete these %1 runs? Their results files are removed too.</source>
+        <translation>删除这 %1 次运行吗？它们的结果文件也会被删除。</translation>
+    </message>
+    <message>
+        <source>Delete from the history</source>
+        <translation>从历史记录中删除</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::HistoryTableModel</name>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2, time scale %3
+started %4, finished %5
+%6</source>
+        <translation>%2 的运行 %1，时间缩放 %3
+开始于 %4，完成于 %5
+%6</translation>
+    </message>
+    <message>
+        <source>
+The baseline of %1: other runs of it compare with this one.</source>
+        <translation>
+%1 的基准：它的其他运行都与这一次比较。</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1（基准）</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Makespan per variant</source>
+        <translation>各变体总耗时</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::Language</name>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab</source>
+        <translation>并发实验室</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::LiveChart</name>
+    <message>
+        <source>Completions over time (live)</source>
+        <translation>完成数随时间变化（实时）</translation>
+    </message>
+    <message>
+        <source>Tasks in flight (live)</source>
+        <translation>在途任务数（实时）</translation>
+    </message>
+    <message>
+        <source>time since the run started (s)</source>
+        <translation>自运行开始起的时间（s）</translation>
+    </message>
+    <message>
+        <source>tasks finished</source>
+        <translation>已完成任务</translation>
+    </message>
+    <message>
+        <source>tasks in flight</source>
+        <translation>在途任务数</translation>
+    </message>
+    <message>
+        <source>Tasks submitted and not yet finished, read from the run&apos;s counters about ten times a second.</source>
+        <translation>已提交但尚未完成的任务，每秒约十次读取自运行的计数器。</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::MainWindow</name>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>%1 done: %2 tasks in %3</source>
+        <translation>%1 完成：%2 个任务，用时 %3</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New experiment</source>
+        <translation>新建实验(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Run experiment</source>
+        <translation>运行实验(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel (keep what was measured)</source>
+        <translation>取消(&amp;C)（保留已测结果）</translation>
+    </message>
+    <message>
+        <source>Run every variant (Ctrl+R)</source>
+        <translation>运行所有变体（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Stop the run; what was measured is kept (Esc)</source>
+        <translation>停止运行；已测得的结果会保留（Esc）</translation>
+    </message>
+    <message>
+        <source>R&amp;esults</source>
+        <translation>结果(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export this &amp;chart…</source>
+        <translation>导出此图表(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;all charts…</source>
+        <translation>导出全部图表(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;py this chart</source>
+        <translation>复制此图表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save results as &amp;JSON…</source>
+        <translation>将结果保存为 &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Save samples as &amp;CSV…</source>
+        <translation>将样本保存为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Log axes where the data spans decades</source>
+        <translation>数据跨越多个数量级时使用对数坐标轴(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Response-time CDF on a log &amp;x axis</source>
+        <translation>响应时间 CDF 使用对数 &amp;x 轴</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Ready. Ctrl+R runs the experiment.</source>
+        <translation>就绪。按 Ctrl+R 运行实验。</translation>
+    </message>
+    <message>
+        <source>No such preset</source>
+        <translation>没有这个预设</translation>
+    </message>
+    <message>
+        <source>The preset is broken</source>
+        <translation>预设已损坏</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Cancelling: keeping what was measured…</source>
+        <translation>正在取消：保留已测得的结果…</translation>
+    </message>
+    <message>
+        <source>Running %1 (repeat %2): %3 of %4 tasks · %5 elapsed</source>
+        <translation>正在运行 %1（第 %2 次重复）：%3 / %4 个任务 · 已用时 %5</translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation> · 约剩 %1</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled (partial results kept)</source>
+        <translation>已取消（保留部分结果）</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 in %2.</source>
+        <translation>%1，用时 %2。</translation>
+    </message>
+    <message>
+        <source>%1[*] — Concurrency Lab</source>
+        <translation>%1[*] — 并发实验室</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Open an experiment or results file</source>
+        <translation>打开实验或结果文件</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab files (*.json);;All files (*)</source>
+        <translation>并发实验室文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Save the experiment</source>
+        <translation>保存实验</translation>
+    </message>
+    <message>
+        <source>Experiment files (*.json)</source>
+        <translation>实验文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The experiment has changes. Save them?</source>
+        <translation>实验有更改。要保存吗？</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Wrote every chart to %1</source>
+        <translation>已将全部图表写入 %1</translation>
+    </message>
+    <message>
+        <source>Copied the chart as an image</source>
+        <translation>已将图表复制为图像</translation>
+    </message>
+    <message>
+        <source>Save results</source>
+        <translation>保存结果</translation>
+    </message>
+    <message>
+        <source>Results (*.json)</source>
+        <translation>结果 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save the results</source>
+        <translation>无法保存结果</translation>
+    </message>
+    <message>
+        <source>Save samples</source>
+        <translation>保存样本</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot save the samples</source>
+        <translation>无法保存样本</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Concurrency Lab</source>
+        <translation>关于并发实验室(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Run a big sweep?</source>
+        <translation>运行大规模扫描吗？</translation>
+    </message>
+    <message>
+        <source>This sweep is big: %1.
+
+Run it? Cancel stops it at any time and keeps the finished points.</source>
+        <translation>这次扫描规模很大：%1。
+
+要运行吗？可以随时取消，已完成的点会保留。</translation>
+    </message>
+    <message>
+        <source>The sweep was not started.</source>
+        <translation>扫描未开始。</translation>
+    </message>
+    <message>
+        <source>Starting the sweep: %1 variant runs, estimated %2…</source>
+        <translation>正在开始扫描：%1 次变体运行，预计 %2…</translation>
+    </message>
+    <message>
+        <source>Sweep run %1 of %2: %3</source>
+        <translation>扫描运行 %1 / %2：%3</translation>
+    </message>
+    <message>
+        <source> · repeat %1 of %2</source>
+        <translation> · 重复 %1 / %2</translation>
+    </message>
+    <message>
+        <source> · %1 elapsed</source>
+        <translation> · 已用时 %1</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>运行历史</translation>
+    </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>One HTML or PDF document: the experiment, the environment, the numbers, every chart and the explanations</source>
+        <translation>一份 HTML 或 PDF 文档：实验、环境、数据、全部图表和解释</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>The language of menus, charts and explanations. conlab-cli and the files it writes stay in English.</source>
+        <translation>菜单、图表和解释所用的语言。conlab-cli 及其写出的文件仍使用英文。</translation>
+    </message>
+    <message>
+        <source>A new language applies when Concurrency Lab starts again.</source>
+        <translation>新的语言将在并发实验室下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::RecentFiles</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::ResultsTableModel</name>
+    <message>
+        <source>Variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>pool or executor threads</source>
+        <translation>线程池或执行器的线程数</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>tasks finished</source>
+        <translation>已完成任务</translation>
+    </message>
+    <message>
+        <source>Makespan</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <source>last end − first submit</source>
+        <translation>最后结束 − 最早提交</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>ideal-machine makespan</source>
+        <translation>理想机器上的总耗时</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>completions / makespan</source>
+        <translation>完成数 / 总耗时</translation>
+    </message>
+    <message>
+        <source>Pred. throughput</source>
+        <translation>预测吞吐量</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>response time</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>p99.9</source>
+        <translation>p99.9</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Queue wait p99</source>
+        <translation>排队等待 p99</translation>
+    </message>
+    <message>
+        <source>start − submit</source>
+        <translation>开始 − 提交</translation>
+    </message>
+    <message>
+        <source>Queue share</source>
+        <translation>排队占比</translation>
+    </message>
+    <message>
+        <source>Σ queue wait / Σ response</source>
+        <translation>Σ 排队等待 / Σ 响应时间</translation>
+    </message>
+    <message>
+        <source>CPU time</source>
+        <translation>CPU 时间</translation>
+    </message>
+    <message>
+        <source>user + system</source>
+        <translation>用户态 + 内核态</translation>
+    </message>
+    <message>
+        <source>CPU use</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source>CPU time / (makespan × cores)</source>
+        <translation>CPU 时间 / (总耗时 × 核心数)</translation>
+    </message>
+    <message>
+        <source>Ctx switches</source>
+        <translation>上下文切换次数</translation>
+    </message>
+    <message>
+        <source>Peak threads</source>
+        <translation>峰值线程数</translation>
+    </message>
+    <message>
+        <source>Workers used</source>
+        <translation>使用的工作线程数</translation>
+    </message>
+    <message>
+        <source>threads that started tasks</source>
+        <translation>启动过任务的线程数</translation>
+    </message>
+    <message>
+        <source>Peak RSS</source>
+        <translation>峰值 RSS</translation>
+    </message>
+    <message>
+        <source>Loop lag max</source>
+        <translation>最大循环延迟</translation>
+    </message>
+    <message>
+        <source>Loop blocked</source>
+        <translation>循环阻塞占比</translation>
+    </message>
+    <message>
+        <source>share of the run the loop was late</source>
+        <translation>事件循环迟滞的时间占运行时间的比例</translation>
+    </message>
+    <message>
+        <source>Little&apos;s law gap</source>
+        <translation>利特尔定律偏差</translation>
+    </message>
+    <message>
+        <source>|L − λW| / max(L, λW)</source>
+        <translation>|L − λW| / max(L, λW)</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::ResultsView</name>
+    <message>
+        <source>Copy as TSV</source>
+        <translation>复制为 TSV</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::StepsTableModel</name>
+    <message>
+        <source>io: wait without using the CPU (an event loop awaits a timer; a thread has no choice but to block)</source>
+        <translation>io：不占用 CPU 的等待（事件循环等待定时器；线程则只能阻塞）</translation>
+    </message>
+    <message>
+        <source>blocking_io: a blocking call on whatever thread runs the task — inside a coroutine it freezes the loop</source>
+        <translation>blocking_io：在运行该任务的线程上进行阻塞调用——在协程中会冻结事件循环</translation>
+    </message>
+    <message>
+        <source>cpu: real computation, calibrated so 1 ms ≈ 1 ms on one core</source>
+        <translation>cpu：真实计算，经过校准，1 ms ≈ 单核上的 1 ms</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长分布</translation>
+    </message>
+    <message>
+        <source>ms (or mean)</source>
+        <translation>ms（或均值）</translation>
+    </message>
+    <message>
+        <source>min ms</source>
+        <translation>最小 ms</translation>
+    </message>
+    <message>
+        <source>max ms</source>
+        <translation>最大 ms</translation>
+    </message>
+    <message>
+        <source>io waits without a thread; blocking_io blocks the thread that runs it; cpu computes.</source>
+        <translation>io 等待时不占用线程；blocking_io 会阻塞运行它的线程；cpu 做计算。</translation>
+    </message>
+    <message>
+        <source>fixed: every task the same; uniform: drawn between min and max; exponential: drawn with the given mean (seeded).</source>
+        <translation>fixed：每个任务相同；uniform：在最小值与最大值之间随机抽取；exponential：按给定均值随机抽取（带种子）。</translation>
+    </message>
+    <message>
+        <source>Milliseconds at time scale 1: the fixed value, or the exponential&apos;s mean.</source>
+        <translation>时间缩放为 1 时的毫秒数：固定值，或指数分布的均值。</translation>
+    </message>
+    <message>
+        <source>Uniform only: the shortest duration, ms.</source>
+        <translation>仅 uniform：最短时长，ms。</translation>
+    </message>
+    <message>
+        <source>Uniform only: the longest duration, ms.</source>
+        <translation>仅 uniform：最长时长，ms。</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::SweepAxisEditor</name>
+    <message>
+        <source>arrival rate λ (tasks/s)</source>
+        <translation>到达速率 λ（任务/s）</translation>
+    </message>
+    <message>
+        <source>a step&apos;s duration (ms)</source>
+        <translation>某个步骤的时长（ms）</translation>
+    </message>
+    <message>
+        <source>CPU share of the work (0 to 1)</source>
+        <translation>工作中 CPU 计算的占比（0 到 1）</translation>
+    </message>
+    <message>
+        <source>The first value of the range</source>
+        <translation>范围的第一个值</translation>
+    </message>
+    <message>
+        <source>The last value of the range (included when a step lands on it)</source>
+        <translation>范围的最后一个值（步进恰好落在它上时包含在内）</translation>
+    </message>
+    <message>
+        <source>Linear: added to each value. Logarithmic: each value is the one before times this (2 doubles: 1, 2, 4, 8 …)</source>
+        <translation>线性：每个值加上它。对数：每个值是前一个值乘以它（2 表示翻倍：1, 2, 4, 8 …）</translation>
+    </message>
+    <message>
+        <source>The parameter this axis of the grid varies</source>
+        <translation>网格的这一轴所变化的参数</translation>
+    </message>
+    <message>
+        <source>step </source>
+        <translation>步骤 </translation>
+    </message>
+    <message>
+        <source>Which step of every variant&apos;s workload gets the swept duration (counting from 1)</source>
+        <translation>每个变体工作负载中哪个步骤使用扫描的时长（从 1 开始计数）</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>The values as a list, or as a range from, to, step</source>
+        <translation>取值：列表，或由起点、终点、步长给出的范围</translation>
+    </message>
+    <message>
+        <source>The values, separated by commas: run in this order when the sweep is not shuffled</source>
+        <translation>取值，用逗号分隔：扫描不打乱时按此顺序运行</translation>
+    </message>
+    <message>
+        <source>linear (+ step)</source>
+        <translation>线性（+ 步长）</translation>
+    </message>
+    <message>
+        <source>logarithmic (× step)</source>
+        <translation>对数（× 步长）</translation>
+    </message>
+    <message>
+        <source>How the range steps: adding the step, or multiplying by it</source>
+        <translation>范围如何步进：加上步长，或乘以步长</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Parameter %1</source>
+        <translation>参数 %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number (separate values with commas)</source>
+        <translation>&apos;%1&apos; 不是数字（多个值请用逗号分隔）</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::SweepEditor</name>
+    <message>
+        <source>Sweep: run the experiment over a grid of one or two parameters</source>
+        <translation>扫描：在一个或两个参数的网格上运行实验</translation>
+    </message>
+    <message>
+        <source>off: one run</source>
+        <translation>关闭：只运行一次</translation>
+    </message>
+    <message>
+        <source>one parameter</source>
+        <translation>一个参数</translation>
+    </message>
+    <message>
+        <source>two parameters</source>
+        <translation>两个参数</translation>
+    </message>
+    <message>
+        <source>A sweep runs every variant at every point of the grid, repeats times each, and charts a metric against the parameter</source>
+        <translation>扫描会在网格的每个点上运行每个变体，每次按重复次数运行，并绘制指标随参数变化的图表</translation>
+    </message>
+    <message>
+        <source>shuffled (seeded)</source>
+        <translation>打乱顺序（带种子）</translation>
+    </message>
+    <message>
+        <source>as listed</source>
+        <translation>按列出顺序</translation>
+    </message>
+    <message>
+        <source>Shuffled spreads a drifting machine (heat, a backup starting) over the grid instead of drawing it as a trend</source>
+        <translation>打乱顺序会把机器状态的漂移（发热、后台备份启动等）分散到整个网格上，而不是画成一条趋势</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::SweepHeatmapItem</name>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>corner mark: measured makespan more than 10% from the simulation</source>
+        <translation>角标：实测总耗时与模拟相差 10% 以上</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <source> (simulated %1)</source>
+        <translation>（模拟值 %1）</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 在 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::SweepText</name>
+    <message>
+        <source>step %1 (ms)</source>
+        <translation>步骤 %1（ms）</translation>
+    </message>
+    <message>
+        <source>step %1 = %2 ms</source>
+        <translation>步骤 %1 = %2 ms</translation>
+    </message>
+    <message>
+        <source>CPU share = %1</source>
+        <translation>CPU 占比 = %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>adding to %1 does not pay: throughput at %2 (%3/s) is already within 5% of the best (%4/s at %5)</source>
+        <translation>增加 %1 并不划算：%2 时的吞吐量（%3/s）已在最佳值（%5 时 %4/s）的 5% 以内</translation>
+    </message>
+    <message>
+        <source>throughput still grows at the end of the sweep (%1/s at %2): no knee within it</source>
+        <translation>扫描结束时吞吐量仍在增长（%2 时 %1/s）：扫描范围内没有拐点</translation>
+    </message>
+    <message>
+        <source>the knee is at %1, where throughput is highest (%2/s); more %3 stops paying</source>
+        <translation>拐点在 %1，此处吞吐量最高（%2/s）；再增加 %3 不再划算</translation>
+    </message>
+    <message>
+        <source>the knee is at %1: throughput %2/s, within 5% of the best (%3/s at %4); more %5 stops paying</source>
+        <translation>拐点在 %1：吞吐量 %2/s，在最佳值（%4 时 %3/s）的 5% 以内；再增加 %5 不再划算</translation>
+    </message>
+    <message>
+        <source>USL fit of throughput: σ = %1 (contention), κ = %2 (coherency), λ = %3/s per unit, R² = %4</source>
+        <translation>吞吐量的 USL 拟合：σ = %1（争用），κ = %2（一致性开销），λ = %3/s（每单位），R² = %4</translation>
+    </message>
+    <message>
+        <source>; throughput peaks near %1</source>
+        <translation>；吞吐量在 %1 附近达到峰值</translation>
+    </message>
+    <message>
+        <source>measured makespan is within 10% of the simulation at all %1 points</source>
+        <translation>在全部 %1 个点上，实测总耗时与模拟相差都在 10% 以内</translation>
+    </message>
+    <message>
+        <source>measured and simulated makespan disagree by more than 10% at %1 of %2 points (worst at %3: %4 measured, %5 simulated, %6): overhead or contention the ideal model does not have</source>
+        <translation>%2 个点中有 %1 个点的实测与模拟总耗时相差超过 10%（最大偏差在 %3：实测 %4，模拟 %5，%6）：这是理想模型中没有的开销或争用</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::TimelineItem</name>
+    <message>
+        <source>%1 task %2 on thread %3
+submitted %4, started %5, ended %6
+queue wait %7, service %8</source>
+        <translation>%1 任务 %2，线程 %3
+提交 %4，开始 %5，结束 %6
+排队等待 %7，服务 %8</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::VariantTableModel</name>
+    <message>
+        <source>(no steps)</source>
+        <translation>（无步骤）</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>P (pool)</source>
+        <translation>P（线程池）</translation>
+    </message>
+    <message>
+        <source>L (loops)</source>
+        <translation>L（循环数）</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>Workload (steps)</source>
+        <translation>工作负载（步骤）</translation>
+    </message>
+    <message>
+        <source>The variant&apos;s name in charts and tables, e.g. /a.</source>
+        <translation>变体在图表和表格中的名称，例如 /a。</translation>
+    </message>
+    <message>
+        <source>How tasks are scheduled onto threads. Hover a model in the list for its Python analogue.</source>
+        <translation>任务如何调度到线程上。将鼠标悬停在列表中的模型上可查看对应的 Python 写法。</translation>
+    </message>
+    <message>
+        <source>P: threads in the pool or executor that runs blocking work. A number, or a real-world default resolved on this machine: python_default_executor = min(32, cores + 4), anyio_default = 40, cores.</source>
+        <translation>P：运行阻塞工作的线程池或执行器的线程数。可以是数字，也可以是按本机解析的实际默认值：python_default_executor = min(32, 核心数 + 4)，anyio_default = 40，cores = 核心数。</translation>
+    </message>
+    <message>
+        <source>L: how many event loops, one per thread (multi_loop, like uvicorn --workers L).</source>
+        <translation>L：事件循环的个数，每个线程一个（multi_loop，类似 uvicorn --workers L）。</translation>
+    </message>
+    <message>
+        <source>qt_event_loop only: run blocking steps on a thread pool instead of the loop.</source>
+        <translation>仅 qt_event_loop：把阻塞步骤交给线程池运行，而不是在事件循环上运行。</translation>
+    </message>
+    <message>
+        <source>What each task does, step by step. Select the row to edit its steps below.</source>
+        <translation>每个任务逐步做什么。选中该行即可在下方编辑其步骤。</translation>
+    </message>
+</context>
+</TS>
