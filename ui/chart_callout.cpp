@@ -14,7 +14,9 @@ constexpr double kOffset = 12, kPadding = 4;
 
 ChartCallout::ChartCallout(QChart *chart, QAbstractSeries *anchor, QPointF at, QString text)
     : QGraphicsObject(chart), m_chart(chart), m_anchor(anchor), m_at(at), m_text(std::move(text)) {
-  m_font.setPointSizeF(9);
+  // A pixel size is in scene units: a point size would grow with the paint device's resolution
+  // and dwarf the chart in a PDF.
+  m_font.setPixelSize(12); // 9 pt at 96 dpi
   m_font.setBold(true);
   setZValue(20); // above every series
   connect(chart, &QChart::plotAreaChanged, this, [this] { prepareGeometryChange(); });

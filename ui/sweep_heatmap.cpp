@@ -127,10 +127,12 @@ QRectF SweepHeatmapItem::boundingRect() const { return m_chart->plotArea(); }
 
 SweepHeatmapItem::Layout SweepHeatmapItem::layout() const {
   Layout l;
-  l.font.setPointSizeF(8.5);
+  // Pixel sizes, which are scene units: a point size would be turned into pixels at the paint
+  // device's resolution, and text painted into a 1200-dpi PDF would dwarf the cells it labels.
+  l.font.setPixelSize(11); // 8.5 pt at 96 dpi, as the chart's own labels
   l.bold = l.font;
   l.bold.setBold(true);
-  l.bold.setPointSizeF(9.5);
+  l.bold.setPixelSize(13);
   const QFontMetricsF fm(l.font);
   QRectF area = m_chart->plotArea();
   double label_width = 0;
