@@ -78,7 +78,9 @@ std::string disagreement_sentence(const Sweep &sweep, const SweepResults &result
          " points (worst at " + point_text(sweep, results.points[worst->point].values) + ": " +
          human_duration(worst->measured_s) + " measured, " + human_duration(worst->simulated_s) +
          " simulated, " + (worst->relative > 0 ? "+" : "") + human_percent(worst->relative) +
-         "): overhead or contention the ideal model does not have";
+         (worst->relative > 0 ? "): overhead or contention the ideal model does not have"
+                              : "): faster than the simulation, so the model misses something "
+                                "here");
 }
 
 } // namespace

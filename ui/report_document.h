@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <variant>
 #include <vector>
 
@@ -66,6 +67,12 @@ struct ReportOptions {
   QString title;       // empty: "<experiment name> — Concurrency Lab report"
   ChartOptions charts; // axis choices, as the desktop lab shows them
 };
+
+// A chart of the report: made on demand from shared data, its title without the run caption
+// (the report's title says what ran; the chart keeps what it shows).
+ReportChart report_chart(ChartKind kind, std::shared_ptr<const ChartData> data,
+                         const ChartOptions &options, QString name, QString title, QString caption,
+                         double aspect);
 
 // Pure of any painting: only the charts' `make` needs a QApplication, and only when called.
 ReportDocument build_report(const RunResults &results, const ReportOptions &options = {});

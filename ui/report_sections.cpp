@@ -225,26 +225,30 @@ ReportSection prediction_section(const RunResults &results) {
   return s;
 }
 
+ReportChart report_chart(ChartKind kind, std::shared_ptr<const ChartData> data,
+                         const ChartOptions &options, QString name, QString title, QString caption,
+                         double aspect) {
+  return {std::move(name), std::move(title), std::move(caption), aspect,
+          [data = std::move(data), kind, options] {
+            QChart *made = make_chart(kind, *data, options);
+            const QString suffix = QStringLiteral(" — ") + run_caption(*data);
+            if (made->title().endsWith(suffix))
+              made->setTitle(made->title().chopped(suffix.size()));
+            return made;
+          }};
+}
+
 ReportSection charts_section(const RunResults &results, const ReportOptions &options) {
   ReportSection s{QStringLiteral("charts"), tr_("Charts"), {}};
   auto data = std::make_shared<ChartData>(build_chart_data(results));
   make_printable(*data);
   for (ChartKind kind : all_chart_kinds()) {
-    const ChartOptions chart_options = options.charts;
-    ReportChart chart{chart_name(kind), chart_title(kind), chart_caption(kind),
-                      // Room above the summary's tallest bars for their upright labels.
-                      kind == ChartKind::timeline  ? 0.7
-                      : kind == ChartKind::summary ? 0.62
-                                                   : 0.55,
-                      [data, kind, chart_options] {
-                        QChart *made = make_chart(kind, *data, chart_options);
-                        // The report's title says what ran: the chart keeps what it shows.
-                        const QString suffix = QStringLiteral(" — ") + run_caption(*data);
-                        if (made->title().endsWith(suffix))
-                          made->setTitle(made->title().chopped(suffix.size()));
-                        return made;
-                      }};
-    s.blocks.push_back(std::move(chart));
+    // Room above the summary's tallest bars for their upright labels.
+    const double aspect = kind == ChartKind::timeline  ? 0.7
+                          : kind == ChartKind::summary ? 0.62
+                                                       : 0.55;
+    s.blocks.push_back(report_chart(kind, data, options.charts, chart_name(kind), chart_title(kind),
+                                    chart_caption(kind), aspect));
   }
   return s;
 }

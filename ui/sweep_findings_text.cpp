@@ -96,10 +96,16 @@ QString SweepText::disagreement(const Sweep &sweep, const SweepResults &results,
                                       [](const Disagreement &x, const Disagreement &y) {
                                         return std::abs(x.relative) < std::abs(y.relative);
                                       });
-  return tr("measured and simulated makespan disagree by more than 10% at %1 of %2 points (worst "
-            "at %3: %4 measured, %5 simulated, %6): overhead or contention the ideal model does "
-            "not have")
-      .arg(QString::number(a.disagreements.size()), QString::number(a.compared),
+  // Slower than simulated is what an ideal model leaves out; faster is what it gets wrong.
+  const QString text =
+      worst->relative > 0
+          ? tr("measured and simulated makespan disagree by more than 10% at %1 of %2 points "
+               "(worst at %3: %4 measured, %5 simulated, %6): overhead or contention the ideal "
+               "model does not have")
+          : tr("measured and simulated makespan disagree by more than 10% at %1 of %2 points "
+               "(worst at %3: %4 measured, %5 simulated, %6): faster than the simulation, so the "
+               "model misses something here");
+  return text.arg(QString::number(a.disagreements.size()), QString::number(a.compared),
            point(sweep, results.points[worst->point].values),
            QString::fromStdString(human_duration(worst->measured_s)),
            QString::fromStdString(human_duration(worst->simulated_s)),

@@ -1307,6 +1307,74 @@
         <source>the chart &apos;%1&apos;: %2</source>
         <translation>图表 &apos;%1&apos;：%2</translation>
     </message>
+    <message>
+        <source>%1 … %2 (%3 values)</source>
+        <translation>%1 … %2（%3 个值）</translation>
+    </message>
+    <message>
+        <source>Sweep over %1: %2 of %3 runs done, %4 per point, every variant at every point, the points in a shuffled order so that the machine&apos;s drift does not pass for a trend.</source>
+        <translation>扫描 %1：已完成 %3 次运行中的 %2 次，每个点 %4，每个变体都在每个点上运行；各点按打乱的顺序运行，以免机器的漂移被误认为趋势。</translation>
+    </message>
+    <message>
+        <source>one run</source>
+        <translation>运行一次</translation>
+    </message>
+    <message>
+        <source>%1 repeats</source>
+        <translation>重复 %1 次</translation>
+    </message>
+    <message>
+        <source> The sweep was not finished: the charts and the table show the points it measured.</source>
+        <translation>扫描没有完成：图表和表格显示的是已测量的点。</translation>
+    </message>
+    <message>
+        <source>%1 against the swept parameter, one line per variant: the mean over repeats, a band from the lowest to the highest repeat, the simulation dashed; a ring marks a point more than 10% from the simulation.</source>
+        <translation>%1 随扫描参数的变化，每个变体一条线：实线为各次重复的平均值，色带从最低到最高的一次重复，虚线为模拟；圆圈标出与模拟相差超过 10% 的点。</translation>
+    </message>
+    <message>
+        <source> One line per value of the second parameter.</source>
+        <translation>第二个参数的每个取值各一条线。</translation>
+    </message>
+    <message>
+        <source> The simulation models time, not this metric: no dashed line.</source>
+        <translation>模拟只对时间建模，不对这个指标建模：因此没有虚线。</translation>
+    </message>
+    <message>
+        <source>%1 over both parameters, one panel per variant on one colour scale; a corner mark flags a point more than 10% from the simulation.</source>
+        <translation>%1 随两个参数的变化，每个变体一个面板，共用一个色标；角标表示与模拟相差超过 10% 的点。</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Simulated</source>
+        <translation>模拟值</translation>
+    </message>
+    <message>
+        <source>vs simulation</source>
+        <translation>与模拟相比</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>Means over the complete repeats of each point; Runs counts them. vs simulation: the measured makespan above (+) or below (−) the discrete-event simulation of the same point.</source>
+        <translation>各点完整重复的平均值；“运行次数”为其数量。“与模拟相比”：实测总耗时高于（+）或低于（−）同一点的离散事件模拟。</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Nothing to say: no point of this variant was finished.</source>
+        <translation>暂无结论：这个变体还没有完成任何一个点。</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>
@@ -2758,6 +2826,10 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
     <message>
         <source>measured and simulated makespan disagree by more than 10% at %1 of %2 points (worst at %3: %4 measured, %5 simulated, %6): overhead or contention the ideal model does not have</source>
         <translation>%2 个点中有 %1 个点的实测与模拟总耗时相差超过 10%（最大偏差在 %3：实测 %4，模拟 %5，%6）：这是理想模型中没有的开销或争用</translation>
+    </message>
+    <message>
+        <source>measured and simulated makespan disagree by more than 10% at %1 of %2 points (worst at %3: %4 measured, %5 simulated, %6): faster than the simulation, so the model misses something here</source>
+        <translation>%2 个点中有 %1 个点的实测与模拟总耗时相差超过 10%（最大偏差在 %3：实测 %4，模拟 %5，%6）：实测比模拟快，说明模型在这里漏掉了某些因素</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,20 @@ TEST(SweepAnalysis, FlagsPointsWhereMeasurementAndSimulationDisagreeByMoreThanTe
   EXPECT_TRUE(named) << "the summary names the worst point";
 }
 
+// Slower than the simulation is overhead the ideal model leaves out; faster is the model wrong.
+TEST(SweepAnalysis, SaysWhichWayTheWorstDisagreementGoes) {
+  const auto finding = [](const std::vector<double> &measured) {
+    const RunResults r = sweep_results({1, 2}, measured, {6.4, 3.2});
+    const SweepAnalysis a = analyze_sweep(r.experiment, *r.sweep);
+    return a.variants[0].findings.back();
+  };
+  const std::string slower = finding({6.4, 4.0});
+  EXPECT_NE(slower.find("+25%): overhead or contention"), std::string::npos) << slower;
+  const std::string faster = finding({6.4, 2.4});
+  EXPECT_NE(faster.find("-25%): faster than the simulation"), std::string::npos) << faster;
+  EXPECT_EQ(faster.find("overhead"), std::string::npos) << faster;
+}
+
 TEST(SweepAnalysis, NamesTheKneeAndFitsTheUslOnAConcurrencySweep) {
   // Throughput 64/makespan: 10, 20, 40, 42, 42 tasks/s.
   const RunResults r = sweep_results({1, 2, 4, 8, 16}, {6.4, 3.2, 1.6, 64 / 42.0, 64 / 42.0},

@@ -11,6 +11,7 @@
 #include "report_pagination.h"
 #include "report_pdf.h"
 #include "results_json.h"
+#include "sweep_fixtures.h"
 #include "ui_fixtures.h"
 
 #include <QAction>
@@ -203,6 +204,70 @@ private Q_SLOTS:
     for (const VariantResult &v : m_results.variants)
       QVERIFY2(text.contains(collapse_whitespace(QString::fromStdString(v.explanation))),
                qPrintable(QString::fromStdString(v.explanation)));
+  }
+
+  // A two-parameter sweep (tests/ui/sweep_fixtures.h): the grid in words, each variant's
+  // findings as sentences, a line chart per metric and a heatmap per metric, every point in a
+  // table, in the HTML and in the PDF alike.
+  void sweep_report_has_findings_charts_and_every_point() {
+    const RunResults sweep = test::hand_made_sweep(true);
+    const ReportDocument doc = build_report(sweep);
+    QStringList ids;
+    for (const ReportSection &s : doc.sections)
+      ids << s.id;
+    QCOMPARE(ids, (QStringList{"experiment", "environment", "sweep"}));
+    const ReportSection &s = doc.sections.back();
+
+    const auto *words = std::get_if<ReportParagraph>(&s.blocks.front());
+    QVERIFY(words);
+    QVERIFY2(words->text.contains(QStringLiteral("P = 1 … P = 8 (4 values) × C = 1 … C = 3 "
+                                                 "(3 values): 24 of 24 runs done, 2 repeats")),
+             qPrintable(words->text));
+
+    QStringList notes;
+    for (const ReportBlock &b : s.blocks)
+      if (const auto *n = std::get_if<ReportNote>(&b))
+        notes << n->heading + QStringLiteral(": ") + n->text;
+    QCOMPARE(notes.size(), 2);
+    // The fixture's pool disagrees with its simulation at P = 2 (measured twice as fast).
+    QVERIFY2(notes[0].startsWith(QStringLiteral("pool · thread_pool: Measured and simulated "
+                                                "makespan disagree by more than 10% at 3 of 12")),
+             qPrintable(notes[0]));
+    QVERIFY2(notes[0].contains(QStringLiteral("faster than the simulation, so the model misses "
+                                              "something here.")),
+             qPrintable(notes[0]));
+    QVERIFY2(notes[1].contains(QStringLiteral("within 10% of the simulation at all 12 points.")),
+             qPrintable(notes[1]));
+
+    // Six metrics (the event loop has a loop lag) and two heatmaps.
+    QStringList charts;
+    for (const ReportChart *c : doc.charts())
+      charts << c->name;
+    QCOMPARE(charts, (QStringList{"sweep-throughput", "sweep-makespan", "sweep-p50", "sweep-p99",
+                                  "sweep-cpu", "sweep-loop_lag", "heatmap-throughput",
+                                  "heatmap-makespan"}));
+
+    const auto *table = std::get_if<ReportTable>(&s.blocks.back());
+    QVERIFY(table);
+    QCOMPARE(table->rows.size(), 24); // 12 points × 2 variants
+    const QStringList &p2 = table->rows[6]; // P = 2, C = 1, the pool
+    QCOMPARE(p2.mid(0, 3), (QStringList{"P = 2, C = 1", "pool", "2"}));
+    QVERIFY2(p2[5].contains(QStringLiteral("50%")) && !p2[5].startsWith(QLatin1Char('+')),
+             qPrintable(p2.join(QLatin1Char('|'))));
+
+    const HtmlScan scan = scan_html(report_html(doc));
+    QVERIFY2(scan.error.isEmpty(), qPrintable(scan.error));
+    QVERIFY2(scan.external.isEmpty(), qPrintable(scan.external.join(QLatin1Char('\n'))));
+    QCOMPARE(scan.svg_titles.size(), charts.size());
+    QVERIFY(scan.text.contains(QStringLiteral("P = 8, C = 3")));
+
+    const PdfLayout layout = layout_of(doc);
+    const QStringList broken = check_layout(layout);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QLatin1Char('\n'))));
+    int drawn = 0;
+    for (const Placement &p : layout.placements)
+      drawn += layout.boxes[static_cast<std::size_t>(p.box)].kind == PdfBoxKind::chart;
+    QCOMPARE(drawn, charts.size());
   }
 
   // A long table and many charts: rows never split, the header repeated on each page.
