@@ -34,6 +34,12 @@ Prepared prepare(const std::string &a_file, const std::string &b_file) {
   try {
     const RunResults a = load_results(a_file);
     const RunResults b = load_results(b_file);
+    if (a.sweep || b.sweep) {
+      p.error = CompareView::tr("%1 is a sweep: only two single runs can be compared; open the "
+                                "sweep to see its charts")
+                    .arg(a.sweep ? kA : kB);
+      return p;
+    }
     CompareOptions options;
     options.baseline_name = kA.toStdString();
     options.candidate_name = kB.toStdString();

@@ -196,7 +196,7 @@ void HistoryPanel::follow(RunController *runner) {
 
 void HistoryPanel::record(std::shared_ptr<const RunResults> results,
                           history::Clock::time_point started) {
-  if (!m_history || !results || results->status == RunStatus::failed || results->sweep)
+  if (!m_history || !results || results->status == RunStatus::failed)
     return;
   const history::Clock::time_point finished = history::Clock::now();
   const std::string directory = m_history->directory();

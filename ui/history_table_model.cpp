@@ -162,7 +162,7 @@ QVariant HistoryTableModel::headerData(int section, Qt::Orientation orientation,
   case tags:
     return tr("Tags");
   case makespan:
-    return tr("Makespan per variant");
+    return tr("Key numbers per variant");
   default:
     return {};
   }

@@ -61,7 +61,7 @@ void print_list(RunHistory &history, const std::string &search) {
   table.add_column("experiment", Align::left);
   table.add_column("status", Align::left);
   table.add_column("tags", Align::left);
-  table.add_column("makespan", Align::left);
+  table.add_column("key numbers", Align::left); // makespans; a sweep's best points
   std::size_t shown = 0;
   for (const RunRecord &r : history.list()) {
     if (!search.empty() && !history::matches(r, search))
@@ -82,6 +82,29 @@ void print_list(RunHistory &history, const std::string &search) {
             << shown << (shown == 1 ? " run" : " runs") << " in " << history.directory() << '\n';
 }
 
+// A sweep's variants at their best point (highest mean throughput); every point is in the
+// results file (conlab-cli chart or report draws them).
+void print_sweep_digest(const RunRecord &r) {
+  Table table;
+  for (const char *header : {"variant", "model", "runs", "best at", "tput/s", "makespan", "p99"})
+    table.add_column(
+        header, std::string_view(header) == "runs" || std::string_view(header) == "tput/s" ||
+                        std::string_view(header) == "makespan" || std::string_view(header) == "p99"
+                    ? Align::right
+                    : Align::left);
+  for (const history::VariantDigest &v : r.variants) {
+    const bool any = !v.best_at.empty();
+    table.add_row({v.label, v.model, std::to_string(v.completed) + "/" + std::to_string(v.tasks),
+                   any ? v.best_at : std::string(kDash),
+                   any ? human_rate(v.throughput_per_s) : std::string(kDash),
+                   any ? human_duration(v.makespan_s) : std::string(kDash),
+                   any ? human_duration(v.p99_s) : std::string(kDash)});
+  }
+  table.print(std::cout);
+  std::cout << "\nbest at: the point of highest mean throughput; the numbers are its means over "
+               "its repeats\n";
+}
+
 void print_run(const RunRecord &r) {
   const double seconds = std::chrono::duration<double>(r.finished - r.started).count();
   std::cout << "run " << r.id << ": " << title(r) << '\n'
@@ -93,7 +116,12 @@ void print_run(const RunRecord &r) {
             << human_duration(seconds) << ")\n"
             << "tags        " << (r.tags.empty() ? std::string(kDash) : history::join_tags(r.tags))
             << '\n'
-            << "results     " << r.results_file << "\n\n";
+            << (r.sweep.empty() ? "" : "sweep       " + r.sweep + "\n") << "results     "
+            << r.results_file << "\n\n";
+  if (!r.sweep.empty()) {
+    print_sweep_digest(r);
+    return;
+  }
   Table table;
   for (const char *header :
        {"variant", "model", "tasks", "makespan", "predicted", "tput/s", "p50", "p99"})
@@ -179,6 +207,25 @@ int history_command(const std::vector<std::string> &args) {
   } catch (const history::HistoryInputError &e) {
     throw UsageError(std::string("history ") + words.front() + ": " + e.what());
   }
+}
+
+void add_history_options(po::options_description &options) {
+  // clang-format off
+  options.add_options()
+      ("no-history", po::bool_switch(), "do not record the run in the history")
+      ("history-dir", po::value<std::string>()->value_name("DIR"),
+       "record the run in the history in DIR (default: $CONLAB_HISTORY_DIR, else the lab's data "
+       "directory)");
+  // clang-format on
+}
+
+std::optional<std::string> chosen_history(const po::variables_map &vm, const std::string &command) {
+  const bool off = vm["no-history"].as<bool>();
+  if (vm.count("history-dir") && off)
+    throw UsageError(command + ": --history-dir and --no-history contradict each other");
+  if (off)
+    return std::nullopt;
+  return vm.count("history-dir") ? vm["history-dir"].as<std::string>() : std::string();
 }
 
 std::unique_ptr<RunHistory> open_run_history(const std::string &dir) {

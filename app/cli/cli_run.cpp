@@ -37,8 +37,7 @@ struct RunArgs {
   std::string csv;
   bool json = false;
   bool quiet = false;
-  bool no_history = false;
-  std::string history_dir;
+  std::optional<std::string> history; // nullopt: --no-history; "": the default directory
   bool no_sweep = false;
 };
 
@@ -63,13 +62,10 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
       ("csv", po::value<std::string>()->value_name("FILE"), "write one row per task to FILE")
       ("json", po::bool_switch(), "print the results JSON on stdout instead of the table")
       ("quiet,q", po::bool_switch(), "no progress on stderr")
-      ("no-history", po::bool_switch(), "do not record the run in the history")
-      ("history-dir", po::value<std::string>()->value_name("DIR"),
-       "record the run in the history in DIR (default: $CONLAB_HISTORY_DIR, else the lab's data "
-       "directory)")
       ("no-sweep", po::bool_switch(),
        "run an experiment that has a sweep once, with its base values");
   // clang-format on
+  add_history_options(options);
   const CommandLine line = parse_command_line("run", args, options, 1);
   const po::variables_map &vm = line.options;
   if (vm.count("help")) {
@@ -96,12 +92,7 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
     run.csv = vm["csv"].as<std::string>();
   run.json = vm["json"].as<bool>();
   run.quiet = vm["quiet"].as<bool>();
-  run.no_history = vm["no-history"].as<bool>();
-  if (vm.count("history-dir")) {
-    if (run.no_history)
-      throw UsageError("run: --history-dir and --no-history contradict each other");
-    run.history_dir = vm["history-dir"].as<std::string>();
-  }
+  run.history = chosen_history(vm, "run");
   run.no_sweep = vm["no-sweep"].as<bool>();
   return run;
 }
@@ -213,7 +204,7 @@ int run_command(const std::vector<std::string> &args, SignalWatcher &signals) {
   check_writable(run->out);
   check_writable(run->csv);
   const std::unique_ptr<history::RunHistory> history =
-      run->no_history ? nullptr : open_run_history(run->history_dir);
+      run->history ? open_run_history(*run->history) : nullptr;
   const auto started = history::Clock::now();
 
   const auto style = run->quiet                   ? Progress::Style::none

@@ -2,6 +2,7 @@
 
 #include "cli_common.h"
 #include "cli_format.h"
+#include "cli_history.h"
 #include "environment.h"
 #include "format.h"
 #include "results_json.h"
@@ -31,6 +32,7 @@ struct SweepArgs {
   std::optional<std::uint64_t> seed;
   std::string out, resume, metric = "makespan";
   bool in_order = false, yes = false, dry_run = false, json = false, quiet = false;
+  std::optional<std::string> history; // nullopt: --no-history; "": the default directory
 };
 
 std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
@@ -54,6 +56,7 @@ std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
       ("json", po::bool_switch(), "print the results JSON on stdout instead of the table")
       ("quiet,q", po::bool_switch(), "no progress on stderr");
   // clang-format on
+  add_history_options(options);
   const CommandLine line = parse_command_line("sweep", args, options, 1);
   const po::variables_map &vm = line.options;
   if (vm.count("help")) {
@@ -84,6 +87,7 @@ std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
   a.dry_run = vm["dry-run"].as<bool>();
   a.json = vm["json"].as<bool>();
   a.quiet = vm["quiet"].as<bool>();
+  a.history = chosen_history(vm, "sweep");
   return a;
 }
 
@@ -122,9 +126,10 @@ std::string default_out(const Experiment &e) {
 class SweepProgressLine {
 public:
   SweepProgressLine(const Experiment &e, bool quiet)
-      : m_experiment(e), m_grid(sweep_points(*e.sweep)), m_style(quiet ? Style::none
-                                 : is_terminal(STDERR_FILENO) ? Style::bar
-                                                              : Style::lines) {}
+      : m_experiment(e), m_grid(sweep_points(*e.sweep)),
+        m_style(quiet                        ? Style::none
+                : is_terminal(STDERR_FILENO) ? Style::bar
+                                             : Style::lines) {}
   ~SweepProgressLine() { finish(); }
 
   void update(const SweepProgress &p) {
@@ -134,22 +139,24 @@ public:
     const auto now = Clock::now();
     const bool new_run = p.run != m_run;
     m_run = p.run;
-    const auto interval = m_style == Style::bar ? std::chrono::milliseconds(100)
-                                                : std::chrono::milliseconds(2000);
+    const auto interval =
+        m_style == Style::bar ? std::chrono::milliseconds(100) : std::chrono::milliseconds(2000);
     if (!new_run && now - m_drawn < interval)
       return;
     m_drawn = now;
     std::string line = "run " + std::to_string(p.run + 1) + "/" + std::to_string(p.runs) + "  " +
                        point_text(*m_experiment.sweep, m_grid.at(p.point));
     if (m_experiment.repeats > 1)
-      line += "  repeat " + std::to_string(p.repeat + 1) + "/" + std::to_string(m_experiment.repeats);
+      line +=
+          "  repeat " + std::to_string(p.repeat + 1) + "/" + std::to_string(m_experiment.repeats);
     if (p.inside.variant < m_experiment.variants.size())
       line += "  " + m_experiment.variants[p.inside.variant].label;
     line += "  " + std::to_string(static_cast<int>(p.fraction * 100)) + "%";
     if (p.eta_s >= 0)
       line += "  ETA " + human_span(p.eta_s);
     if (m_style == Style::bar) {
-      write_fd(STDERR_FILENO, "\r\033[2K" + truncate_to_width(line, terminal_width(STDERR_FILENO) - 1));
+      write_fd(STDERR_FILENO,
+               "\r\033[2K" + truncate_to_width(line, terminal_width(STDERR_FILENO) - 1));
       m_bar = true;
     } else {
       write_fd(STDERR_FILENO, line + "\n");
@@ -164,6 +171,7 @@ public:
     std::lock_guard lock(m_mutex);
     clear();
   }
+
 private:
   enum class Style { bar, lines, none };
   using Clock = std::chrono::steady_clock;
@@ -209,7 +217,9 @@ int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) 
       throw UsageError("--resume " + a->resume + ": " + e.what());
     }
   }
-  const std::string out = !a->out.empty() ? a->out : !a->resume.empty() ? a->resume : default_out(experiment);
+  const std::string out = !a->out.empty()      ? a->out
+                          : !a->resume.empty() ? a->resume
+                                               : default_out(experiment);
   const SweepPlan plan = plan_sweep(experiment, cores, previous ? &*previous->sweep : nullptr);
   const std::size_t points = sweep_points(*experiment.sweep).size();
   std::cerr << experiment.name << ": " << points << (points == 1 ? " point" : " points") << " × "
@@ -221,6 +231,10 @@ int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) 
   if (const auto why = needs_confirmation(plan); why && !a->yes)
     throw UsageError("sweep refused: " + *why + " (add --yes to run it)");
   check_writable(out);
+  // Opened before the first run: a history that cannot be used stops the sweep, not its end.
+  const std::unique_ptr<history::RunHistory> history =
+      a->history ? open_run_history(*a->history) : nullptr;
+  const auto started = history::Clock::now();
 
   SweepProgressLine progress(experiment, a->quiet);
   std::string save_error;
@@ -249,6 +263,8 @@ int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) 
   } catch (const std::exception &e) {
     save_error = e.what();
   }
+  // The history keeps its own copy: the --out file may be resumed and overwritten.
+  const bool recorded = !history || record_run(*history, results, started, a->quiet);
   if (a->json)
     std::cout << boost::json::serialize(to_json(results)) << '\n';
   else
@@ -267,7 +283,7 @@ int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) 
               << out << "\n";
     return kExitCancelled;
   }
-  return save_error.empty() ? kExitOk : kExitFailure;
+  return save_error.empty() && recorded ? kExitOk : kExitFailure;
 }
 
 } // namespace conlab::cli

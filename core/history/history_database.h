@@ -15,7 +15,7 @@ namespace conlab::history {
 
 // PRAGMA user_version of a database the current lab writes. Databases of a lower version are
 // migrated when opened; of a higher one, refused.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 class HistoryDatabase {
 public:

@@ -31,9 +31,15 @@ constexpr std::array kTagsAndBaseline{
          PRIMARY KEY (run_id, tag)))",
 };
 
+// A sweep's grid and progress ("P × C: 24 of 24 runs"); empty for a single run.
+constexpr std::array kSweeps{
+    "ALTER TABLE runs ADD COLUMN sweep TEXT NOT NULL DEFAULT ''",
+};
+
 constexpr std::array kMigrations{
     Migration{1, "the list of runs", kRuns},
     Migration{2, "tags and baselines", kTagsAndBaseline},
+    Migration{3, "sweeps", kSweeps},
 };
 
 } // namespace

@@ -65,7 +65,7 @@ std::vector<RunRecord> select(HistoryDatabase &db, const std::string &directory,
     QSqlQuery q = db.exec(
         "read the runs",
         QStringLiteral("SELECT id, started_ms, finished_ms, experiment, status, time_scale, "
-                       "variants, results_file, name, baseline FROM runs %1 "
+                       "variants, results_file, name, baseline, sweep FROM runs %1 "
                        "ORDER BY finished_ms DESC, id DESC")
             .arg(where),
         values);
@@ -86,6 +86,7 @@ std::vector<RunRecord> select(HistoryDatabase &db, const std::string &directory,
       r.results_file = QDir::cleanPath(dir.absoluteFilePath(q.value(7).toString())).toStdString();
       r.name = q.value(8).toString().toStdString();
       r.baseline = q.value(9).toBool();
+      r.sweep = q.value(10).toString().toStdString();
       records.push_back(std::move(r));
     }
   }
@@ -147,17 +148,18 @@ RunRecord RunHistory::insert(const RunResults &results, const std::string &resul
   record.variants = digest(results);
   record.results_file = results_file;
   record.name = results.experiment.name;
+  record.sweep = describe_sweep(results);
   const QString relative = QDir(QString::fromStdString(m_directory))
                                .relativeFilePath(QString::fromStdString(results_file));
   WriteTransaction transaction(*m_db);
   QSqlQuery q = m_db->exec(
       "record the run",
       QStringLiteral("INSERT INTO runs (started_ms, finished_ms, experiment, status, time_scale, "
-                     "variants, results_file, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                     "variants, results_file, name, sweep) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       {QVariant::fromValue<qint64>(to_ms(started)), QVariant::fromValue<qint64>(to_ms(finished)),
        QString::fromStdString(record.experiment), QString::fromUtf8(to_string(record.status)),
        record.time_scale, QString::fromStdString(digests_to_json(record.variants)), relative,
-       QString::fromStdString(record.name)});
+       QString::fromStdString(record.name), QString::fromStdString(record.sweep)});
   record.id = q.lastInsertId().toLongLong();
   transaction.commit();
   return record;

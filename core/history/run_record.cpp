@@ -3,6 +3,7 @@
 #include "format.h"
 #include "history_error.h"
 #include "json_fields.h"
+#include "sweep.h"
 
 #include <boost/json/serialize.hpp>
 
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace conlab::history {
 namespace {
@@ -29,7 +31,55 @@ std::string trimmed(const std::string &text) {
 
 } // namespace
 
+namespace {
+
+// A sweep keeps a few numbers per point and repeat, not per task: the digest of a variant is its
+// best point by mean throughput.
+std::vector<VariantDigest> sweep_digest(const RunResults &results) {
+  std::vector<VariantDigest> out;
+  const Experiment &e = results.experiment;
+  for (std::size_t v = 0; v < e.variants.size(); ++v) {
+    VariantDigest d{.label = e.variants[v].label, .model = e.variants[v].model};
+    std::optional<double> best;
+    for (const SweepPoint &point : results.sweep->points) {
+      if (v >= point.variants.size())
+        continue;
+      const SweepVariantPoint &vp = point.variants[v];
+      for (const SweepMeasurement &m : vp.measurements)
+        d.completed += m.complete ? 1 : 0;
+      ++d.tasks; // runs asked for, below: points × repeats
+      const std::optional<double> throughput = vp.mean(SweepMetric::throughput);
+      if (!throughput || (best && *throughput <= *best))
+        continue;
+      best = throughput;
+      d.best_at = point_text(*e.sweep, point.values);
+      d.throughput_per_s = *throughput;
+      d.makespan_s = vp.mean(SweepMetric::makespan).value_or(0);
+      d.p50_s = vp.mean(SweepMetric::p50).value_or(0);
+      d.p99_s = vp.mean(SweepMetric::p99).value_or(0);
+      d.predicted_makespan_s = vp.predicted_makespan_s.value_or(-1);
+    }
+    d.tasks *= static_cast<std::uint32_t>(std::max(1, e.repeats));
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+} // namespace
+
+std::string describe_sweep(const RunResults &results) {
+  if (!results.sweep || !results.experiment.sweep)
+    return {};
+  std::string axes;
+  for (const SweepAxis &axis : results.experiment.sweep->axes)
+    axes += (axes.empty() ? "" : " × ") + axis_label(axis);
+  return axes + ": " + std::to_string(results.sweep->runs_done) + " of " +
+         std::to_string(results.sweep->runs_total) + " runs";
+}
+
 std::vector<VariantDigest> digest(const RunResults &results) {
+  if (results.sweep && results.experiment.sweep)
+    return sweep_digest(results);
   std::vector<VariantDigest> out;
   for (const VariantResult &v : results.variants) {
     out.push_back({.label = v.label,
@@ -56,7 +106,8 @@ std::string digests_to_json(const std::vector<VariantDigest> &variants) {
                      {"throughput_per_s", json::number_or_null(v.throughput_per_s)},
                      {"p50_s", json::number_or_null(v.p50_s)},
                      {"p99_s", json::number_or_null(v.p99_s)},
-                     {"predicted_makespan_s", json::number_or_null(v.predicted_makespan_s)}});
+                     {"predicted_makespan_s", json::number_or_null(v.predicted_makespan_s)},
+                     {"best_at", v.best_at}});
   return boost::json::serialize(array);
 }
 
@@ -84,6 +135,7 @@ std::vector<VariantDigest> digests_from_json(const std::string &text) {
     v.p50_s = f.number_or_nan("p50_s").value_or(0);
     v.p99_s = f.number_or_nan("p99_s").value_or(0);
     v.predicted_makespan_s = f.number_or_nan("predicted_makespan_s").value_or(-1);
+    v.best_at = f.string("best_at").value_or(""); // absent before sweeps were recorded
     out.push_back(std::move(v));
   }
   if (!errors.empty())
@@ -93,8 +145,15 @@ std::vector<VariantDigest> digests_from_json(const std::string &text) {
 
 std::string key_metrics(const RunRecord &record) {
   std::string text;
-  for (const VariantDigest &v : record.variants)
-    text += (text.empty() ? "" : "; ") + v.label + " " + human_duration(v.makespan_s);
+  for (const VariantDigest &v : record.variants) {
+    text += text.empty() ? "" : "; ";
+    if (!record.sweep.empty())
+      text += v.best_at.empty()
+                  ? v.label + " nothing finished"
+                  : v.label + " best " + human_rate(v.throughput_per_s) + "/s at " + v.best_at;
+    else
+      text += v.label + " " + human_duration(v.makespan_s);
+  }
   return text;
 }
 

@@ -24,6 +24,9 @@ struct VariantDigest {
   double p50_s = 0;
   double p99_s = 0;
   double predicted_makespan_s = -1; // negative: no closed form
+  // A sweep's: the point where the variant's mean throughput was highest ("P = 16"); the numbers
+  // above are that point's means over its repeats. Empty for a single run.
+  std::string best_at;
 };
 
 struct RunRecord {
@@ -36,11 +39,14 @@ struct RunRecord {
   std::vector<VariantDigest> variants;
   std::string results_file; // absolute path of the full results (conlab.results/1)
   std::string name;         // the experiment's name until the person renames the run
+  std::string sweep;        // "P × C: 24 of 24 runs"; empty for a single run
   std::vector<std::string> tags;
   bool baseline = false; // the run others of the same experiment are compared with
 };
 
 std::vector<VariantDigest> digest(const RunResults &results);
+// "P × C: 24 of 24 runs" for a sweep's results, "" for a single run's.
+std::string describe_sweep(const RunResults &results);
 
 // The variants' digests as JSON text for the database, and back. Reading names the field at fault
 // in a SpecError.
@@ -48,7 +54,8 @@ std::string digests_to_json(const std::vector<VariantDigest> &variants);
 std::vector<VariantDigest> digests_from_json(const std::string &text);
 
 // "/a 100 s; /b 17.0 s; …": each variant's makespan, the list's key metric ("; " because
-// labels may hold "·" or ",").
+// labels may hold "·" or ","); for a sweep each variant's best throughput and where:
+// "/a best 320/s at P = 64; …".
 std::string key_metrics(const RunRecord &record);
 
 // What a search matches: the name, the experiment and the tags, lower-cased.

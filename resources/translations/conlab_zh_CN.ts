@@ -1503,6 +1503,10 @@ QCoro：%8
         <source>%1 only in B</source>
         <translation>%1 仅在 B 中</translation>
     </message>
+    <message>
+        <source>%1 is a sweep: only two single runs can be compared; open the sweep to see its charts</source>
+        <translation>%1 是一次扫描：只能比较两次单独的运行；打开这次扫描可查看它的图表</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::ExperimentEditor</name>
@@ -2044,8 +2048,8 @@ The baseline of %1: other runs of it compare with this one.</source>
         <translation>标签</translation>
     </message>
     <message>
-        <source>Makespan per variant</source>
-        <translation>各变体总耗时</translation>
+        <source>Key numbers per variant</source>
+        <translation>各变体关键数字</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,14 @@ constexpr const char *kInterrupted = R"({
     { "label": "/long", "model": "thread_pool", "pool_size": 1,
       "steps": [ { "kind": "blocking_io", "ms": 100 } ] } ] })";
 
+// A pool of P = 1 or 2 threads for 4 blocking waits of 5 ms: two runs.
+constexpr const char *kSweep = R"({
+  "schema": "conlab.experiment/1", "name": "tiny sweep",
+  "load": { "kind": "closed", "tasks": 4, "clients": 4 },
+  "variants": [ { "label": "/pool", "model": "thread_pool", "pool_size": 1,
+                  "steps": [ { "kind": "blocking_io", "ms": 5 } ] } ],
+  "sweep": { "parameters": [ { "parameter": "pool_size", "values": [1, 2] } ] } })";
+
 // The fixture points CONLAB_HISTORY_DIR at the test's directory; the tests name the history with
 // --history-dir all the same, but for the one about the environment.
 class CliHistory : public conlab::test::CliDirTest {
@@ -44,6 +52,7 @@ protected:
     CliDirTest::SetUp();
     file("quick.json", kQuick);
     file("interrupted.json", kInterrupted);
+    file("sweep.json", kSweep);
   }
   std::string history_dir() const { return (m_dir / "history").string(); }
   ProcessResult history(std::vector<std::string> args) {
@@ -75,6 +84,34 @@ TEST_F(CliHistory, ARunIsRecordedWithItsResultsFile) {
   EXPECT_THAT(list.out, HasSubstr("quick"));
   EXPECT_THAT(list.out, HasSubstr("/io "));
   EXPECT_THAT(list.out, HasSubstr("1 run in " + history_dir()));
+}
+
+// A sweep is a run too: recorded with its grid, each variant at its best point, and refused by
+// compare (it has no per-task samples) with a reason.
+TEST_F(CliHistory, ASweepIsRecordedAndShownAtItsBestPoint) {
+  const ProcessResult sweep =
+      cli({"sweep", "sweep.json", "--out", "sweep-results.json", "--history-dir", history_dir()});
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+  EXPECT_THAT(sweep.err, HasSubstr("recorded as run 1 in the history"));
+  const RunRecord r = RunHistory(history_dir()).get(1);
+  EXPECT_EQ(r.sweep, "P: 2 of 2 runs");
+  ASSERT_EQ(r.variants.size(), 1u);
+  EXPECT_EQ(r.variants[0].best_at, "P = 2") << "two threads halve four 5 ms waits";
+  EXPECT_EQ(load_results(r.results_file).sweep->runs_done, 2u);
+
+  const ProcessResult show = history({"show", "1"});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_THAT(show.out, HasSubstr("sweep       P: 2 of 2 runs"));
+  EXPECT_THAT(show.out, HasSubstr("best at"));
+  EXPECT_THAT(history({}).out, HasSubstr("/pool best "));
+
+  const ProcessResult compare = cli({"compare", r.results_file, "sweep-results.json"});
+  EXPECT_EQ(compare.exit_code, 2);
+  EXPECT_THAT(compare.err, HasSubstr("is a sweep's results: compare takes two single runs"));
+
+  EXPECT_EQ(cli({"sweep", "sweep.json", "--no-history", "-q"}).exit_code, 0);
+  EXPECT_EQ(RunHistory(history_dir()).list().size(), 1u) << "--no-history records nothing";
+  EXPECT_EQ(cli({"sweep", "sweep.json", "--no-history", "--history-dir", "x"}).exit_code, 2);
 }
 
 TEST_F(CliHistory, NoHistoryRecordsNothing) {

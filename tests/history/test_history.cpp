@@ -70,6 +70,33 @@ TEST_F(HistoryTest, AddedRunsListNewestFirstWithTheirNumbersAndResultsFile) {
   EXPECT_DOUBLE_EQ(loaded.variants[3].summary.makespan_s, 3);
 }
 
+// A sweep keeps a few numbers per point: the history lists each variant at its best point.
+TEST_F(HistoryTest, ASweepIsRecordedWithEachVariantsBestPoint) {
+  std::int64_t id = 0;
+  {
+    RunHistory history(dir());
+    id = history.add(fake_sweep_results("pool-size"), at_second(0), at_second(5)).id;
+  }
+  RunHistory again(dir());
+  const RunRecord r = again.get(id);
+  EXPECT_EQ(r.sweep, "P: 5 of 6 runs");
+  EXPECT_EQ(r.status, RunStatus::cancelled);
+  ASSERT_EQ(r.variants.size(), 2u);
+  EXPECT_EQ(r.variants[0].best_at, "P = 4");
+  EXPECT_DOUBLE_EQ(r.variants[0].throughput_per_s, 400);
+  EXPECT_DOUBLE_EQ(r.variants[0].makespan_s, 0.25);
+  EXPECT_DOUBLE_EQ(r.variants[0].predicted_makespan_s, 0.25);
+  EXPECT_EQ(r.variants[0].completed, 5u);
+  EXPECT_EQ(r.variants[0].tasks, 6u) << "runs asked for: points × repeats";
+  EXPECT_EQ(r.variants[1].best_at, "");
+  EXPECT_EQ(r.variants[1].completed, 0u);
+  EXPECT_EQ(key_metrics(r), "/a best 400/s at P = 4; /b nothing finished");
+  // A single run still reads as makespans.
+  const RunRecord single = again.add(fake_results("x", {2}), at_second(6), at_second(7));
+  EXPECT_EQ(single.sweep, "");
+  EXPECT_EQ(key_metrics(again.get(single.id)), "/a 2.00 s");
+}
+
 TEST_F(HistoryTest, EverythingSurvivesReopening) {
   std::int64_t id = 0;
   {

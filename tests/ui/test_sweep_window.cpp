@@ -4,8 +4,10 @@
 #include "chart_panel.h"
 #include "experiment_editor.h"
 #include "explanation_view.h"
+#include "history_panel.h"
 #include "main_window.h"
 #include "results_json.h"
+#include "run_history.h"
 #include "ui_fixtures.h"
 
 #include <QAbstractButton>
@@ -61,11 +63,16 @@ private Q_SLOTS:
     QSignalSpy progress(w.runner(), &RunController::sweep_progress);
     QSignalSpy finished(w.runner(), &RunController::finished);
     QSignalSpy shown(&w, &MainWindow::results_shown);
+    QSignalSpy recorded(w.history(), &HistoryPanel::recorded);
     w.run();
     QVERIFY(w.runner()->running());
     QVERIFY(shown.wait(60'000));
     QCOMPARE(finished.count(), 1);
     QCOMPARE(shown.count(), 1); // not once per point
+    // Kept in the run history like any run, once.
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 1, 30'000);
+    const history::RunRecord record = w.history()->history()->get(recorded[0][0].toLongLong());
+    QCOMPARE(record.sweep, std::string("P: 2 of 2 runs"));
 
     const auto results = w.results();
     QCOMPARE(results->status, RunStatus::completed);
