@@ -29,7 +29,7 @@ void pool_limit(std::ostringstream &out, const ExplanationFacts &f) {
   if (!pool.empty())
     out << " (" << pool << ")";
   if (f.waves > 1)
-    out << ", so " << f.tasks << " tasks took " << f.waves << " waves";
+    out << ", so " << f.tasks_per_repeat << " tasks took " << f.waves << " waves";
   out << ".";
 }
 
@@ -123,13 +123,13 @@ std::string explain(const ExplanationFacts &f) {
   if (f.prediction)
     against_prediction(out, *f.prediction);
   if (f.claim)
-    against_claim(out, *f.claim, f.tasks);
+    against_claim(out, *f.claim, f.tasks_per_repeat);
   return out.str();
 }
 
 std::string explain(const Variant &variant, const Summary &summary, const Prediction &prediction,
-                    double time_scale, int cores) {
-  return explain(explanation_facts(variant, summary, prediction, time_scale, cores));
+                    double time_scale, int cores, std::size_t repeats) {
+  return explain(explanation_facts(variant, summary, prediction, time_scale, cores, repeats));
 }
 
 } // namespace conlab

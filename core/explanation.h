@@ -10,8 +10,9 @@
 
 namespace conlab {
 
+// `summary` pools `repeats` runs of the variant (combine_repeats).
 std::string explain(const Variant &variant, const Summary &summary, const Prediction &prediction,
-                    double time_scale, int cores);
+                    double time_scale, int cores, std::size_t repeats);
 std::string explain(const ExplanationFacts &facts);
 
 } // namespace conlab

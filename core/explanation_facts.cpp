@@ -35,10 +35,11 @@ bool has_cpu(const Variant &v) {
   return false;
 }
 
-// Tasks really running (not waiting for an executor thread), averaged over the run.
+// Tasks really running (not waiting for an executor thread), averaged over the run: Little's law
+// with the throughput, which is per run also when the summary pools several repeats.
 double tasks_at_once(const Summary &s) {
   const double running = s.service_s.mean - s.executor_wait_s.mean;
-  return s.makespan_s > 0 ? running * s.completed / s.makespan_s : 0;
+  return running * s.throughput_per_s;
 }
 
 void name_pool(ExplanationFacts &f, const Variant &v, int cores) {
@@ -107,9 +108,12 @@ std::optional<ClaimCheck> check_claim(const Variant &v, const Summary &s, const 
 } // namespace
 
 ExplanationFacts explanation_facts(const Variant &variant, const Summary &summary,
-                                   const Prediction &prediction, double time_scale, int cores) {
+                                   const Prediction &prediction, double time_scale, int cores,
+                                   std::size_t repeats) {
   ExplanationFacts f;
   f.tasks = summary.tasks;
+  f.tasks_per_repeat =
+      static_cast<std::uint32_t>(summary.tasks / std::max<std::size_t>(1, repeats));
   f.completed = summary.completed;
   if (summary.completed == 0) {
     f.nothing_finished = true;

@@ -55,14 +55,17 @@ struct ExplanationFacts {
   double cpu_utilization = 0;
   PoolKind pool = PoolKind::none; // for executor_bound and queue_bound
   int pool_threads = 0;
-  double waves = 0; // the prediction's waves; named when > 1
-  std::uint32_t tasks = 0;
-  std::uint32_t completed = 0; // < tasks: a partial run, compared with nothing
+  double waves = 0;                   // the prediction's waves; named when > 1
+  std::uint32_t tasks = 0;            // over all repeats
+  std::uint32_t completed = 0;        // < tasks: a partial run, compared with nothing
+  std::uint32_t tasks_per_repeat = 0; // what one run's waves and the claim count
   std::optional<PredictionCheck> prediction;
   std::optional<ClaimCheck> claim;
 };
 
+// `summary` pools `repeats` runs (combine_repeats): counts add up, times are per run.
 ExplanationFacts explanation_facts(const Variant &variant, const Summary &summary,
-                                   const Prediction &prediction, double time_scale, int cores);
+                                   const Prediction &prediction, double time_scale, int cores,
+                                   std::size_t repeats);
 
 } // namespace conlab

@@ -115,7 +115,8 @@ void finish_variant(const Experiment &e, const Variant &v, VariantResult &result
     samples.push_back(r.samples);
   }
   result.summary = combine_repeats(summaries, samples);
-  result.explanation = explain(v, result.summary, result.prediction, e.time_scale, cores);
+  result.explanation =
+      explain(v, result.summary, result.prediction, e.time_scale, cores, result.repeats.size());
 }
 
 VariantResult describe_variant(const Experiment &e, std::size_t index, int cores) {

@@ -29,8 +29,8 @@ QString ExplanationText::pool_limit(const ExplanationFacts &f) {
     break;
   }
   if (f.waves > 1)
-    out +=
-        tr(", so %1 tasks took %2 waves").arg(QString::number(f.tasks), QString::number(f.waves));
+    out += tr(", so %1 tasks took %2 waves")
+               .arg(QString::number(f.tasks_per_repeat), QString::number(f.waves));
   return out;
 }
 
@@ -111,7 +111,7 @@ QString ExplanationText::words(const ExplanationFacts &f) {
   if (f.prediction)
     out += against_prediction(*f.prediction);
   if (f.claim)
-    out += against_claim(*f.claim, f.tasks);
+    out += against_claim(*f.claim, f.tasks_per_repeat);
   return out;
 }
 
@@ -119,7 +119,8 @@ QString ExplanationText::of(const RunResults &results, const VariantResult &v) {
   for (const Variant &variant : results.experiment.variants)
     if (variant.label == v.label)
       return words(explanation_facts(variant, v.summary, v.prediction,
-                                     results.experiment.time_scale, results.environment.cores));
+                                     results.experiment.time_scale, results.environment.cores,
+                                     v.repeats.size()));
   return QString::fromStdString(v.explanation);
 }
 

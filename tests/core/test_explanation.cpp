@@ -1,0 +1,57 @@
+// The explanation of a variant from its pooled summary: with repeats, counts add up over the runs
+// while times stay per run, and the words must count one run (its waves, its tasks at once).
+#include "explanation.h"
+#include "explanation_facts.h"
+#include "summary.h"
+
+#include <gtest/gtest.h>
+
+namespace conlab {
+namespace {
+
+constexpr std::int64_t kMs = 1'000'000;
+
+// One run of the article's /b at 1/100 scale: 100 tasks submitted at once, 6 threads, 10 ms
+// each: 17 waves, the last ending at 170 ms.
+std::vector<TaskSample> one_run() {
+  std::vector<TaskSample> samples;
+  for (std::uint32_t task = 0; task < 100; ++task) {
+    const std::int64_t start = (task / 6) * 10 * kMs;
+    samples.push_back({0, start, start + 10 * kMs, task, task % 6});
+  }
+  return samples;
+}
+
+Variant pool_of_six() {
+  Variant v{.label = "/b", .model = "thread_pool", .pool_size = PoolSize{.value = 6}};
+  v.claimed_makespan_s = 1; // the article's claim, at scale 1
+  return v;
+}
+
+Prediction seventeen_waves() {
+  return {.makespan_s = 0.17, .formula = "⌈N/P⌉·S", .concurrency = 6, .waves = 17};
+}
+
+TEST(Explanation, CountsOneRunWhenTheSummaryPoolsRepeats) {
+  const std::vector<TaskSample> run = one_run();
+  const Summary single = summarize(run, {}, {}, {}, 2);
+  const Summary pooled = combine_repeats({single, single, single}, {run, run, run});
+  ASSERT_EQ(pooled.tasks, 300u);
+
+  for (const auto &[summary, repeats] :
+       {std::pair{single, std::size_t{1}}, std::pair{pooled, std::size_t{3}}}) {
+    const ExplanationFacts f =
+        explanation_facts(pool_of_six(), summary, seventeen_waves(), 0.01, 2, repeats);
+    EXPECT_EQ(f.cause, ExplanationCause::queue_bound);
+    EXPECT_EQ(f.tasks_per_repeat, 100u);
+    EXPECT_NEAR(f.overlap, 100 * 0.01 / 0.17, 1e-9) << "Little's law over one run";
+    const std::string text = explain(f);
+    EXPECT_NE(text.find("about 5.88 ran at once"), std::string::npos) << text;
+    EXPECT_NE(text.find("100 tasks took 17 waves"), std::string::npos) << text;
+    EXPECT_NE(text.find("100 tasks need ⌈100/6⌉ = 17 waves"), std::string::npos) << text;
+    EXPECT_EQ(text.find("300"), std::string::npos) << text;
+  }
+}
+
+} // namespace
+} // namespace conlab
