@@ -5,6 +5,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -41,8 +42,8 @@ Endpoint::Endpoint(const Variant &variant, std::string path, std::uint32_t varia
     if (variant.offload.value_or(false)) {
       m_kind = Kind::loop_offload;
       m_pool_size = resolved_pool_size(variant, cores);
-      m_note = "qt_event_loop served like event_loop_offload with " +
-               std::to_string(m_pool_size) + " threads (the server has no Qt event loop)";
+      m_note = "qt_event_loop served like event_loop_offload with " + std::to_string(m_pool_size) +
+               " threads (the server has no Qt event loop)";
     } else {
       m_note = "qt_event_loop served like event_loop (the server has no Qt event loop)";
     }
@@ -85,7 +86,8 @@ bool Endpoint::steps_blocking(std::uint32_t request) const {
   // A plain thread has no loop to return to: every step blocks it, `io` included.
   for (std::size_t s = 0; s < m_workload.step_count(); ++s) {
     const std::int64_t ns = m_workload.duration_ns(request, s);
-    const StepKind kind = m_workload.kind(s) == StepKind::cpu ? StepKind::cpu : StepKind::blocking_io;
+    const StepKind kind =
+        m_workload.kind(s) == StepKind::cpu ? StepKind::cpu : StepKind::blocking_io;
     if (ns > 0 && !run_step_blocking(m_context, kind, ns))
       return false;
   }
@@ -107,12 +109,8 @@ asio::awaitable<bool> Endpoint::steps_on_loop(std::uint32_t request) {
         co_return false;
     } else if (m_pool) {
       // await loop.run_in_executor(pool, step): the loop serves others meanwhile.
-      const bool ok = co_await asio::co_spawn(
-          m_pool->get_executor(),
-          [this, kind, ns]() -> asio::awaitable<bool> {
-            co_return run_step_blocking(m_context, kind, ns);
-          },
-          asio::use_awaitable);
+      const bool ok =
+          co_await on_pool([this, kind, ns] { return run_step_blocking(m_context, kind, ns); });
       if (!ok)
         co_return false;
     } else if (!run_step_blocking(m_context, kind, ns)) { // blocks this loop: the point of /a
@@ -146,6 +144,21 @@ asio::awaitable<int> Endpoint::on_new_thread(std::uint32_t request) {
       asio::use_awaitable);
 }
 
+// Work on a pool thread, its result handed straight to the awaiting loop. Not co_spawn onto the
+// pool: co_spawn posts its completion to the pool first, behind every queued task, so a request
+// finished in the first wave would wait for the last wave to start before its response went out.
+template <typename Work> asio::awaitable<bool> Endpoint::on_pool(Work work) {
+  co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(bool)>(
+      [this, work](auto handler) {
+        asio::post(*m_pool, [work, h = std::move(handler)]() mutable {
+          const bool ok = work();
+          auto loop = asio::get_associated_executor(h);
+          asio::dispatch(loop, [h = std::move(h), ok]() mutable { std::move(h)(ok); });
+        });
+      },
+      asio::use_awaitable);
+}
+
 asio::awaitable<HandlerResult> Endpoint::handle() {
   HandlerResult result;
   result.request = m_requests.fetch_add(1, std::memory_order_relaxed);
@@ -157,12 +170,7 @@ asio::awaitable<HandlerResult> Endpoint::handle() {
     ok = co_await steps_on_loop(result.request);
     break;
   case Kind::pool:
-    ok = co_await asio::co_spawn(
-        m_pool->get_executor(),
-        [this, request = result.request]() -> asio::awaitable<bool> {
-          co_return steps_blocking(request);
-        },
-        asio::use_awaitable);
+    ok = co_await on_pool([this, request = result.request] { return steps_blocking(request); });
     break;
   case Kind::thread_per_task: {
     const int outcome = co_await on_new_thread(result.request);
@@ -173,16 +181,16 @@ asio::awaitable<HandlerResult> Endpoint::handle() {
   case Kind::multi_loop: {
     const std::uint32_t k = m_next_loop.fetch_add(1, std::memory_order_relaxed) %
                             static_cast<std::uint32_t>(m_loops.size());
-    ok = co_await asio::co_spawn(m_loops[k]->io, steps_on_loop(result.request),
-                                 asio::use_awaitable);
+    ok =
+        co_await asio::co_spawn(m_loops[k]->io, steps_on_loop(result.request), asio::use_awaitable);
     break;
   }
   }
   result.ok = ok;
   if (!ok)
-    result.reason = refused ? "thread_per_task is at its cap of " + std::to_string(kThreadCap) +
-                                  " threads"
-                            : "the server is stopping";
+    result.reason =
+        refused ? "thread_per_task is at its cap of " + std::to_string(kThreadCap) + " threads"
+                : "the server is stopping";
   co_return result;
 }
 

@@ -108,6 +108,8 @@ private:
   bool steps_blocking(std::uint32_t request) const;
   // 1 done, 0 cut short by a stop, -1 refused at the thread cap.
   boost::asio::awaitable<int> on_new_thread(std::uint32_t request);
+  // `work()` (→ bool) on the pool; the result comes back to the awaiting loop.
+  template <typename Work> boost::asio::awaitable<bool> on_pool(Work work);
   template <typename Handler> struct ThreadJob;
 
   struct LoopThread {
