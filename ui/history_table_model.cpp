@@ -6,6 +6,7 @@
 #include <QBrush>
 #include <QFont>
 #include <QPalette>
+#include <QStringList>
 
 namespace conlab::ui {
 namespace {
@@ -34,6 +35,20 @@ QString tooltip(const history::RunRecord &r) {
     tip += HistoryTableModel::tr("\nThe baseline of %1: other runs of it compare with this one.")
                .arg(text(r.experiment));
   return tip;
+}
+
+// The core's key_metrics for a run (labels and durations need no words); a sweep's in the lab's
+// language: each variant's best point by throughput.
+QString key_numbers(const history::RunRecord &r) {
+  if (r.sweep.empty())
+    return text(history::key_metrics(r));
+  QStringList parts;
+  for (const history::VariantDigest &v : r.variants)
+    parts << (v.best_at.empty()
+                  ? HistoryTableModel::tr("%1 nothing finished").arg(text(v.label))
+                  : HistoryTableModel::tr("%1 best %2/s at %3")
+                        .arg(text(v.label), text(human_rate(v.throughput_per_s)), text(v.best_at)));
+  return parts.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -113,7 +128,7 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const {
   case tags:
     return display ? text(history::join_tags(r->tags)) : QVariant();
   case makespan:
-    return display ? text(history::key_metrics(*r)) : QVariant();
+    return display ? key_numbers(*r) : QVariant();
   default:
     return {};
   }

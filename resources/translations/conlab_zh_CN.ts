@@ -2051,6 +2051,14 @@ The baseline of %1: other runs of it compare with this one.</source>
         <source>Key numbers per variant</source>
         <translation>各变体关键数字</translation>
     </message>
+    <message>
+        <source>%1 nothing finished</source>
+        <translation>%1 没有完成任何点</translation>
+    </message>
+    <message>
+        <source>%1 best %2/s at %3</source>
+        <translation>%1 最佳 %2/s（%3）</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::Language</name>

@@ -8,6 +8,8 @@
 #include "experiment_editor.h"
 #include "explanation_view.h"
 #include "export_dialog.h"
+#include "history_panel.h"
+#include "history_table_model.h"
 #include "item_roles.h"
 #include "language.h"
 #include "live_chart.h"
@@ -17,7 +19,9 @@
 #include "presets.h"
 #include "results_json.h"
 #include "results_table_model.h"
+#include "run_history.h"
 #include "steps_table_model.h"
+#include "sweep_fixtures.h"
 #include "ui_fixtures.h"
 #include "variant_table_model.h"
 
@@ -186,6 +190,13 @@ private Q_SLOTS:
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("results.json"));
     save_results(run_experiment(test::tiny_article(8, 0.01)), path.toStdString());
+    {
+      // The history lists a run and a sweep (the test's own history: see tests/CMakeLists.txt).
+      history::RunHistory recorded(history::default_directory());
+      const auto now = history::Clock::now();
+      recorded.add(load_results(path.toStdString()), now, now);
+      recorded.add(test::hand_made_sweep(), now, now);
+    }
     MainWindow w;
     QSignalSpy shown(&w, &MainWindow::results_shown);
     QVERIFY(w.open_file(path));
@@ -195,6 +206,16 @@ private Q_SLOTS:
     Walk walk;
     walk.keep_words_of(path);
     walk.widget_tree(&w);
+    const QAbstractItemModel *runs = w.history()->proxy();
+    QCOMPARE(runs->rowCount(), 2);
+    // The lab's words in the list (names, labels and paths are the user's): status, key numbers.
+    for (int r = 0; r < runs->rowCount(); ++r)
+      for (int c : {int(HistoryTableModel::status), int(HistoryTableModel::makespan)})
+        walk.add(QStringLiteral("history cell"),
+                 runs->index(r, c)
+                     .data(Qt::DisplayRole)
+                     .toString()
+                     .remove(QRegularExpression(QStringLiteral("\\b(pool|loop)\\b"))));
     for (QAction *menu : w.menuBar()->actions())
       walk.action(QStringLiteral("menu"), menu);
     for (ChartKind kind : all_chart_kinds())
