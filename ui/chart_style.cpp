@@ -81,7 +81,7 @@ QLogValueAxis *log_axis(const QString &title, double min, double max) {
   // Whole decades, so every tick is a round number.
   axis->setRange(std::pow(10, std::floor(std::log10(min))),
                  std::pow(10, std::ceil(std::log10(max))));
-  axis->setLabelFormat(QStringLiteral("%g"));
+  axis->setLabelFormat(QStringLiteral("%.12g")); // 1000000, not 1e+06
   axis->setMinorTickCount(8);
   axis->setMinorGridLineColor(QColor(0xf2, 0xf2, 0xf2));
   return axis;

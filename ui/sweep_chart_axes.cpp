@@ -58,7 +58,7 @@ QAbstractAxis *sweep_y_axis(const QString &title, const AxisSpan &span, bool log
   if (log_allowed && !span.empty() && spans_decades(span.lo, span.hi, 1.3))
     return log_axis(title, span.lo, span.hi);
   auto *y = value_axis(title, 0, span.empty() || span.hi <= 0 ? 1 : span.hi * 1.08);
-  y->setLabelFormat(QStringLiteral("%g"));
+  y->setLabelFormat(QStringLiteral("%.7g")); // 1200000, not 1.2e+06
   return y;
 }
 
