@@ -90,14 +90,16 @@ std::optional<PredictionCheck> check_prediction(const Summary &s, const Predicti
 }
 
 std::optional<ClaimCheck> check_claim(const Variant &v, const Summary &s, const Prediction &p,
-                                      double time_scale) {
+                                      double time_scale, int cores) {
   if (!v.claimed_makespan_s || s.makespan_s <= 0)
     return std::nullopt;
   ClaimCheck c;
   c.claimed_s = *v.claimed_makespan_s * time_scale;
   c.measured_s = s.makespan_s;
   c.agrees = std::abs(s.makespan_s / c.claimed_s - 1) <= kClaimGap;
-  if (!c.agrees && p.waves > 1 && v.pool_size) {
+  // Waves of the pool's size only: when clients or cores allow fewer at once, "with N threads"
+  // would name the wrong limit.
+  if (!c.agrees && p.waves > 1 && v.pool_size && p.concurrency == v.pool_size->resolve(cores)) {
     c.by_waves = true;
     c.threads = p.concurrency;
     c.waves = p.waves;
@@ -130,7 +132,7 @@ ExplanationFacts explanation_facts(const Variant &variant, const Summary &summar
   if (summary.completed < summary.tasks)
     return f;
   f.prediction = check_prediction(summary, prediction);
-  f.claim = check_claim(variant, summary, prediction, time_scale);
+  f.claim = check_claim(variant, summary, prediction, time_scale, cores);
   return f;
 }
 

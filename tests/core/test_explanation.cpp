@@ -53,5 +53,26 @@ TEST(Explanation, CountsOneRunWhenTheSummaryPoolsRepeats) {
   }
 }
 
+// Ten clients for a pool of twenty: the waves are the clients', and the claim sentence must not
+// blame a number of threads; with a pool of six, the pool's.
+TEST(Explanation, NamesThePoolsWavesOnlyWhenThePoolIsTheLimit) {
+  const std::vector<TaskSample> run = one_run();
+  const Summary s = summarize(run, {}, {}, {}, 2);
+  Variant twenty = pool_of_six();
+  twenty.pool_size = PoolSize{.value = 20};
+  Prediction by_clients = seventeen_waves();
+  by_clients.concurrency = 10; // ten clients
+  by_clients.waves = 10;
+  const ExplanationFacts f = explanation_facts(twenty, s, by_clients, 0.01, 2, 1);
+  ASSERT_TRUE(f.claim);
+  EXPECT_FALSE(f.claim->by_waves);
+  const std::string text = explain(f);
+  EXPECT_EQ(text.find("with 10 threads"), std::string::npos) << text;
+  EXPECT_NE(text.find("does not hold here (measured 170 ms)"), std::string::npos) << text;
+  const ExplanationFacts six = explanation_facts(pool_of_six(), s, seventeen_waves(), 0.01, 2, 1);
+  ASSERT_TRUE(six.claim);
+  EXPECT_TRUE(six.claim->by_waves);
+}
+
 } // namespace
 } // namespace conlab
