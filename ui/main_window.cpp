@@ -1,11 +1,6 @@
 #include "main_window.h"
 
 #include "about_dialog.h"
-
-#include <QGuiApplication>
-#include <QScreen>
-#include <algorithm>
-
 #include "chart_panel.h"
 #include "core_text.h"
 #include "environment.h"
@@ -19,21 +14,26 @@
 #include "report_export_dialog.h"
 #include "results_table_model.h"
 #include "results_view.h"
+#include "sweep_table_model.h"
 #include "variant_table_model.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
 #include <QCloseEvent>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
+
+#include <algorithm>
 
 namespace conlab::ui {
 
@@ -43,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_live(new LiveChart(this)), m_charts(new ChartPanel(this)),
       m_results_model(new ResultsTableModel(this)),
       m_results_view(new ResultsView(m_results_model, this)),
+      m_sweep_model(new SweepTableModel(this)), m_sweep_view(new ResultsView(m_sweep_model, this)),
       m_explanations(new ExplanationView(this)) {
   setAcceptDrops(true);
   auto *editor_scroll = new QScrollArea(this);
@@ -53,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
   while (m_charts->count() > 0) // the chart views move into the one tab bar
     m_tabs->addTab(m_charts->widget(0), m_charts->tabText(0));
   m_tabs->addTab(m_results_view, tr("Table"));
+  m_tabs->addTab(m_sweep_view, tr("Table")); // a sweep's: only one of the two is shown
   m_charts->hide();
   m_right_split = new QSplitter(Qt::Vertical, this);
   m_right_split->addWidget(m_tabs);
@@ -255,6 +257,7 @@ void MainWindow::on_finished(const RunOutcome &outcome) {
   m_results = outcome.results;
   m_charts->set_data(outcome.charts);
   m_results_model->set_results(m_results);
+  m_sweep_model->set_data(outcome.charts ? outcome.charts->sweep : nullptr);
   m_explanations->set_results(m_results.get());
   m_progress->setValue(m_results->status == RunStatus::completed ? 1000 : m_progress->value());
   const QString how = m_results->status == RunStatus::completed ? tr("Finished")

@@ -24,6 +24,7 @@ class LiveChart;
 class RecentFiles;
 class ResultsTableModel;
 class ResultsView;
+class SweepTableModel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -46,6 +47,7 @@ public:
   LiveChart *live() const { return m_live; }
   ResultsTableModel *results_model() const { return m_results_model; }
   ResultsView *results_view() const { return m_results_view; }
+  ResultsView *sweep_table() const { return m_sweep_view; } // a sweep's Table tab
   ExplanationView *explanations() const { return m_explanations; }
   HistoryPanel *history() const { return m_history; }
   QTabWidget *tabs() const { return m_tabs; }
@@ -94,8 +96,8 @@ private:
   void remember_directory(const QString &path);
 
   int m_cores;
-  QString m_path; // the experiment file being edited; empty when new or a preset
-  Experiment m_sweeping;                         // the sweep running, for its progress text
+  QString m_path;        // the experiment file being edited; empty when new or a preset
+  Experiment m_sweeping; // the sweep running, for its progress text
   std::vector<std::vector<double>> m_sweep_grid; // its points
   std::shared_ptr<const RunResults> m_results;
   RunController *m_runner;
@@ -105,6 +107,8 @@ private:
   ChartPanel *m_charts;
   ResultsTableModel *m_results_model;
   ResultsView *m_results_view;
+  SweepTableModel *m_sweep_model;
+  ResultsView *m_sweep_view;
   ExplanationView *m_explanations;
   HistoryPanel *m_history = nullptr;
   QSplitter *m_main_split, *m_right_split;

@@ -9,6 +9,7 @@
 #include "results_view.h"
 #include "sweep.h"
 #include "sweep_findings_text.h"
+#include "sweep_table_model.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -62,6 +63,7 @@ void MainWindow::on_sweep_progress(const SweepProgress &p) {
 
 void MainWindow::on_sweep_run_done(const RunOutcome &so_far) {
   m_charts->set_data(so_far.charts);
+  m_sweep_model->set_data(so_far.charts ? so_far.charts->sweep : nullptr);
   m_explanations->set_results(so_far.results.get());
   show_chart_tabs();
 }
@@ -72,10 +74,11 @@ void MainWindow::show_chart_tabs() {
     for (ChartKind kind : *kinds)
       m_tabs->setTabVisible(m_tabs->indexOf(m_charts->page(kind)), shown.contains(kind));
   // A sweep keeps numbers per point, not the per-task samples the live charts and the table
-  // of a single run show.
+  // of a single run show: its own table lists the points.
   const bool sweep = m_charts->data() && m_charts->data()->sweep;
   m_tabs->setTabVisible(m_tabs->indexOf(m_live), !sweep);
   m_tabs->setTabVisible(m_tabs->indexOf(m_results_view), !sweep);
+  m_tabs->setTabVisible(m_tabs->indexOf(m_sweep_view), sweep);
   if (!m_tabs->isTabVisible(m_tabs->currentIndex()) || m_tabs->currentWidget() == m_live)
     m_tabs->setCurrentWidget(m_charts->page(shown.first()));
 }

@@ -60,6 +60,13 @@ QString number_or_dash(const std::optional<double> &value, SweepMetric metric) {
   return value ? sweep_metric_text(metric, *value) : tr_("—");
 }
 
+QString signed_percent(const std::optional<double> &share) {
+  if (!share)
+    return tr_("—");
+  return (*share > 0 ? QStringLiteral("+") : QString()) +
+         QString::fromStdString(human_percent(*share));
+}
+
 // Every point and variant: the means the charts draw, and how far the makespan is from the
 // simulation (the disagreement the findings name).
 ReportTable points_table(const SweepChartData &d) {
@@ -67,31 +74,15 @@ ReportTable points_table(const SweepChartData &d) {
   t.header = {tr_("Point"),     tr_("Variant"),       tr_("Runs"),       tr_("Makespan"),
               tr_("Simulated"), tr_("vs simulation"), tr_("Throughput"), tr_("p99")};
   t.number_columns = {2, 3, 4, 5, 6, 7};
-  for (const SweepPoint &point : d.results.points)
-    for (std::size_t v = 0; v < point.variants.size() && v < d.variant_labels.size(); ++v) {
-      const SweepVariantPoint &vp = point.variants[v];
-      std::size_t complete = 0;
-      for (const SweepMeasurement &m : vp.measurements)
-        complete += m.complete ? 1 : 0;
-      const std::optional<double> makespan = vp.mean(SweepMetric::makespan);
-      const std::optional<double> simulated =
-          vp.simulated ? std::optional(vp.simulated->makespan_s) : std::nullopt;
-      QString versus = tr_("—");
-      if (makespan && simulated && *simulated > 0) {
-        const double error = *makespan / *simulated - 1;
-        versus = (error > 0 ? QStringLiteral("+") : QString()) +
-                 QString::fromStdString(human_percent(error));
-      }
-      t.rows << QStringList{
-          SweepText::point(d.sweep, point.values),
-          d.variant_labels[v],
-          QString::number(complete),
-          number_or_dash(makespan, SweepMetric::makespan),
-          number_or_dash(simulated, SweepMetric::makespan),
-          versus,
-          number_or_dash(vp.mean(SweepMetric::throughput), SweepMetric::throughput),
-          number_or_dash(vp.mean(SweepMetric::p99), SweepMetric::p99)};
-    }
+  for (const SweepRow &row : sweep_rows(d))
+    t.rows << QStringList{SweepText::point(d.sweep, d.results.points[row.point].values),
+                          d.variant_labels[row.variant],
+                          QString::number(row.runs),
+                          number_or_dash(row.makespan, SweepMetric::makespan),
+                          number_or_dash(row.simulated_makespan, SweepMetric::makespan),
+                          signed_percent(row.versus_simulation),
+                          number_or_dash(row.throughput, SweepMetric::throughput),
+                          number_or_dash(row.p99, SweepMetric::p99)};
   t.note = tr_("Means over the complete repeats of each point; Runs counts them. vs simulation: "
                "the measured makespan above (+) or below (−) the discrete-event simulation of "
                "the same point.");

@@ -1,7 +1,5 @@
 #include "results_view.h"
 
-#include "results_table_model.h"
-
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -13,7 +11,7 @@
 
 namespace conlab::ui {
 
-ResultsView::ResultsView(ResultsTableModel *model, QWidget *parent)
+ResultsView::ResultsView(QAbstractItemModel *model, QWidget *parent)
     : QTableView(parent), m_proxy(new QSortFilterProxyModel(this)) {
   m_proxy->setSourceModel(model);
   m_proxy->setSortRole(Qt::UserRole);

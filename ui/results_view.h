@@ -1,19 +1,19 @@
-// The results table: sortable through a proxy, every number copyable (Ctrl+C copies the
+// A results table: sortable through a proxy, every number copyable (Ctrl+C copies the
 // selection as tab-separated text, with headers).
 #pragma once
 
 #include <QTableView>
 
+class QAbstractItemModel;
 class QSortFilterProxyModel;
 
 namespace conlab::ui {
 
-class ResultsTableModel;
-
 class ResultsView : public QTableView {
   Q_OBJECT
 public:
-  explicit ResultsView(ResultsTableModel *model, QWidget *parent = nullptr);
+  // `model` sorts by Qt::UserRole (a run's ResultsTableModel, a sweep's SweepTableModel).
+  explicit ResultsView(QAbstractItemModel *model, QWidget *parent = nullptr);
 
   QString selection_as_tsv() const; // all rows when nothing is selected
   void copy_selection() const;

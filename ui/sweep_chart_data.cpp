@@ -30,6 +30,32 @@ bool simulation_predicts(SweepMetric metric) {
   return metric != SweepMetric::cpu_utilization && metric != SweepMetric::loop_lag;
 }
 
+std::vector<SweepRow> sweep_rows(const SweepChartData &data) {
+  std::vector<SweepRow> rows;
+  for (std::size_t p = 0; p < data.results.points.size(); ++p) {
+    const SweepPoint &point = data.results.points[p];
+    for (std::size_t v = 0; v < point.variants.size() && v < data.variant_labels.size(); ++v) {
+      const SweepVariantPoint &vp = point.variants[v];
+      SweepRow row{.point = p, .variant = v};
+      for (const SweepMeasurement &m : vp.measurements)
+        row.runs += m.complete ? 1 : 0;
+      row.makespan = vp.mean(SweepMetric::makespan);
+      if (vp.simulated)
+        row.simulated_makespan = vp.simulated->makespan_s;
+      if (row.makespan && row.simulated_makespan && *row.simulated_makespan > 0)
+        row.versus_simulation = *row.makespan / *row.simulated_makespan - 1;
+      row.throughput = vp.mean(SweepMetric::throughput);
+      row.p50 = vp.mean(SweepMetric::p50);
+      row.p99 = vp.mean(SweepMetric::p99);
+      row.cpu = vp.mean(SweepMetric::cpu_utilization);
+      if (data.shows(v, SweepMetric::loop_lag))
+        row.loop_lag = vp.mean(SweepMetric::loop_lag);
+      rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
 std::vector<SweepCurvePoint> sweep_curve(const SweepChartData &data, std::size_t variant,
                                          SweepMetric metric, std::optional<double> second) {
   std::vector<SweepCurvePoint> out;

@@ -47,6 +47,17 @@ std::vector<SweepCurvePoint> sweep_curve(const SweepChartData &data, std::size_t
                                          SweepMetric metric,
                                          std::optional<double> second = std::nullopt);
 
+// One point of one variant as the sweep's table shows it (desktop tab, report): means over the
+// complete repeats, absent until one finished.
+struct SweepRow {
+  std::size_t point = 0, variant = 0;
+  std::size_t runs = 0;                                                  // complete repeats
+  std::optional<double> makespan, simulated_makespan, versus_simulation; // measured / sim − 1
+  std::optional<double> throughput, p50, p99, cpu, loop_lag;
+};
+// Every point and variant, in grid order (the first axis slowest), variants in turn.
+std::vector<SweepRow> sweep_rows(const SweepChartData &data);
+
 // Pure and thread-safe; nullopt when the results hold no sweep.
 std::optional<SweepChartData> build_sweep_chart_data(const RunResults &results);
 

@@ -2790,6 +2790,65 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
     </message>
 </context>
 <context>
+    <name>conlab::ui::SweepTableModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Makespan</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <source>Simulated makespan</source>
+        <translation>模拟总耗时</translation>
+    </message>
+    <message>
+        <source>vs simulation</source>
+        <translation>与模拟相比</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Loop lag p99</source>
+        <translation>循环延迟 p99</translation>
+    </message>
+    <message>
+        <source>Measured slower than the simulation of this point: more than 10% is overhead or contention the ideal model does not have</source>
+        <translation>实测比这个点的模拟慢：超过 10% 即是理想模型中没有的开销或争用</translation>
+    </message>
+    <message>
+        <source>Measured faster than the simulation of this point: more than 10% means the model misses something here</source>
+        <translation>实测比这个点的模拟快：超过 10% 说明模型在这里漏掉了某些因素</translation>
+    </message>
+</context>
+<context>
     <name>conlab::ui::SweepText</name>
     <message>
         <source>step %1 (ms)</source>

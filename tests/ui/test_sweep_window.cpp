@@ -7,7 +7,9 @@
 #include "history_panel.h"
 #include "main_window.h"
 #include "results_json.h"
+#include "results_view.h"
 #include "run_history.h"
+#include "sweep_table_model.h"
 #include "ui_fixtures.h"
 
 #include <QAbstractButton>
@@ -85,6 +87,21 @@ private Q_SLOTS:
 
     QVERIFY(tab_shown(w, w.charts()->page(ChartKind::sweep)));
     QVERIFY(!tab_shown(w, w.charts()->page(ChartKind::heatmap))); // one parameter
+
+    // The sweep's own table instead of a single run's: every point and variant, sortable.
+    QVERIFY(tab_shown(w, w.sweep_table()));
+    QVERIFY(!tab_shown(w, w.results_view()));
+    const QAbstractItemModel *table = w.sweep_table()->model();
+    QCOMPARE(table->rowCount(), 4); // 2 points × 2 variants
+    QCOMPARE(table->index(0, SweepTableModel::point).data().toString(), QStringLiteral("P = 2"));
+    QCOMPARE(table->index(3, SweepTableModel::variant).data().toString(), QStringLiteral("/d"));
+    QCOMPARE(table->index(3, SweepTableModel::runs).data().toString(), QStringLiteral("1"));
+    QVERIFY(table->index(3, SweepTableModel::makespan).data(Qt::UserRole).toDouble() > 0);
+    w.sweep_table()->sortByColumn(SweepTableModel::makespan, Qt::AscendingOrder);
+    for (int r = 1; r < table->rowCount(); ++r)
+      QVERIFY(table->index(r - 1, SweepTableModel::makespan).data(Qt::UserRole).toDouble() <=
+              table->index(r, SweepTableModel::makespan).data(Qt::UserRole).toDouble());
+    QVERIFY(w.sweep_table()->selection_as_tsv().startsWith(QStringLiteral("Point\tVariant")));
     for (ChartKind kind : all_chart_kinds())
       QVERIFY2(!tab_shown(w, w.charts()->page(kind)), qPrintable(chart_name(kind)));
     QCOMPARE(w.tabs()->currentWidget(), w.charts()->page(ChartKind::sweep));
