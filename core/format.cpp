@@ -82,6 +82,10 @@ std::string human_percent(double share) {
   return printf_string(std::fabs(percent) >= 9.95 || percent == 0 ? "%.0f%%" : "%.1f%%", percent);
 }
 
+std::string human_signed_percent(double share) {
+  return (share > 0 ? "+" : "") + human_percent(share);
+}
+
 std::string human_count(double value) {
   if (!std::isfinite(value))
     return kDash;

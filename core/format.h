@@ -12,8 +12,10 @@ std::string human_duration(double seconds);
 std::string human_span(double seconds);
 std::string human_rate(double per_second); // "99.7", "5.88", "12346"
 std::string human_percent(double share);   // 0.372 → "37%", 0.042 → "4.2%", -0.05 → "-5.0%"
-std::string human_count(double value);     // 6 → "6", 16.67 → "16.7", 1234567 → "1.23 M"
-std::string human_scale(double scale);     // 0.05 → "0.05"
-std::string human_bytes(double bytes);     // 512 → "512 B", 13107200 → "12.5 MiB"; "—" if < 0
+// A difference, signed both ways: 0.05 → "+5.0%", -0.05 → "-5.0%", 0 → "0%".
+std::string human_signed_percent(double share);
+std::string human_count(double value); // 6 → "6", 16.67 → "16.7", 1234567 → "1.23 M"
+std::string human_scale(double scale); // 0.05 → "0.05"
+std::string human_bytes(double bytes); // 512 → "512 B", 13107200 → "12.5 MiB"; "—" if < 0
 
 } // namespace conlab

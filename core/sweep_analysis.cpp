@@ -18,8 +18,8 @@ std::optional<Knee> find_knee(const std::vector<double> &xs, const std::vector<d
   for (std::size_t i = 1; i < ys.size(); ++i)
     if (better(ys[i], ys[best]))
       best = i;
-  const double good_enough = higher_is_better ? ys[best] * (1 - kKneeTolerance)
-                                              : ys[best] * (1 + kKneeTolerance);
+  const double good_enough =
+      higher_is_better ? ys[best] * (1 - kKneeTolerance) : ys[best] * (1 + kKneeTolerance);
   std::size_t knee = 0;
   while (higher_is_better ? ys[knee] < good_enough : ys[knee] > good_enough)
     ++knee;
@@ -36,24 +36,24 @@ namespace {
 std::string knee_sentence(const SweepAxis &axis, const Knee &k) {
   const std::string symbol = parameter_info(axis.parameter).symbol;
   if (k.at_first)
-    return "adding to " + symbol + " does not pay: throughput at " +
-           axis_value_text(axis, k.at) + " (" + human_rate(k.value) +
-           "/s) is already within 5% of the best (" + human_rate(k.best_value) + "/s at " +
-           axis_value_text(axis, k.best_at) + ")";
+    return "adding to " + symbol + " does not pay: throughput at " + axis_value_text(axis, k.at) +
+           " (" + human_rate(k.value) + "/s) is already within 5% of the best (" +
+           human_rate(k.best_value) + "/s at " + axis_value_text(axis, k.best_at) + ")";
   if (k.at_last)
     return "throughput still grows at the end of the sweep (" + human_rate(k.value) + "/s at " +
            axis_value_text(axis, k.at) + "): no knee within it";
   if (k.at == k.best_at)
     return "the knee is at " + axis_value_text(axis, k.at) + ", where throughput is highest (" +
            human_rate(k.value) + "/s); more " + symbol + " stops paying";
-  return "the knee is at " + axis_value_text(axis, k.at) + ": throughput " +
-         human_rate(k.value) + "/s, within 5% of the best (" + human_rate(k.best_value) +
-         "/s at " + axis_value_text(axis, k.best_at) + "); more " + symbol + " stops paying";
+  return "the knee is at " + axis_value_text(axis, k.at) + ": throughput " + human_rate(k.value) +
+         "/s, within 5% of the best (" + human_rate(k.best_value) + "/s at " +
+         axis_value_text(axis, k.best_at) + "); more " + symbol + " stops paying";
 }
 
 std::string usl_sentence(const UslFit &fit) {
   char text[200];
-  std::snprintf(text, sizeof text, "USL fit of throughput: σ = %.3g (contention), κ = %.3g "
+  std::snprintf(text, sizeof text,
+                "USL fit of throughput: σ = %.3g (contention), κ = %.3g "
                 "(coherency), λ = %s/s per unit, R² = %.3f",
                 fit.sigma, fit.kappa, human_rate(fit.lambda).c_str(), fit.r_squared);
   std::string out = text;
@@ -77,7 +77,7 @@ std::string disagreement_sentence(const Sweep &sweep, const SweepResults &result
          std::to_string(a.disagreements.size()) + " of " + std::to_string(a.compared) +
          " points (worst at " + point_text(sweep, results.points[worst->point].values) + ": " +
          human_duration(worst->measured_s) + " measured, " + human_duration(worst->simulated_s) +
-         " simulated, " + (worst->relative > 0 ? "+" : "") + human_percent(worst->relative) +
+         " simulated, " + human_signed_percent(worst->relative) +
          (worst->relative > 0 ? "): overhead or contention the ideal model does not have"
                               : "): faster than the simulation, so the model misses something "
                                 "here");
@@ -106,7 +106,8 @@ SweepAnalysis analyze_sweep(const Experiment &e, const SweepResults &sweep) {
         if (std::abs(relative) > kDisagreementThreshold)
           a.disagreements.push_back({p, *measured, vp.simulated->makespan_s, relative});
       }
-      if (const auto throughput = vp.mean(SweepMetric::throughput); throughput && one_concurrency_axis)
+      if (const auto throughput = vp.mean(SweepMetric::throughput);
+          throughput && one_concurrency_axis)
         curve.emplace_back(sweep.points[p].values.at(0), *throughput);
     }
     if (one_concurrency_axis) {

@@ -16,17 +16,8 @@ namespace {
 QString sweep_html(const RunResults &results) {
   const Experiment &e = results.experiment;
   const SweepResults &sweep = *results.sweep;
-  QStringList axes;
-  for (const SweepAxis &axis : e.sweep->axes) {
-    const std::vector<double> values = axis_values(axis);
-    axes << (values.empty()
-                 ? SweepText::axis_label(axis)
-                 : ExplanationView::tr("%1 … %2 (%3 values)")
-                       .arg(SweepText::value(axis, values.front()),
-                            SweepText::value(axis, values.back()), QString::number(values.size())));
-  }
   QString html = ExplanationView::tr("<p><b>Sweep</b> over %1: %2 of %3 runs done.</p>")
-                     .arg(axes.join(QStringLiteral(" × ")).toHtmlEscaped())
+                     .arg(SweepText::grid(*e.sweep).toHtmlEscaped())
                      .arg(sweep.runs_done)
                      .arg(sweep.runs_total);
   const SweepAnalysis analysis = analyze_sweep(e, sweep);

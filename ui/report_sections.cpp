@@ -27,7 +27,7 @@ QString relative_error(double measured, const std::optional<double> &predicted) 
   if (!predicted || *predicted <= 0)
     return tr_("—");
   const double error = measured / *predicted - 1;
-  return (error > 0 ? QStringLiteral("+") : QString()) + percent(error);
+  return QString::fromStdString(human_signed_percent(error));
 }
 
 const Variant *spec_of(const RunResults &results, std::size_t index) {

@@ -16,22 +16,16 @@ namespace conlab::ui {
 namespace {
 
 QString sweep_in_words(const SweepChartData &d, int repeats) {
-  QStringList axes;
-  for (std::size_t a = 0; a < d.axes(); ++a) {
-    const std::vector<double> values = d.values(a);
-    axes << (values.empty() ? SweepText::axis_label(d.sweep.axes[a])
-                            : tr_("%1 … %2 (%3 values)")
-                                  .arg(SweepText::value(d.sweep.axes[a], values.front()),
-                                       SweepText::value(d.sweep.axes[a], values.back()))
-                                  .arg(values.size()));
-  }
-  QString text = tr_("Sweep over %1: %2 of %3 runs done, %4 per point, every variant at every "
-                     "point, the points in a shuffled order so that the machine's drift does not "
-                     "pass for a trend.")
-                     .arg(axes.join(QStringLiteral(" × ")))
-                     .arg(d.results.runs_done)
-                     .arg(d.results.runs_total)
-                     .arg(repeats == 1 ? tr_("one run") : tr_("%1 repeats").arg(repeats));
+  QString text =
+      (d.sweep.shuffle ? tr_("Sweep over %1: %2 of %3 runs done, %4 per point, every variant at "
+                             "every point, the points in a shuffled order so that the machine's "
+                             "drift does not pass for a trend.")
+                       : tr_("Sweep over %1: %2 of %3 runs done, %4 per point, every variant at "
+                             "every point, the points in grid order."))
+          .arg(SweepText::grid(d.sweep))
+          .arg(d.results.runs_done)
+          .arg(d.results.runs_total)
+          .arg(repeats == 1 ? tr_("one run") : tr_("%1 repeats").arg(repeats));
   if (d.results.runs_done < d.results.runs_total)
     text += tr_(" The sweep was not finished: the charts and the table show the points it "
                 "measured.");
@@ -63,8 +57,7 @@ QString number_or_dash(const std::optional<double> &value, SweepMetric metric) {
 QString signed_percent(const std::optional<double> &share) {
   if (!share)
     return tr_("—");
-  return (*share > 0 ? QStringLiteral("+") : QString()) +
-         QString::fromStdString(human_percent(*share));
+  return QString::fromStdString(human_signed_percent(*share));
 }
 
 // Every point and variant: the means the charts draw, and how far the makespan is from the

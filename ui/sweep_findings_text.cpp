@@ -60,6 +60,18 @@ QString SweepText::point(const Sweep &sweep, const std::vector<double> &values) 
   return parts.join(tr(", "));
 }
 
+QString SweepText::grid(const Sweep &sweep) {
+  QStringList axes;
+  for (const SweepAxis &axis : sweep.axes) {
+    const std::vector<double> values = axis_values(axis);
+    axes << (values.empty() ? axis_label(axis)
+                            : tr("%1 … %2 (%3 values)")
+                                  .arg(value(axis, values.front()), value(axis, values.back()))
+                                  .arg(values.size()));
+  }
+  return axes.join(QStringLiteral(" × "));
+}
+
 QString SweepText::knee(const SweepAxis &axis, const Knee &k) {
   const QString sym = symbol(axis.parameter);
   if (k.at_first)
@@ -80,8 +92,8 @@ QString SweepText::knee(const SweepAxis &axis, const Knee &k) {
 QString SweepText::usl(const UslFit &fit) {
   QString out = tr("USL fit of throughput: σ = %1 (contention), κ = %2 (coherency), λ = %3/s per "
                    "unit, R² = %4")
-                    .arg(printed("%.*g", 3, fit.sigma), printed("%.*g", 3, fit.kappa), rate(fit.lambda),
-                         printed("%.*f", 3, fit.r_squared));
+                    .arg(printed("%.*g", 3, fit.sigma), printed("%.*g", 3, fit.kappa),
+                         rate(fit.lambda), printed("%.*f", 3, fit.r_squared));
   if (fit.peak_n)
     out += tr("; throughput peaks near %1").arg(QString::fromStdString(human_count(*fit.peak_n)));
   return out;
@@ -90,8 +102,7 @@ QString SweepText::usl(const UslFit &fit) {
 QString SweepText::disagreement(const Sweep &sweep, const SweepResults &results,
                                 const SweepVariantAnalysis &a) {
   if (a.disagreements.empty())
-    return tr("measured makespan is within 10% of the simulation at all %1 points")
-        .arg(a.compared);
+    return tr("measured makespan is within 10% of the simulation at all %1 points").arg(a.compared);
   const auto worst = std::max_element(a.disagreements.begin(), a.disagreements.end(),
                                       [](const Disagreement &x, const Disagreement &y) {
                                         return std::abs(x.relative) < std::abs(y.relative);
@@ -106,11 +117,10 @@ QString SweepText::disagreement(const Sweep &sweep, const SweepResults &results,
                "(worst at %3: %4 measured, %5 simulated, %6): faster than the simulation, so the "
                "model misses something here");
   return text.arg(QString::number(a.disagreements.size()), QString::number(a.compared),
-           point(sweep, results.points[worst->point].values),
-           QString::fromStdString(human_duration(worst->measured_s)),
-           QString::fromStdString(human_duration(worst->simulated_s)),
-           (worst->relative > 0 ? QStringLiteral("+") : QString()) +
-               QString::fromStdString(human_percent(worst->relative)));
+                  point(sweep, results.points[worst->point].values),
+                  QString::fromStdString(human_duration(worst->measured_s)),
+                  QString::fromStdString(human_duration(worst->simulated_s)),
+                  QString::fromStdString(human_signed_percent(worst->relative)));
 }
 
 QStringList SweepText::findings(const Sweep &sweep, const SweepResults &results,

@@ -15,12 +15,14 @@ namespace conlab::ui {
 class SweepText {
   Q_DECLARE_TR_FUNCTIONS(conlab::ui::SweepText)
 public:
-  static QString parameter_title(SweepParameter parameter); // "pool size"
-  static QString symbol(SweepParameter parameter);          // "P", "step", "CPU share"
-  static QString metric_title(SweepMetric metric);          // "throughput (tasks/s)"
-  static QString axis_label(const SweepAxis &axis);         // "P", "step 2 (ms)", "λ (/s)"
+  static QString parameter_title(SweepParameter parameter);  // "pool size"
+  static QString symbol(SweepParameter parameter);           // "P", "step", "CPU share"
+  static QString metric_title(SweepMetric metric);           // "throughput (tasks/s)"
+  static QString axis_label(const SweepAxis &axis);          // "P", "step 2 (ms)", "λ (/s)"
   static QString value(const SweepAxis &axis, double value); // "P = 8", "step 1 = 50 ms"
   static QString point(const Sweep &sweep, const std::vector<double> &point);
+  // The grid: "P = 1 … P = 64 (7 values) × C = 1 … C = 3 (3 values)".
+  static QString grid(const Sweep &sweep);
   // The findings of one variant, in the order analyze_sweep gives them.
   static QStringList findings(const Sweep &sweep, const SweepResults &results,
                               const SweepVariantAnalysis &analysis);

@@ -36,8 +36,7 @@ QString text(int column, double value) {
   case SweepTableModel::runs:
     return QString::number(value);
   case SweepTableModel::versus:
-    return (value > 0 ? QStringLiteral("+") : QString()) +
-           QString::fromStdString(human_percent(value));
+    return QString::fromStdString(human_signed_percent(value));
   case SweepTableModel::throughput:
     return sweep_metric_text(SweepMetric::throughput, value);
   case SweepTableModel::cpu:

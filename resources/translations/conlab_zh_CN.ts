@@ -1308,10 +1308,6 @@
         <translation>图表 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <source>%1 … %2 (%3 values)</source>
-        <translation>%1 … %2（%3 个值）</translation>
-    </message>
-    <message>
         <source>Sweep over %1: %2 of %3 runs done, %4 per point, every variant at every point, the points in a shuffled order so that the machine&apos;s drift does not pass for a trend.</source>
         <translation>扫描 %1：已完成 %3 次运行中的 %2 次，每个点 %4，每个变体都在每个点上运行；各点按打乱的顺序运行，以免机器的漂移被误认为趋势。</translation>
     </message>
@@ -1374,6 +1370,10 @@
     <message>
         <source>Nothing to say: no point of this variant was finished.</source>
         <translation>暂无结论：这个变体还没有完成任何一个点。</translation>
+    </message>
+    <message>
+        <source>Sweep over %1: %2 of %3 runs done, %4 per point, every variant at every point, the points in grid order.</source>
+        <translation>扫描 %1：已完成 %3 次运行中的 %2 次，每个点 %4，每个变体都在每个点上运行，各点按网格顺序运行。</translation>
     </message>
 </context>
 <context>
@@ -1815,10 +1815,6 @@ QCoro：%8
     <message>
         <source>&lt;li&gt;nothing to say yet: no point is finished&lt;/li&gt;</source>
         <translation>&lt;li&gt;暂无结论：还没有完成任何点&lt;/li&gt;</translation>
-    </message>
-    <message>
-        <source>%1 … %2 (%3 values)</source>
-        <translation>%1 … %2（%3 个值）</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +2897,10 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
     <message>
         <source>measured and simulated makespan disagree by more than 10% at %1 of %2 points (worst at %3: %4 measured, %5 simulated, %6): faster than the simulation, so the model misses something here</source>
         <translation>%2 个点中有 %1 个点的实测与模拟总耗时相差超过 10%（最大偏差在 %3：实测 %4，模拟 %5，%6）：实测比模拟快，说明模型在这里漏掉了某些因素</translation>
+    </message>
+    <message>
+        <source>%1 … %2 (%3 values)</source>
+        <translation>%1 … %2（%3 个值）</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,9 @@ TEST(HumanNumbers, CountsAndSignedPercentages) {
   EXPECT_EQ(human_count(16.666), "16.7");
   EXPECT_EQ(human_count(1'234'567), "1.23 M");
   EXPECT_EQ(human_percent(-0.05), "-5.0%");
+  EXPECT_EQ(human_signed_percent(0.05), "+5.0%");
+  EXPECT_EQ(human_signed_percent(-0.05), "-5.0%");
+  EXPECT_EQ(human_signed_percent(0), "0%");
   EXPECT_EQ(human_percent(0), "0%");
 }
 
