@@ -120,17 +120,24 @@ asio::awaitable<bool> Endpoint::steps_on_loop(std::uint32_t request) {
   co_return !m_stop.stop_requested();
 }
 
-// A request's handler on a thread of its own. Its completion is dispatched back to the loop the
-// awaiting coroutine runs on.
+namespace {
+
+// Calls an awaiting coroutine's handler with `value` on the loop it awaits on (its associated
+// executor), from whichever thread did the work.
+template <typename Handler, typename Value> void hand_back(Handler handler, Value value) {
+  auto loop = asio::get_associated_executor(handler);
+  asio::dispatch(loop, [h = std::move(handler), value]() mutable { std::move(h)(value); });
+}
+
+} // namespace
+
+// A request's handler on a thread of its own. Its completion goes back to the awaiting loop.
 template <typename Handler> struct Endpoint::ThreadJob {
   const Endpoint *endpoint;
   std::uint32_t request;
   Handler handler;
 
-  void complete(int value) {
-    auto executor = asio::get_associated_executor(handler);
-    asio::dispatch(executor, [h = std::move(handler), value]() mutable { std::move(h)(value); });
-  }
+  void complete(int value) { hand_back(std::move(handler), value); }
   void operator()() { complete(endpoint->steps_blocking(request) ? 1 : 0); }
 };
 
@@ -150,11 +157,8 @@ asio::awaitable<int> Endpoint::on_new_thread(std::uint32_t request) {
 template <typename Work> asio::awaitable<bool> Endpoint::on_pool(Work work) {
   co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(bool)>(
       [this, work](auto handler) {
-        asio::post(*m_pool, [work, h = std::move(handler)]() mutable {
-          const bool ok = work();
-          auto loop = asio::get_associated_executor(h);
-          asio::dispatch(loop, [h = std::move(h), ok]() mutable { std::move(h)(ok); });
-        });
+        asio::post(*m_pool,
+                   [work, h = std::move(handler)]() mutable { hand_back(std::move(h), work()); });
       },
       asio::use_awaitable);
 }
