@@ -285,12 +285,11 @@ const MetricComparison *VariantComparison::find(Metric metric) const {
 Comparison compare_runs(const RunResults &baseline, const RunResults &candidate,
                         const CompareOptions &options) {
   // A sweep keeps a few numbers per point, not the per-task samples a comparison rests on.
-  for (const auto &[results, name] : {std::pair{&baseline, &options.baseline_name},
-                                      std::pair{&candidate, &options.candidate_name}})
-    if (results->sweep)
-      throw std::invalid_argument(
-          *name + " is a sweep's results: compare takes two single runs (their per-task "
-                  "samples); a sweep's points are in its charts and its report");
+  if (baseline.sweep || candidate.sweep)
+    throw std::invalid_argument(
+        (baseline.sweep ? options.baseline_name : options.candidate_name) +
+        " is a sweep's results: compare takes two single runs (their per-task samples); a "
+        "sweep's points are in its charts and its report");
   Comparison out;
   out.baseline = side_of(baseline, options.baseline_name);
   out.candidate = side_of(candidate, options.candidate_name);

@@ -86,12 +86,12 @@ void print_list(RunHistory &history, const std::string &search) {
 // results file (conlab-cli chart or report draws them).
 void print_sweep_digest(const RunRecord &r) {
   Table table;
-  for (const char *header : {"variant", "model", "runs", "best at", "tput/s", "makespan", "p99"})
-    table.add_column(
-        header, std::string_view(header) == "runs" || std::string_view(header) == "tput/s" ||
-                        std::string_view(header) == "makespan" || std::string_view(header) == "p99"
-                    ? Align::right
-                    : Align::left);
+  const std::pair<const char *, Align> columns[] = {
+      {"variant", Align::left}, {"model", Align::left},   {"runs", Align::right},
+      {"best at", Align::left}, {"tput/s", Align::right}, {"makespan", Align::right},
+      {"p99", Align::right}};
+  for (const auto &[header, align] : columns)
+    table.add_column(header, align);
   for (const history::VariantDigest &v : r.variants) {
     const bool any = !v.best_at.empty();
     table.add_row({v.label, v.model, std::to_string(v.completed) + "/" + std::to_string(v.tasks),

@@ -40,18 +40,17 @@ std::vector<VariantDigest> sweep_digest(const RunResults &results) {
   const Experiment &e = results.experiment;
   for (std::size_t v = 0; v < e.variants.size(); ++v) {
     VariantDigest d{.label = e.variants[v].label, .model = e.variants[v].model};
-    std::optional<double> best;
+    d.tasks = static_cast<std::uint32_t>(results.sweep->points.size()) *
+              static_cast<std::uint32_t>(std::max(1, e.repeats));
     for (const SweepPoint &point : results.sweep->points) {
       if (v >= point.variants.size())
         continue;
       const SweepVariantPoint &vp = point.variants[v];
       for (const SweepMeasurement &m : vp.measurements)
         d.completed += m.complete ? 1 : 0;
-      ++d.tasks; // runs asked for, below: points × repeats
       const std::optional<double> throughput = vp.mean(SweepMetric::throughput);
-      if (!throughput || (best && *throughput <= *best))
+      if (!throughput || (!d.best_at.empty() && *throughput <= d.throughput_per_s))
         continue;
-      best = throughput;
       d.best_at = point_text(*e.sweep, point.values);
       d.throughput_per_s = *throughput;
       d.makespan_s = vp.mean(SweepMetric::makespan).value_or(0);
@@ -59,7 +58,6 @@ std::vector<VariantDigest> sweep_digest(const RunResults &results) {
       d.p99_s = vp.mean(SweepMetric::p99).value_or(0);
       d.predicted_makespan_s = vp.predicted_makespan_s.value_or(-1);
     }
-    d.tasks *= static_cast<std::uint32_t>(std::max(1, e.repeats));
     out.push_back(std::move(d));
   }
   return out;

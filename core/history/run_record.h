@@ -17,8 +17,8 @@ using Clock = std::chrono::system_clock;
 struct VariantDigest {
   std::string label;
   std::string model;
-  std::uint32_t tasks = 0;
-  std::uint32_t completed = 0;
+  std::uint32_t tasks = 0;     // a sweep's: runs (points × repeats)
+  std::uint32_t completed = 0; // a sweep's: complete runs
   double makespan_s = 0;
   double throughput_per_s = 0;
   double p50_s = 0;

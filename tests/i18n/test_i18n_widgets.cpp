@@ -190,12 +190,13 @@ private Q_SLOTS:
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("results.json"));
     save_results(run_experiment(test::tiny_article(8, 0.01)), path.toStdString());
+    const RunResults sweep = test::hand_made_sweep();
     {
       // The history lists a run and a sweep (the test's own history: see tests/CMakeLists.txt).
       history::RunHistory recorded(history::default_directory());
       const auto now = history::Clock::now();
       recorded.add(load_results(path.toStdString()), now, now);
-      recorded.add(test::hand_made_sweep(), now, now);
+      recorded.add(sweep, now, now);
     }
     MainWindow w;
     QSignalSpy shown(&w, &MainWindow::results_shown);
@@ -205,17 +206,15 @@ private Q_SLOTS:
 
     Walk walk;
     walk.keep_words_of(path);
+    for (const Variant &v : sweep.experiment.variants) // the sweep's labels are the user's words
+      walk.keep_words_of(QString::fromStdString(v.label));
     walk.widget_tree(&w);
     const QAbstractItemModel *runs = w.history()->proxy();
     QCOMPARE(runs->rowCount(), 2);
-    // The lab's words in the list (names, labels and paths are the user's): status, key numbers.
+    // The lab's words in the list (names and paths are the user's): status, key numbers.
     for (int r = 0; r < runs->rowCount(); ++r)
       for (int c : {int(HistoryTableModel::status), int(HistoryTableModel::makespan)})
-        walk.add(QStringLiteral("history cell"),
-                 runs->index(r, c)
-                     .data(Qt::DisplayRole)
-                     .toString()
-                     .remove(QRegularExpression(QStringLiteral("\\b(pool|loop)\\b"))));
+        walk.add(QStringLiteral("history cell"), runs->index(r, c).data().toString());
     for (QAction *menu : w.menuBar()->actions())
       walk.action(QStringLiteral("menu"), menu);
     for (ChartKind kind : all_chart_kinds())
