@@ -4,7 +4,6 @@
 #include "core_text.h"
 #include "explanation_text.h"
 #include "format.h"
-#include "sweep.h"
 #include "sweep_analysis.h"
 #include "sweep_findings_text.h"
 
@@ -13,14 +12,13 @@ namespace {
 
 // A sweep's findings per variant (knee, USL fit, disagreements with the simulation): what the
 // analysis can say from the points finished so far.
-QString sweep_html(const RunResults &results) {
+QString sweep_html(const RunResults &results, const SweepAnalysis &analysis) {
   const Experiment &e = results.experiment;
   const SweepResults &sweep = *results.sweep;
   QString html = ExplanationView::tr("<p><b>Sweep</b> over %1: %2 of %3 runs done.</p>")
                      .arg(SweepText::grid(*e.sweep).toHtmlEscaped())
                      .arg(sweep.runs_done)
                      .arg(sweep.runs_total);
-  const SweepAnalysis analysis = analyze_sweep(e, sweep);
   for (std::size_t i = 0; i < analysis.variants.size() && i < e.variants.size(); ++i) {
     QString findings;
     for (const QString &f : SweepText::findings(*e.sweep, sweep, analysis.variants[i]))
@@ -40,10 +38,10 @@ QString sweep_html(const RunResults &results) {
 
 ExplanationView::ExplanationView(QWidget *parent) : QTextBrowser(parent) {
   setOpenLinks(false);
-  set_results(nullptr);
+  set_results(nullptr, nullptr);
 }
 
-void ExplanationView::set_results(const RunResults *results) {
+void ExplanationView::set_results(const RunResults *results, const SweepChartData *sweep) {
   if (!results) {
     setHtml(tr("<p style='color:#666'>Run the experiment (Ctrl+R) to see, for each variant, "
                "what was measured and why.</p>"));
@@ -56,8 +54,8 @@ void ExplanationView::set_results(const RunResults *results) {
   if (results->status == RunStatus::failed)
     html += tr("<p style='color:#b00'><b>The run failed:</b> %1</p>")
                 .arg(QString::fromStdString(results->error).toHtmlEscaped());
-  if (results->sweep && results->experiment.sweep)
-    return setHtml(html + sweep_html(*results));
+  if (results->sweep && results->experiment.sweep && sweep)
+    return setHtml(html + sweep_html(*results, sweep->analysis));
   for (std::size_t i = 0; i < results->variants.size(); ++i) {
     const VariantResult &v = results->variants[i];
     const QString colour = variant_colour(static_cast<int>(i)).name();

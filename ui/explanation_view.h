@@ -3,6 +3,7 @@
 #pragma once
 
 #include "results.h"
+#include "sweep_chart_data.h"
 
 #include <QTextBrowser>
 
@@ -12,7 +13,9 @@ class ExplanationView : public QTextBrowser {
   Q_OBJECT
 public:
   explicit ExplanationView(QWidget *parent = nullptr);
-  void set_results(const RunResults *results); // nullptr: a hint instead
+  // nullptr: a hint instead. A sweep's findings come from `sweep`, the chart data built off the
+  // GUI thread with its analysis (nothing is analysed here).
+  void set_results(const RunResults *results, const SweepChartData *sweep);
 };
 
 } // namespace conlab::ui

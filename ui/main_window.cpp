@@ -258,7 +258,8 @@ void MainWindow::on_finished(const RunOutcome &outcome) {
   m_charts->set_data(outcome.charts);
   m_results_model->set_results(m_results);
   m_sweep_model->set_data(outcome.charts ? outcome.charts->sweep : nullptr);
-  m_explanations->set_results(m_results.get());
+  m_explanations->set_results(m_results.get(),
+                              outcome.charts ? outcome.charts->sweep.get() : nullptr);
   m_progress->setValue(m_results->status == RunStatus::completed ? 1000 : m_progress->value());
   const QString how = m_results->status == RunStatus::completed ? tr("Finished")
                       : m_results->status == RunStatus::cancelled

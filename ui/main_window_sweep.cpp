@@ -64,7 +64,8 @@ void MainWindow::on_sweep_progress(const SweepProgress &p) {
 void MainWindow::on_sweep_run_done(const RunOutcome &so_far) {
   m_charts->set_data(so_far.charts);
   m_sweep_model->set_data(so_far.charts ? so_far.charts->sweep : nullptr);
-  m_explanations->set_results(so_far.results.get());
+  m_explanations->set_results(so_far.results.get(),
+                              so_far.charts ? so_far.charts->sweep.get() : nullptr);
   show_chart_tabs();
 }
 

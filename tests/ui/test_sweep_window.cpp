@@ -106,6 +106,9 @@ private Q_SLOTS:
       QVERIFY2(!tab_shown(w, w.charts()->page(kind)), qPrintable(chart_name(kind)));
     QCOMPARE(w.tabs()->currentWidget(), w.charts()->page(ChartKind::sweep));
     QVERIFY(w.explanations()->toPlainText().contains(QStringLiteral("2 of 2 runs done")));
+    // The findings, from the analysis the chart data carries.
+    QVERIFY(w.explanations()->toPlainText().contains(QStringLiteral("of the simulation")) ||
+            w.explanations()->toPlainText().contains(QStringLiteral("disagree by more than")));
 
     // The metric selector redraws the chart.
     QComboBox *selector = w.charts()->metric_selector(ChartKind::sweep);
