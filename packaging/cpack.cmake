@@ -11,10 +11,9 @@ set(CONLAB_PACKAGE_MAINTAINER "Concurrency Lab developers <maintainers@conlab.in
     CACHE STRING "The Maintainer field of the Debian package")
 
 set(CPACK_GENERATOR DEB)
-# cpack packages what is built and builds nothing itself: with a generator named here it would
-# build the whole tree first, every test and benchmark included. `cmake --build --target
-# conlab_package_contents` (scripts/package) builds what the package holds.
-set(CPACK_CMAKE_GENERATOR "")
+# Under Ninja, cpack packages what is built and builds nothing itself (it has no preinstall
+# target to run): `cmake --build DIR --target conlab_package_contents` (scripts/package) builds
+# what the package holds first.
 set(CPACK_PACKAGE_NAME conlab)
 set(CPACK_PACKAGE_VENDOR "Concurrency Lab developers")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
