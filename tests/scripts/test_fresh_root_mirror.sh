@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # scripts/fresh-root makes its root from this machine's own Debian mirror: the first Debian archive
 # in the apt sources, one-line (sources.list) or deb822 (*.sources), never a security archive, a
-# disabled entry or a deb-src line. Each case writes apt sources into a folder of its own and reads
-# back what `scripts/fresh-root --print-mirror` chose.
+# disabled entry, a deb-src line or a third-party archive. Each case writes apt sources into a
+# folder of its own and reads back what `scripts/fresh-root --print-mirror` chose.
 # Usage: test_fresh_root_mirror.sh SOURCE_DIR
 set -uo pipefail
 
@@ -62,16 +62,30 @@ sources deb822-disabled-and-src sources.list.d/debian.sources \
   'Types: deb-src
 URIs: http://src.example/debian
 Suites: bookworm
+Components: main
 
 Types: deb
 URIs: http://disabled.example/debian
 Suites: bookworm
+Components: main
 Enabled: no
 
 Types: deb deb-src
 URIs: http://mirror.four/debian
-Suites: bookworm'
+Suites: bookworm
+Components: main contrib'
 expect deb822-disabled-and-src http://mirror.four/debian
+
+# A third-party archive that sorts first and names the same suite, and one of another release.
+sources third-party sources.list.d/a-docker.list \
+  'deb [arch=amd64 signed-by=/etc/apt/keyrings/docker.gpg] https://docker.example/linux/debian bookworm stable
+deb http://old.example/debian bullseye main'
+sources third-party sources.list.d/debian.sources \
+  'Types: deb
+URIs: http://mirror.five/debian
+Suites: bookworm-updates bookworm
+Components: main'
+expect third-party http://mirror.five/debian
 
 sources only-security sources.list 'deb http://security.debian.org/debian-security bookworm-security main'
 expect only-security none
