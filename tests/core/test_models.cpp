@@ -115,8 +115,10 @@ TEST_P(ModelVsPrediction, MakespanMatchesClosedForm) {
 
 TEST_P(ModelVsPrediction, LoopLagIsMeasuredOnEveryEventLoop) {
   const ModelCase &c = GetParam();
+  // Steps of 2 s at time scale 0.05: 100 ms each.
+  const double step_s = 0.1;
   const Experiment e = test::closed_experiment(
-      test::variant(c.model, c.kind, 1000, c.pool, c.loops, c.offload), 4, 4, 0.05);
+      test::variant(c.model, c.kind, 2000, c.pool, c.loops, c.offload), 4, 4, 0.05);
   RunOptions options;
   options.calibration = &calibration();
   const RunResults r = run_experiment(e, options);
@@ -129,12 +131,16 @@ TEST_P(ModelVsPrediction, LoopLagIsMeasuredOnEveryEventLoop) {
   EXPECT_EQ(v.repeats.front().loop_lag.size(), loops);
   const bool freezes_loop = c.kind != StepKind::io && !c.offload &&
                             c.model != "event_loop_offload";
-  // 50 ms steps: a loop that runs them is late by about a whole step; a free loop is late only
-  // by what the machine's scheduler costs it, which stays well under half a step.
+  // A loop that runs the steps itself is late by about a whole step. A free loop is late only by
+  // what the scheduler costs it: little on idle cores, but beside CPU-bound offload threads that
+  // outnumber the cores its thread waits for a core, up to a time slice of CFS (whose latency
+  // target is 24 ms on 2 cores; 31 ms was seen on a loaded 2-core machine).
   if (freezes_loop)
-    EXPECT_GT(v.summary.loop_lag_s.max_s, 0.040);
+    EXPECT_GT(v.summary.loop_lag_s.max_s, 0.8 * step_s);
+  else if (c.kind == StepKind::cpu)
+    EXPECT_LT(v.summary.loop_lag_s.max_s, 0.5 * step_s);
   else
-    EXPECT_LT(v.summary.loop_lag_s.max_s, 0.025);
+    EXPECT_LT(v.summary.loop_lag_s.max_s, 0.25 * step_s);
 }
 
 INSTANTIATE_TEST_SUITE_P(
