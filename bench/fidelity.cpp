@@ -1,10 +1,10 @@
 // Fidelity: each variant of a preset, measured against its prediction.
 // Target: fastapi-article at time scale 0.05, measured/predicted makespan within 3%.
 // Usage: bench_fidelity [preset] [time-scale] [repeats]
-#include "environment.h"
-#include "presets.h"
-#include "runner.h"
-#include "spec_json.h"
+#include "core/engine/runner.h"
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
+#include "core/results/environment.h"
 
 #include <QCoreApplication>
 

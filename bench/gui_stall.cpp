@@ -1,11 +1,11 @@
 // The GUI thread's worst stall while the desktop lab runs a 100,000-task experiment: a 10 ms
 // timer on the GUI thread records the gaps between its ticks, from Run until the charts show.
 // Usage: bench_gui_stall [tasks]   (QT_QPA_PLATFORM=offscreen without a display)
-#include "environment.h"
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
+#include "core/results/environment.h"
 #include "experiment_editor.h"
 #include "main_window.h"
-#include "presets.h"
-#include "spec_json.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,8 +2,8 @@
 // step of 0 ms, i.e. a single yield to the loop) so that nothing but the machinery is timed:
 // submission, start/finish records, the closed-load hand-off and the model's scheduling.
 // Target (issue: engine): event_loop ≤ 1 µs per task over 1 million tasks.
-#include "environment.h"
-#include "runner.h"
+#include "core/engine/runner.h"
+#include "core/results/environment.h"
 
 #include <benchmark/benchmark.h>
 

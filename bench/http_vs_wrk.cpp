@@ -7,9 +7,9 @@
 //
 // Usage: bench_http_vs_wrk [--connections C] [--threads T] [--seconds S]
 // Needs nginx and wrk (scripts/setup-deps installs both). Build in Release for real numbers.
-#include "cpu_work.h"
-#include "http/load_generator.h"
-#include "http/server.h"
+#include "core/engine/cpu_work.h"
+#include "core/http/load_generator.h"
+#include "core/http/server.h"
 #include "nginx_process.h"
 
 #include <array>

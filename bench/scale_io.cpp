@@ -1,7 +1,7 @@
 // Scale: 100,000 concurrent `io` tasks of 1 s on one event loop.
 // Target: makespan ≤ 1.05 s and peak RSS ≤ 200 MB (Python's asyncio: 2.34 s, 172 MB here).
 // Usage: bench_scale_io [tasks] [ms]
-#include "runner.h"
+#include "core/engine/runner.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,8 +1,8 @@
 // Simulator speed: simulated tasks per second for 100,000 tasks of a mixed, drawn workload.
 // Target (issue: sweeps and simulator): well under a second for 100,000 tasks.
 // Usage: bench_simulator [tasks]
+#include "core/analysis/simulator.h"
 #include "experiment_builder.h"
-#include "simulator.h"
 
 #include <chrono>
 #include <cstdio>

@@ -2,12 +2,12 @@
 // sweep, the measured makespan (mean over repeats) beside the simulated one, the error, and the
 // mean and worst absolute error per variant; then the simulator's own speed on the same grid.
 // Usage: bench_sweep_fidelity [preset] [time scale] [repeats]   (default pool-size-sweep 0.2 3)
-#include "format.h"
-#include "presets.h"
-#include "simulator.h"
-#include "spec_json.h"
-#include "sweep.h"
-#include "sweep_runner.h"
+#include "core/analysis/simulator.h"
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
+#include "core/sweep/sweep.h"
+#include "core/sweep/sweep_runner.h"
+#include "core/util/format.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #include "about_dialog.h"
 
-#include "environment.h"
+#include "core/results/environment.h"
 
 #include <QApplication>
 #include <QClipboard>

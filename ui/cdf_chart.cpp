@@ -2,7 +2,7 @@
 // the response times span decades.
 #include "chart_factory.h"
 #include "chart_style.h"
-#include "format.h"
+#include "core/util/format.h"
 
 #include <QChart>
 #include <QCursor>

@@ -1,7 +1,7 @@
 #include "chart_data.h"
 
+#include "core/engine/model_registry.h"
 #include "core_text.h"
-#include "model_registry.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 // lists (a 100,000-task run becomes a few thousand points) so building a chart never stalls.
 #pragma once
 
-#include "results.h"
+#include "core/results/results.h"
 #include "sweep_chart_data.h"
 
 #include <QList>

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "chart_data.h"
-#include "results.h"
+#include "core/results/results.h"
 
 #include <QString>
 

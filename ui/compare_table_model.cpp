@@ -1,6 +1,6 @@
 #include "compare_table_model.h"
 
-#include "compare_text.h"
+#include "core/compare/compare_text.h"
 
 #include <QBrush>
 #include <QColor>

@@ -2,7 +2,7 @@
 // verdict (coloured: better green, worse red) and the noise interval the verdict rests on.
 #pragma once
 
-#include "compare.h"
+#include "core/compare/compare.h"
 
 #include <QAbstractTableModel>
 

@@ -1,11 +1,11 @@
 #include "compare_view.h"
 
 #include "chart_panel.h"
-#include "compare.h"
 #include "compare_charts.h"
 #include "compare_table_model.h"
-#include "format.h"
-#include "results_json.h"
+#include "core/compare/compare.h"
+#include "core/results/results_json.h"
+#include "core/util/format.h"
 
 #include <QChartView>
 #include <QFutureWatcher>

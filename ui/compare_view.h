@@ -3,7 +3,7 @@
 // dashed or hatched). Loading and comparing run off the GUI thread.
 #pragma once
 
-#include "run_record.h"
+#include "core/history/run_record.h"
 
 #include <QWidget>
 

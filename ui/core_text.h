@@ -4,9 +4,9 @@
 // reads exactly as the core wrote it.
 #pragma once
 
-#include "model_registry.h"
-#include "presets.h"
-#include "spec_json.h"
+#include "core/engine/model_registry.h"
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
 
 #include <QString>
 

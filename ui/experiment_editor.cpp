@@ -1,14 +1,14 @@
 #include "experiment_editor.h"
 
 #include "choice_delegate.h"
+#include "core/analysis/prediction.h"
+#include "core/sweep/sweep.h"
+#include "core/sweep/sweep_runner.h"
+#include "core/util/format.h"
 #include "core_text.h"
 #include "field_marks.h"
-#include "format.h"
-#include "prediction.h"
 #include "steps_table_model.h"
-#include "sweep.h"
 #include "sweep_editor.h"
-#include "sweep_runner.h"
 #include "variant_table_model.h"
 
 #include <QComboBox>

@@ -3,8 +3,8 @@
 // validate_experiment's errors next to the field they name.
 #pragma once
 
-#include "spec.h"
-#include "spec_json.h"
+#include "core/experiment/spec.h"
+#include "core/experiment/spec_json.h"
 
 #include <QWidget>
 

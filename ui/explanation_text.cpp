@@ -1,6 +1,6 @@
 #include "explanation_text.h"
 
-#include "format.h"
+#include "core/util/format.h"
 
 namespace conlab::ui {
 namespace {

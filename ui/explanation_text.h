@@ -3,8 +3,8 @@
 // reads exactly as the CLI's.
 #pragma once
 
-#include "explanation_facts.h"
-#include "results.h"
+#include "core/analysis/explanation_facts.h"
+#include "core/results/results.h"
 
 #include <QCoreApplication>
 #include <QString>

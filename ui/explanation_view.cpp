@@ -1,10 +1,10 @@
 #include "explanation_view.h"
 
 #include "chart_style.h"
+#include "core/sweep/sweep_analysis.h"
+#include "core/util/format.h"
 #include "core_text.h"
 #include "explanation_text.h"
-#include "format.h"
-#include "sweep_analysis.h"
 #include "sweep_findings_text.h"
 
 namespace conlab::ui {

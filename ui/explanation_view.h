@@ -2,7 +2,7 @@
 // with its prediction formula.
 #pragma once
 
-#include "results.h"
+#include "core/results/results.h"
 #include "sweep_chart_data.h"
 
 #include <QTextBrowser>

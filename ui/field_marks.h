@@ -2,8 +2,8 @@
 // field's usual tooltip (kept in the "plain_tip" property).
 #pragma once
 
+#include "core/experiment/spec_json.h"
 #include "core_text.h"
-#include "spec_json.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "gui_command.h"
 
-#include "results_json.h"
-#include "spec_json.h"
+#include "core/experiment/spec_json.h"
+#include "core/results/results_json.h"
 
 #include <clocale>
 #include <cstdlib>

@@ -3,7 +3,7 @@
 // that runs without a display.
 #pragma once
 
-#include "results.h"
+#include "core/results/results.h"
 
 #include <QApplication>
 

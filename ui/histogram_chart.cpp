@@ -2,7 +2,7 @@
 // times span decades), with p50 and p99 as dashed verticals in the variant's colour.
 #include "chart_factory.h"
 #include "chart_style.h"
-#include "format.h"
+#include "core/util/format.h"
 
 #include <QChart>
 #include <QCursor>

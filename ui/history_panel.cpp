@@ -1,10 +1,10 @@
 #include "history_panel.h"
 
 #include "compare_view.h"
-#include "history_error.h"
+#include "core/history/history_error.h"
+#include "core/history/run_history.h"
 #include "history_table_model.h"
 #include "run_controller.h"
-#include "run_history.h"
 
 #include <QAction>
 #include <QDateTime>

@@ -4,7 +4,7 @@
 // experiment's baseline. Records every run the followed RunController finishes or cancels.
 #pragma once
 
-#include "run_record.h"
+#include "core/history/run_record.h"
 
 #include <QWidget>
 

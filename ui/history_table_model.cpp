@@ -1,7 +1,7 @@
 #include "history_table_model.h"
 
-#include "format.h"
-#include "run_history.h"
+#include "core/history/run_history.h"
+#include "core/util/format.h"
 
 #include <QBrush>
 #include <QFont>

@@ -3,7 +3,7 @@
 // edit (an empty name, a tag with a comma) is reported through edit_failed().
 #pragma once
 
-#include "run_record.h"
+#include "core/history/run_record.h"
 
 #include <QAbstractTableModel>
 

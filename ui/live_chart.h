@@ -2,8 +2,8 @@
 // over time, one line per variant, fed by the runner's throttled progress.
 #pragma once
 
-#include "runner.h"
-#include "spec.h"
+#include "core/engine/runner.h"
+#include "core/experiment/spec.h"
 
 #include <QWidget>
 

@@ -3,11 +3,11 @@
 
 #include "chart_export.h"
 #include "chart_panel.h"
+#include "core/results/results_json.h"
 #include "core_text.h"
 #include "experiment_editor.h"
 #include "export_dialog.h"
 #include "recent_files.h"
-#include "results_json.h"
 #include "variant_table_model.h"
 
 #include <QApplication>

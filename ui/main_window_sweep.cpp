@@ -3,11 +3,11 @@
 #include "main_window.h"
 
 #include "chart_panel.h"
+#include "core/sweep/sweep.h"
+#include "core/util/format.h"
 #include "explanation_view.h"
-#include "format.h"
 #include "live_chart.h"
 #include "results_view.h"
-#include "sweep.h"
 #include "sweep_findings_text.h"
 #include "sweep_table_model.h"
 

@@ -1,7 +1,7 @@
 #include "report_document.h"
 
 #include "chart_style.h"
-#include "format.h"
+#include "core/util/format.h"
 #include "report_words.h"
 
 namespace conlab::ui {

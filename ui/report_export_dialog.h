@@ -3,7 +3,7 @@
 #pragma once
 
 #include "chart_factory.h"
-#include "results.h"
+#include "core/results/results.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 #include "report_file.h"
 
 #include "chart_style.h"
-#include "file_io.h"
+#include "core/util/file_io.h"
 #include "report_html.h"
 #include "report_pdf.h"
 

@@ -1,10 +1,10 @@
 // The report's sections, each built from the results alone: the experiment in words, the
 // environment, the measurements, measured beside predicted, every chart, the explanations.
 #include "chart_style.h"
+#include "core/engine/model_registry.h"
+#include "core/util/format.h"
 #include "core_text.h"
 #include "explanation_text.h"
-#include "format.h"
-#include "model_registry.h"
 #include "report_document.h"
 #include "report_words.h"
 

@@ -3,10 +3,10 @@
 // of a two-parameter sweep — and the table of every point, all from the same SweepChartData the
 // desktop lab draws from. Light charts whatever the lab's theme: a report is for print.
 #include "chart_style.h"
-#include "format.h"
+#include "core/sweep/sweep.h"
+#include "core/util/format.h"
 #include "report_document.h"
 #include "report_words.h"
-#include "sweep.h"
 #include "sweep_chart_data.h"
 #include "sweep_findings_text.h"
 

@@ -1,8 +1,8 @@
 #include "report_words.h"
 
 #include "chart_style.h"
-#include "format.h"
-#include "model_registry.h"
+#include "core/engine/model_registry.h"
+#include "core/util/format.h"
 
 #include <QRegularExpression>
 #include <QStringList>

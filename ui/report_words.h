@@ -2,7 +2,7 @@
 // the load arrives, where it ran. Text only; the report lays it out.
 #pragma once
 
-#include "results.h"
+#include "core/results/results.h"
 
 #include <QString>
 

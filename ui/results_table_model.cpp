@@ -1,8 +1,8 @@
 #include "results_table_model.h"
 
 #include "chart_style.h"
+#include "core/util/format.h"
 #include "explanation_text.h"
-#include "format.h"
 
 #include <QBrush>
 

@@ -2,7 +2,7 @@
 // Display text is human-readable; Qt::UserRole holds the raw number for sorting.
 #pragma once
 
-#include "results.h"
+#include "core/results/results.h"
 
 #include <QAbstractTableModel>
 

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "chart_data.h"
-#include "runner.h"
-#include "sweep_runner.h"
+#include "core/engine/runner.h"
+#include "core/sweep/sweep_runner.h"
 
 #include <QObject>
 

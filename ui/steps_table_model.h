@@ -2,8 +2,8 @@
 // exponential), with add, remove and reorder.
 #pragma once
 
-#include "spec.h"
-#include "spec_json.h"
+#include "core/experiment/spec.h"
+#include "core/experiment/spec_json.h"
 
 #include "vector_table_model.h"
 

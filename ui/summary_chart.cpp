@@ -2,7 +2,7 @@
 // the experiment records one): the article's table as a chart.
 #include "chart_factory.h"
 #include "chart_style.h"
-#include "format.h"
+#include "core/util/format.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

@@ -1,7 +1,7 @@
 #include "sweep_axis_editor.h"
 
+#include "core/sweep/sweep.h"
 #include "field_marks.h"
-#include "sweep.h"
 #include "sweep_findings_text.h"
 
 #include <QComboBox>

@@ -4,8 +4,8 @@
 // validate_experiment would use.
 #pragma once
 
-#include "spec.h"
-#include "spec_json.h"
+#include "core/experiment/spec.h"
+#include "core/experiment/spec_json.h"
 
 #include <QWidget>
 

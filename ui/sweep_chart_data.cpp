@@ -1,8 +1,8 @@
 #include "sweep_chart_data.h"
 
-#include "format.h"
-#include "model_registry.h"
-#include "sweep.h"
+#include "core/engine/model_registry.h"
+#include "core/sweep/sweep.h"
+#include "core/util/format.h"
 #include "sweep_findings_text.h"
 
 #include <QCoreApplication>

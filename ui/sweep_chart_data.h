@@ -3,8 +3,8 @@
 // where measurement and simulation disagree), with the curves a line chart or heatmap reads.
 #pragma once
 
-#include "results.h"
-#include "sweep_analysis.h"
+#include "core/results/results.h"
+#include "core/sweep/sweep_analysis.h"
 
 #include <QString>
 

@@ -2,8 +2,8 @@
 // order the grid runs in. Round-trips Experiment::sweep.
 #pragma once
 
-#include "spec.h"
-#include "spec_json.h"
+#include "core/experiment/spec.h"
+#include "core/experiment/spec_json.h"
 
 #include <QGroupBox>
 

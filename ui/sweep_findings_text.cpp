@@ -1,7 +1,7 @@
 #include "sweep_findings_text.h"
 
-#include "format.h"
-#include "json_fields.h"
+#include "core/util/format.h"
+#include "core/util/json_fields.h"
 
 #include <algorithm>
 #include <cmath>

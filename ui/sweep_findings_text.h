@@ -4,8 +4,8 @@
 // translation each reads exactly as the core writes it.
 #pragma once
 
-#include "sweep.h"
-#include "sweep_analysis.h"
+#include "core/sweep/sweep.h"
+#include "core/sweep/sweep_analysis.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -2,7 +2,7 @@
 
 #include "chart_factory.h"
 #include "chart_style.h"
-#include "sweep.h"
+#include "core/sweep/sweep.h"
 #include "sweep_chart_axes.h"
 #include "sweep_findings_text.h"
 

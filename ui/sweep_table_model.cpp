@@ -1,6 +1,6 @@
 #include "sweep_table_model.h"
 
-#include "format.h"
+#include "core/util/format.h"
 #include "sweep_findings_text.h"
 
 namespace conlab::ui {

@@ -1,7 +1,7 @@
 #include "timeline_item.h"
 
 #include "chart_style.h"
-#include "format.h"
+#include "core/util/format.h"
 
 #include <QChart>
 #include <QGraphicsSceneHoverEvent>

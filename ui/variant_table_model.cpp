@@ -1,9 +1,9 @@
 #include "variant_table_model.h"
 
+#include "core/engine/model_registry.h"
+#include "core/util/format.h"
 #include "core_text.h"
-#include "format.h"
 #include "item_roles.h"
-#include "model_registry.h"
 
 #include <QColor>
 #include <QRegularExpression>

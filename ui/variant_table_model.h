@@ -2,8 +2,8 @@
 // add, duplicate, remove and reorder; validation errors shown on the cell they belong to.
 #pragma once
 
-#include "spec.h"
-#include "spec_json.h"
+#include "core/experiment/spec.h"
+#include "core/experiment/spec_json.h"
 
 #include "vector_table_model.h"
 

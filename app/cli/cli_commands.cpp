@@ -1,12 +1,12 @@
 // The commands that do not run anything: presets, validate, models.
 #include "cli_common.h"
 #include "cli_format.h"
-#include "format.h"
-#include "environment.h"
-#include "model_registry.h"
-#include "presets.h"
-#include "sweep.h"
-#include "sweep_runner.h"
+#include "core/engine/model_registry.h"
+#include "core/experiment/presets.h"
+#include "core/results/environment.h"
+#include "core/sweep/sweep.h"
+#include "core/sweep/sweep_runner.h"
+#include "core/util/format.h"
 
 #include <boost/program_options.hpp>
 

@@ -2,8 +2,8 @@
 // way an experiment named on the command line (a preset or a file) is loaded.
 #pragma once
 
-#include "spec.h"
-#include "spec_json.h"
+#include "core/experiment/spec.h"
+#include "core/experiment/spec_json.h"
 
 #include <boost/program_options.hpp>
 

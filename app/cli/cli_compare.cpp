@@ -2,10 +2,10 @@
 
 #include "cli_common.h"
 #include "cli_format.h"
-#include "compare_json.h"
-#include "file_io.h"
-#include "json_fields.h"
-#include "results_json.h"
+#include "core/compare/compare_json.h"
+#include "core/results/results_json.h"
+#include "core/util/file_io.h"
+#include "core/util/json_fields.h"
 
 #include <boost/json/serialize.hpp>
 #include <boost/program_options.hpp>

@@ -2,8 +2,8 @@
 // codes are its own: 0 no regression, 1 regressed, 2 could not compare.
 #pragma once
 
-#include "compare.h"
-#include "regression_gate.h"
+#include "core/compare/compare.h"
+#include "core/compare/regression_gate.h"
 
 #include <cstddef>
 #include <iosfwd>

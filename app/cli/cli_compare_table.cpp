@@ -2,8 +2,8 @@
 // columns mean, then the gate's verdict per variant and overall.
 #include "cli_compare.h"
 #include "cli_table.h"
-#include "compare_text.h"
-#include "format.h"
+#include "core/compare/compare_text.h"
+#include "core/util/format.h"
 
 #include <cmath>
 #include <cstdio>

@@ -3,8 +3,8 @@
 #include "cli_common.h"
 #include "cli_format.h"
 #include "cli_table.h"
-#include "format.h"
-#include "history_error.h"
+#include "core/history/history_error.h"
+#include "core/util/format.h"
 
 #include <boost/program_options.hpp>
 

@@ -2,7 +2,7 @@
 // recorded; and the recording of every `conlab-cli run` in that history.
 #pragma once
 
-#include "run_history.h"
+#include "core/history/run_history.h"
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/variables_map.hpp>

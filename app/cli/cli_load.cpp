@@ -3,13 +3,13 @@
 #include "cli_format.h"
 #include "cli_http.h"
 #include "cli_table.h"
-#include "environment.h"
-#include "file_io.h"
-#include "format.h"
-#include "http/load_generator.h"
-#include "http/server.h"
-#include "results_json.h"
-#include "summary.h"
+#include "core/analysis/summary.h"
+#include "core/http/load_generator.h"
+#include "core/http/server.h"
+#include "core/results/environment.h"
+#include "core/results/results_json.h"
+#include "core/util/file_io.h"
+#include "core/util/format.h"
 
 #include <boost/json/serialize.hpp>
 #include <boost/program_options.hpp>

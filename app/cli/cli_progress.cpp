@@ -1,7 +1,7 @@
 #include "cli_progress.h"
 
 #include "cli_format.h"
-#include "format.h"
+#include "core/util/format.h"
 
 #include <unistd.h>
 

@@ -3,7 +3,7 @@
 // variant's start and end. Safe to call from the runner's thread and the signal thread.
 #pragma once
 
-#include "runner.h"
+#include "core/engine/runner.h"
 
 #include <chrono>
 #include <cstddef>

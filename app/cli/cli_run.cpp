@@ -4,9 +4,9 @@
 #include "cli_history.h"
 #include "cli_progress.h"
 #include "cli_table.h"
-#include "environment.h"
-#include "results_json.h"
-#include "runner.h"
+#include "core/engine/runner.h"
+#include "core/results/environment.h"
+#include "core/results/results_json.h"
 
 #include <boost/json/serialize.hpp>
 #include <boost/program_options.hpp>

@@ -2,10 +2,10 @@
 #include "cli_common.h"
 #include "cli_format.h"
 #include "cli_http.h"
-#include "environment.h"
-#include "format.h"
-#include "http/server.h"
-#include "http/url.h"
+#include "core/http/server.h"
+#include "core/http/url.h"
+#include "core/results/environment.h"
+#include "core/util/format.h"
 
 #include <boost/program_options.hpp>
 

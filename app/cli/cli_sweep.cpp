@@ -3,11 +3,11 @@
 #include "cli_common.h"
 #include "cli_format.h"
 #include "cli_history.h"
-#include "environment.h"
-#include "format.h"
-#include "results_json.h"
-#include "sweep.h"
-#include "sweep_runner.h"
+#include "core/results/environment.h"
+#include "core/results/results_json.h"
+#include "core/sweep/sweep.h"
+#include "core/sweep/sweep_runner.h"
+#include "core/util/format.h"
 
 #include <boost/json/serialize.hpp>
 #include <boost/program_options.hpp>

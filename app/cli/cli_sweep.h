@@ -4,7 +4,7 @@
 #pragma once
 
 #include "cli_signals.h"
-#include "results.h"
+#include "core/results/results.h"
 
 #include <iosfwd>
 #include <string>

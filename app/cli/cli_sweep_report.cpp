@@ -3,9 +3,9 @@
 #include "cli_sweep.h"
 
 #include "cli_table.h"
-#include "format.h"
-#include "sweep.h"
-#include "sweep_analysis.h"
+#include "core/sweep/sweep.h"
+#include "core/sweep/sweep_analysis.h"
+#include "core/util/format.h"
 
 #include <cmath>
 #include <ostream>

@@ -1,6 +1,6 @@
 #include "cli_table.h"
 
-#include "format.h"
+#include "core/util/format.h"
 
 #include <algorithm>
 #include <ostream>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "cli_format.h"
-#include "results.h"
+#include "core/results/results.h"
 
 #include <iosfwd>
 #include <string>

@@ -1,7 +1,7 @@
-#include "history_database.h"
+#include "core/history/history_database.h"
 
-#include "history_error.h"
-#include "history_schema.h"
+#include "core/history/history_error.h"
+#include "core/history/history_schema.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "history_schema.h"
+#include "core/history/history_schema.h"
 
 #include <array>
 

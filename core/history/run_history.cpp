@@ -1,9 +1,9 @@
-#include "run_history.h"
+#include "core/history/run_history.h"
 
-#include "history_database.h"
-#include "history_error.h"
-#include "results_json.h"
-#include "spec_json.h"
+#include "core/experiment/spec_json.h"
+#include "core/history/history_database.h"
+#include "core/history/history_error.h"
+#include "core/results/results_json.h"
 
 #include <QDateTime>
 #include <QDir>

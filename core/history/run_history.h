@@ -4,7 +4,7 @@
 // one directory at once.
 #pragma once
 
-#include "run_record.h"
+#include "core/history/run_record.h"
 
 #include <memory>
 #include <optional>

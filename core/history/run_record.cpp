@@ -1,9 +1,9 @@
-#include "run_record.h"
+#include "core/history/run_record.h"
 
-#include "format.h"
-#include "history_error.h"
-#include "json_fields.h"
-#include "sweep.h"
+#include "core/history/history_error.h"
+#include "core/sweep/sweep.h"
+#include "core/util/format.h"
+#include "core/util/json_fields.h"
 
 #include <boost/json/serialize.hpp>
 

@@ -2,7 +2,7 @@
 // numbers, and where the full results file is. Values only, like the results they digest.
 #pragma once
 
-#include "results.h"
+#include "core/results/results.h"
 
 #include <chrono>
 #include <cstdint>

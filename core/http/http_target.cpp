@@ -1,8 +1,8 @@
-#include "http_target.h"
+#include "core/http/http_target.h"
 
-#include "load_generator.h"
-#include "prediction.h"
-#include "server.h"
+#include "core/analysis/prediction.h"
+#include "core/http/load_generator.h"
+#include "core/http/server.h"
 
 #include <algorithm>
 #include <memory>

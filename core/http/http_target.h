@@ -3,9 +3,9 @@
 // load, giving the same RepeatResult as an in-process run.
 #pragma once
 
-#include "cpu_work.h"
-#include "results.h"
-#include "task_recorder.h"
+#include "core/engine/cpu_work.h"
+#include "core/engine/task_recorder.h"
+#include "core/results/results.h"
 
 #include <functional>
 #include <stop_token>

@@ -1,12 +1,12 @@
 // Scheduling the load onto worker threads and connections, then turning what they measured into
 // a RepeatResult with the generator's self-check.
-#include "load_generator.h"
+#include "core/http/load_generator.h"
 
-#include "format.h"
-#include "load_worker.h"
-#include "summary.h"
-#include "telemetry.h"
-#include "workload.h"
+#include "core/analysis/summary.h"
+#include "core/engine/telemetry.h"
+#include "core/experiment/workload.h"
+#include "core/http/load_worker.h"
+#include "core/util/format.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>

@@ -9,10 +9,10 @@
 // (at most `max_connections` are opened), and that wait is part of its latency.
 #pragma once
 
-#include "results.h"
-#include "spec.h"
-#include "task_recorder.h"
-#include "url.h"
+#include "core/engine/task_recorder.h"
+#include "core/experiment/spec.h"
+#include "core/http/url.h"
+#include "core/results/results.h"
 
 #include <functional>
 #include <optional>

@@ -1,5 +1,5 @@
 // One request on one connection, and what a failure counts as.
-#include "load_worker.h"
+#include "core/http/load_worker.h"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/buffer.hpp>

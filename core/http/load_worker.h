@@ -3,9 +3,9 @@
 // connection. Not part of the public API.
 #pragma once
 
-#include "load_generator.h"
-#include "run_clock.h"
-#include "task_recorder.h"
+#include "core/engine/run_clock.h"
+#include "core/engine/task_recorder.h"
+#include "core/http/load_generator.h"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>

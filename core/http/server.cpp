@@ -1,7 +1,7 @@
-#include "server.h"
+#include "core/http/server.h"
 
-#include "server_session.h"
-#include "url.h"
+#include "core/http/server_session.h"
+#include "core/http/url.h"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>

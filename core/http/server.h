@@ -4,8 +4,8 @@
 // body limits, a read timeout for slow clients, a bound on open connections.
 #pragma once
 
-#include "cpu_work.h"
-#include "spec.h"
+#include "core/engine/cpu_work.h"
+#include "core/experiment/spec.h"
 
 #include <chrono>
 #include <cstdint>

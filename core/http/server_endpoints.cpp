@@ -1,6 +1,6 @@
-#include "server_endpoints.h"
+#include "core/http/server_endpoints.h"
 
-#include "model_registry.h"
+#include "core/engine/model_registry.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/dispatch.hpp>

@@ -14,12 +14,12 @@
 //                       the server has no Qt loop. The response's X-Conlab-Note says so.
 #pragma once
 
-#include "blocking_task.h"
-#include "cpu_work.h"
-#include "model.h"
-#include "spec.h"
-#include "task_recorder.h"
-#include "workload.h"
+#include "core/engine/blocking_task.h"
+#include "core/engine/cpu_work.h"
+#include "core/engine/model.h"
+#include "core/engine/task_recorder.h"
+#include "core/experiment/spec.h"
+#include "core/experiment/workload.h"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>

@@ -1,4 +1,4 @@
-#include "server_session.h"
+#include "core/http/server_session.h"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>

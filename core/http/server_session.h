@@ -2,8 +2,8 @@
 // write the response, repeat while keep-alive lasts. Runs on the server's loop thread.
 #pragma once
 
-#include "server.h"
-#include "server_endpoints.h"
+#include "core/http/server.h"
+#include "core/http/server_endpoints.h"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>

@@ -1,4 +1,4 @@
-#include "url.h"
+#include "core/http/url.h"
 
 #include <algorithm>
 #include <cctype>

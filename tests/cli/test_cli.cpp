@@ -1,7 +1,7 @@
 // conlab-cli as a person uses it: exit codes, messages that name what is wrong, the files a run
 // writes, and Ctrl-C that stops within a second and keeps what was measured.
 #include "cli_fixture.h"
-#include "results_json.h"
+#include "core/results/results_json.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // conlab-cli compare as a CI job uses it: exit 0 when nothing regressed, 1 when the chosen metric
 // got worse beyond the threshold and the noise, 2 when the files or arguments are bad.
 #include "cli_fixture.h"
+#include "core/results/results_json.h"
 #include "results_builder.h"
-#include "results_json.h"
 
 #include <gtest/gtest.h>
 

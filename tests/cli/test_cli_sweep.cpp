@@ -1,7 +1,7 @@
 // conlab-cli sweep as a person uses it: the grid run and saved, big grids refused with their
 // estimate, Ctrl-C that keeps finished runs, and --resume that finishes the rest.
 #include "cli_fixture.h"
-#include "results_json.h"
+#include "core/results/results_json.h"
 
 #include <signal.h>
 

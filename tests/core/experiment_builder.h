@@ -1,7 +1,7 @@
 // Small helpers to build experiments in code for tests, without going through JSON.
 #pragma once
 
-#include "spec.h"
+#include "core/experiment/spec.h"
 
 #include <string>
 

@@ -2,8 +2,8 @@
 // out member by member (the structs have no operator==), so a new field needs a line here.
 #pragma once
 
-#include "results.h"
-#include "spec_json.h"
+#include "core/experiment/spec_json.h"
+#include "core/results/results.h"
 
 #include <gtest/gtest.h>
 

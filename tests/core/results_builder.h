@@ -2,8 +2,8 @@
 // summarised by the same code a real run uses, so the numbers compare like real ones.
 #pragma once
 
-#include "results.h"
-#include "summary.h"
+#include "core/analysis/summary.h"
+#include "core/results/results.h"
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_real_distribution.hpp>

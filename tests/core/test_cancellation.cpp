@@ -1,8 +1,8 @@
 // A stop request (Ctrl-C, Cancel) ends a run promptly on every model, joins every thread it
 // started and keeps the samples of the tasks that finished.
+#include "core/engine/runner.h"
+#include "core/engine/telemetry.h"
 #include "experiment_builder.h"
-#include "runner.h"
-#include "telemetry.h"
 
 #include <gtest/gtest.h>
 

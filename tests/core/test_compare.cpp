@@ -1,8 +1,8 @@
 // Two constructed runs compared: identical runs are within the noise, a large shift is beyond it
 // on the right side for every metric's direction, and the regression gate follows its threshold.
-#include "compare.h"
-#include "compare_json.h"
-#include "regression_gate.h"
+#include "core/compare/compare.h"
+#include "core/compare/compare_json.h"
+#include "core/compare/regression_gate.h"
 #include "results_builder.h"
 
 #include <gtest/gtest.h>

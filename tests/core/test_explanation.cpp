@@ -1,8 +1,8 @@
 // The explanation of a variant from its pooled summary: with repeats, counts add up over the runs
 // while times stay per run, and the words must count one run (its waves, its tasks at once).
-#include "explanation.h"
-#include "explanation_facts.h"
-#include "summary.h"
+#include "core/analysis/explanation.h"
+#include "core/analysis/explanation_facts.h"
+#include "core/analysis/summary.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Numbers as people read them: three significant digits, units chosen after rounding.
-#include "format.h"
+#include "core/util/format.h"
 
 #include <gtest/gtest.h>
 

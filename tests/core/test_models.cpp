@@ -1,10 +1,10 @@
 // Every model × step kind against its closed-form prediction, at a small time scale.
 // Tolerances are ratios that hold on a loaded 2-core machine; predictions for one model differ
 // by 2× or more between step kinds, so a model that schedules wrongly still fails.
-#include "environment.h"
+#include "core/engine/model_registry.h"
+#include "core/engine/runner.h"
+#include "core/results/environment.h"
 #include "experiment_builder.h"
-#include "model_registry.h"
-#include "runner.h"
 
 #include <gtest/gtest.h>
 

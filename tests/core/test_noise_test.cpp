@@ -1,8 +1,8 @@
 // The statistics behind "beyond the noise": bootstrap intervals on constructed samples, and the
 // rank-sum test and Welch interval against values worked out by hand.
-#include "noise_test.h"
+#include "core/analysis/summary.h"
+#include "core/compare/noise_test.h"
 #include "results_builder.h"
-#include "summary.h"
 
 #include <gtest/gtest.h>
 

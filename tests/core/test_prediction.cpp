@@ -1,6 +1,6 @@
 // The closed forms of DESIGN.md, including the article's numbers on 2 and on 64 cores.
+#include "core/analysis/prediction.h"
 #include "experiment_builder.h"
-#include "prediction.h"
 
 #include <gtest/gtest.h>
 

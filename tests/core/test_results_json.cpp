@@ -1,8 +1,8 @@
 // Results files: a hand-built run saved and loaded back field by field, refusals with reasons,
 // the samples CSV, and atomic saving.
+#include "core/experiment/spec_json.h"
+#include "core/results/results_json.h"
 #include "json_round_trip.h"
-#include "results_json.h"
-#include "spec_json.h"
 
 #include <gtest/gtest.h>
 

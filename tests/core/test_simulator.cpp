@@ -1,9 +1,9 @@
 // The simulator against the closed forms (exactly, where they apply) and against real runs of
 // workloads no closed form covers (within tolerances that hold on a loaded 2-core machine).
+#include "core/analysis/prediction.h"
+#include "core/analysis/simulator.h"
+#include "core/engine/runner.h"
 #include "experiment_builder.h"
-#include "prediction.h"
-#include "runner.h"
-#include "simulator.h"
 
 #include <gtest/gtest.h>
 

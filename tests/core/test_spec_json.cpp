@@ -1,8 +1,8 @@
 // Experiment files: every rule's message and field path, defaults, presets, round trips.
+#include "core/engine/model_registry.h"
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
 #include "json_round_trip.h"
-#include "model_registry.h"
-#include "presets.h"
-#include "spec_json.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Summary numbers from hand-made samples, where the right answer is known.
-#include "summary.h"
+#include "core/analysis/summary.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // What a sweep's numbers say: the USL fit recovers known coefficients, the knee is where the
 // curve stops paying, measurement and simulation more than 10% apart are flagged, and a sweep's
 // results read back from a file as they were written.
+#include "core/analysis/usl_fit.h"
+#include "core/results/results_json.h"
+#include "core/sweep/sweep_analysis.h"
+#include "core/util/json_fields.h"
 #include "experiment_builder.h"
-#include "json_fields.h"
-#include "results_json.h"
-#include "sweep_analysis.h"
-#include "usl_fit.h"
 
 #include <gtest/gtest.h>
 

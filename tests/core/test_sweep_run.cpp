@@ -1,9 +1,9 @@
 // Running sweeps: every point measured beside its simulation, the shuffled order, cancel that
 // keeps finished runs, resume that does not redo them, and the confirmation a big grid needs.
+#include "core/results/results_json.h"
+#include "core/sweep/sweep.h"
+#include "core/sweep/sweep_runner.h"
 #include "experiment_builder.h"
-#include "results_json.h"
-#include "sweep.h"
-#include "sweep_runner.h"
 
 #include <gtest/gtest.h>
 

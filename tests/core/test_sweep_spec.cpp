@@ -1,9 +1,9 @@
 // Sweeps in experiment files: reading and writing them, the grid they expand to, the experiment
 // at a point, and every bad input refused with the field that is wrong.
+#include "core/experiment/spec_json.h"
+#include "core/sweep/sweep.h"
+#include "core/util/json_fields.h"
 #include "experiment_builder.h"
-#include "json_fields.h"
-#include "spec_json.h"
-#include "sweep.h"
 
 #include <gtest/gtest.h>
 

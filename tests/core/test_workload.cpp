@@ -1,7 +1,7 @@
 // Seeded durations: the same seed gives the same durations, whatever order tasks run in; drawn
 // values follow their distribution; the time scale applies to every step.
+#include "core/experiment/workload.h"
 #include "experiment_builder.h"
-#include "workload.h"
 
 #include <gtest/gtest.h>
 

@@ -2,9 +2,9 @@
 // for the writer processes of the concurrency test.
 #pragma once
 
-#include "results.h"
-#include "run_record.h"
-#include "sweep.h"
+#include "core/history/run_record.h"
+#include "core/results/results.h"
+#include "core/sweep/sweep.h"
 
 #include <string>
 #include <vector>

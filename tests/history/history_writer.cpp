@@ -1,8 +1,8 @@
 // A lab instance reduced to its history writes, for the concurrent-writers test: opens the
 // history in DIR, says "ready" on stderr, waits until the file GO exists, then records COUNT runs
 // of experiment NAME, saying so after each. Any error is printed and exits 1.
+#include "core/history/run_history.h"
 #include "fake_results.h"
-#include "run_history.h"
 
 #include <QCoreApplication>
 

@@ -3,8 +3,8 @@
 // choose the place, a history that cannot be used stops the run before it starts, and the history
 // command lists, shows, renames, tags, marks and deletes.
 #include "cli_fixture.h"
-#include "results_json.h"
-#include "run_history.h"
+#include "core/history/run_history.h"
+#include "core/results/results_json.h"
 
 #include <gmock/gmock.h>
 

@@ -2,12 +2,12 @@
 // migrations, and its refusals: a newer schema, a damaged file, another program's database. A
 // refused file must come out byte for byte as it went in.
 #include "child_process.h"
-#include "history_database.h"
-#include "history_error.h"
+#include "core/history/history_database.h"
+#include "core/history/history_error.h"
+#include "core/history/history_schema.h"
+#include "core/history/run_history.h"
+#include "core/results/results_json.h"
 #include "history_fixtures.h"
-#include "history_schema.h"
-#include "results_json.h"
-#include "run_history.h"
 
 #include <gmock/gmock.h>
 

@@ -2,9 +2,9 @@
 // separate processes — lose no run and never surface "database is locked". They start together
 // on a history that does not exist yet, so creating and migrating it is raced too.
 #include "child_process.h"
+#include "core/history/run_history.h"
+#include "core/results/results_json.h"
 #include "history_fixtures.h"
-#include "results_json.h"
-#include "run_history.h"
 
 #include <gmock/gmock.h>
 

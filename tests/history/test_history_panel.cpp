@@ -5,11 +5,11 @@
 #include "chart_panel.h"
 #include "compare_table_model.h"
 #include "compare_view.h"
+#include "core/history/run_history.h"
 #include "experiment_editor.h"
 #include "history_panel.h"
 #include "history_table_model.h"
 #include "main_window.h"
-#include "run_history.h"
 #include "ui_fixtures.h"
 
 #include <QAbstractItemModelTester>

@@ -2,10 +2,10 @@
 // wants, malformed ones included) and small experiments served by the embedded server.
 #pragma once
 
-#include "cpu_work.h"
-#include "http/load_generator.h"
-#include "http/server.h"
-#include "spec.h"
+#include "core/engine/cpu_work.h"
+#include "core/experiment/spec.h"
+#include "core/http/load_generator.h"
+#include "core/http/server.h"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>

@@ -2,10 +2,10 @@
 // server and measured by the generator through run_experiment, at a small time scale. The shape
 // must match the in-process prediction: /a serial (N·S), /b ⌈N/P⌉ waves, /c one wave, /d
 // ⌈N/40⌉ waves.
-#include "environment.h"
-#include "presets.h"
-#include "runner.h"
-#include "spec_json.h"
+#include "core/engine/runner.h"
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
+#include "core/results/environment.h"
 
 #include <gtest/gtest.h>
 

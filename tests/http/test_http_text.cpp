@@ -1,8 +1,8 @@
 // What HTTP mode reads from people: URLs, listen addresses, durations, headers, experiment
 // targets, and the results file's errors block.
-#include "http/url.h"
-#include "results_json.h"
-#include "spec_json.h"
+#include "core/experiment/spec_json.h"
+#include "core/http/url.h"
+#include "core/results/results_json.h"
 
 #include <gtest/gtest.h>
 

@@ -1,16 +1,16 @@
 // The core's English texts as the desktop lab shows them: without a translation, word for word
 // what the CLI prints; in Simplified Chinese, with no English sentence left — every cause of an
 // explanation, every kind of prediction formula, every model and preset.
+#include "core/analysis/explanation.h"
+#include "core/analysis/prediction.h"
+#include "core/engine/model_registry.h"
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
+#include "core/results/results_json.h"
+#include "core/sweep/sweep_analysis.h"
 #include "core_text.h"
-#include "explanation.h"
 #include "explanation_text.h"
 #include "language.h"
-#include "model_registry.h"
-#include "prediction.h"
-#include "presets.h"
-#include "results_json.h"
-#include "spec_json.h"
-#include "sweep_analysis.h"
 #include "sweep_findings_text.h"
 
 #include <QRegularExpression>

@@ -2,8 +2,8 @@
 // of P threads (1, 2, 4, 8) or P × C, two variants, two repeats per point.
 #pragma once
 
-#include "results.h"
-#include "sweep.h"
+#include "core/results/results.h"
+#include "core/sweep/sweep.h"
 
 namespace conlab::ui::test {
 

@@ -1,9 +1,9 @@
 // The experiment editor: file ↔ editor round trips, editing operations under
 // QAbstractItemModelTester, and invalid values shown next to their field.
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
 #include "experiment_editor.h"
 #include "item_roles.h"
-#include "presets.h"
-#include "spec_json.h"
 #include "steps_table_model.h"
 #include "ui_fixtures.h"
 #include "variant_table_model.h"

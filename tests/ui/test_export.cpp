@@ -1,7 +1,7 @@
 // Chart export: every chart in every format makes a valid file at the asked size; unwritable
 // places are reported; `conlab-cli chart` exits 0, 1 or 2 as documented.
 #include "chart_export.h"
-#include "results_json.h"
+#include "core/results/results_json.h"
 #include "sweep_fixtures.h"
 #include "ui_fixtures.h"
 

@@ -2,6 +2,7 @@
 // chart inline and nothing fetched from elsewhere; the PDF has the pages, text and charts a
 // reader needs, no chart or table row cut by a page break; conlab-cli report and File → Export
 // report… write it.
+#include "core/results/results_json.h"
 #include "main_window.h"
 #include "report_checks.h"
 #include "report_document.h"
@@ -10,7 +11,6 @@
 #include "report_html.h"
 #include "report_pagination.h"
 #include "report_pdf.h"
-#include "results_json.h"
 #include "sweep_fixtures.h"
 #include "ui_fixtures.h"
 

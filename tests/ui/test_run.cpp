@@ -1,11 +1,11 @@
 // Running experiments through the window: every chart fills with the expected series and
 // points, cancel keeps what was measured, results files reopen, and the GUI loop keeps ticking.
 #include "chart_panel.h"
+#include "core/results/results_json.h"
 #include "experiment_editor.h"
 #include "explanation_view.h"
 #include "live_chart.h"
 #include "main_window.h"
-#include "results_json.h"
 #include "results_table_model.h"
 #include "results_view.h"
 #include "timeline_item.h"

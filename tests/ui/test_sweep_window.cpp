@@ -2,13 +2,13 @@
 // run, so the sweep chart grows point by point; cancel keeps the finished points; a big grid
 // asks first; a sweep's results reopen with their own charts and no per-task ones.
 #include "chart_panel.h"
+#include "core/history/run_history.h"
+#include "core/results/results_json.h"
 #include "experiment_editor.h"
 #include "explanation_view.h"
 #include "history_panel.h"
 #include "main_window.h"
-#include "results_json.h"
 #include "results_view.h"
-#include "run_history.h"
 #include "sweep_table_model.h"
 #include "ui_fixtures.h"
 

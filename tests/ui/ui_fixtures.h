@@ -1,10 +1,10 @@
 // Small experiments the ui tests share: the article's variants at a tiny size, and a run of it.
 #pragma once
 
-#include "environment.h"
-#include "presets.h"
-#include "runner.h"
-#include "spec_json.h"
+#include "core/engine/runner.h"
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
+#include "core/results/environment.h"
 
 namespace conlab::ui::test {
 

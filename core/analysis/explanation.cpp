@@ -1,0 +1,135 @@
+#include "core/analysis/explanation.h"
+
+#include "core/util/format.h"
+
+#include <sstream>
+
+namespace conlab {
+namespace {
+
+std::string pool_words(const ExplanationFacts &f) {
+  const std::string p = std::to_string(f.pool_threads);
+  switch (f.pool) {
+  case PoolKind::none:
+    return "";
+  case PoolKind::python_default_executor:
+    return "Python's default executor has min(32, cores + 4) = " + p + " threads on " +
+           std::to_string(f.cores) + " cores";
+  case PoolKind::anyio_default:
+    return "AnyIO's thread limiter allows " + p + " threads";
+  case PoolKind::plain:
+    return "the pool has " + p + " threads";
+  }
+  return "";
+}
+
+// Ends a sentence about queueing with the pool that caused it and the waves it made.
+void pool_limit(std::ostringstream &out, const ExplanationFacts &f) {
+  const std::string pool = pool_words(f);
+  if (!pool.empty())
+    out << " (" << pool << ")";
+  if (f.waves > 1)
+    out << ", so " << f.tasks_per_repeat << " tasks took " << f.waves << " waves";
+  out << ".";
+}
+
+void cause(std::ostringstream &out, const ExplanationFacts &f) {
+  switch (f.cause) {
+  case ExplanationCause::loop_held_up_elsewhere:
+    out << "The event loop was held up " << human_percent(f.share) << " of the run (worst lag "
+        << human_duration(f.worst_lag_s)
+        << ") although no step of this workload blocks it: the machine was busy with other "
+           "work, and these numbers carry that noise.";
+    return;
+  case ExplanationCause::loop_blocked:
+    out << "The event loop was blocked " << human_percent(f.share) << " of the run (worst lag "
+        << human_duration(f.worst_lag_s) << "): each blocking step froze every task, so about "
+        << human_count(f.overlap) << " ran at a time.";
+    return;
+  case ExplanationCause::executor_bound:
+    out << "The loop stayed free (worst lag " << human_duration(f.worst_lag_s)
+        << "), but tasks spent " << human_percent(f.share)
+        << " of their response time waiting for an executor thread; about "
+        << human_count(f.overlap) << " ran their blocking work at once";
+    pool_limit(out, f);
+    return;
+  case ExplanationCause::queue_bound:
+    out << "Tasks spent " << human_percent(f.share)
+        << " of their response time queued for a worker; about " << human_count(f.overlap)
+        << " ran at once";
+    pool_limit(out, f);
+    return;
+  case ExplanationCause::cpu_saturated:
+    out << "The CPU was saturated (" << human_percent(f.share) << " of " << f.cores
+        << " cores): computation, not waiting, set the pace.";
+    return;
+  case ExplanationCause::cpu_overlap:
+    out << "About " << human_count(f.overlap) << " tasks computed at once on " << f.cores
+        << " cores (CPU " << human_percent(f.share)
+        << " busy): computation can only overlap as far as there are free cores.";
+    return;
+  case ExplanationCause::waits_overlapped:
+    out << "About " << human_count(f.overlap) << " tasks overlapped at once";
+    if (f.lag_measured)
+      out << " and the loop stayed responsive (worst lag " << human_duration(f.worst_lag_s) << ")";
+    out << "; waiting was overlapped, not queued.";
+    return;
+  }
+}
+
+void against_prediction(std::ostringstream &out, const PredictionCheck &c) {
+  out << " Measured " << human_duration(c.measured_s) << " vs predicted "
+      << human_duration(c.predicted_s) << " (" << (c.gap >= 0 ? "+" : "") << human_percent(c.gap)
+      << ")";
+  switch (c.verdict) {
+  case PredictionCheck::Verdict::slower:
+    out << ": slower than an ideal machine by more than 10%, overhead or contention worth a look.";
+    return;
+  case PredictionCheck::Verdict::faster:
+    out << ": faster than the model says, so the model misses something here.";
+    return;
+  case PredictionCheck::Verdict::close:
+    out << ".";
+    return;
+  }
+}
+
+void against_claim(std::ostringstream &out, const ClaimCheck &c, std::uint32_t tasks) {
+  if (c.agrees) {
+    out << " This agrees with the reported " << human_duration(c.claimed_s) << ".";
+    return;
+  }
+  out << " The reported " << human_duration(c.claimed_s) << " does not hold here";
+  if (c.by_waves)
+    out << ": with " << c.threads << " threads, " << tasks << " tasks need ⌈" << tasks << "/"
+        << c.threads << "⌉ = " << c.waves << " waves; " << human_duration(c.claimed_s)
+        << " would need " << tasks << " threads at once.";
+  else
+    out << " (measured " << human_duration(c.measured_s) << ").";
+}
+
+} // namespace
+
+std::string explain(const ExplanationFacts &f) {
+  if (f.nothing_finished)
+    return "No task finished, so there is nothing to explain yet.";
+  std::ostringstream out;
+  cause(out, f);
+  if (f.completed < f.tasks) {
+    out << " Only " << f.completed << " of " << f.tasks
+        << " tasks finished before the run stopped.";
+    return out.str();
+  }
+  if (f.prediction)
+    against_prediction(out, *f.prediction);
+  if (f.claim)
+    against_claim(out, *f.claim, f.tasks_per_repeat);
+  return out.str();
+}
+
+std::string explain(const Variant &variant, const Summary &summary, const Prediction &prediction,
+                    double time_scale, int cores, std::size_t repeats) {
+  return explain(explanation_facts(variant, summary, prediction, time_scale, cores, repeats));
+}
+
+} // namespace conlab

@@ -1,0 +1,139 @@
+#include "core/analysis/explanation_facts.h"
+
+#include "core/engine/model_registry.h"
+
+#include <cmath>
+
+namespace conlab {
+namespace {
+
+// Above these shares the evidence is strong enough to name a cause.
+constexpr double kBlockedLoop = 0.5;
+constexpr double kQueueBound = 0.3;
+constexpr double kCpuSaturated = 0.8;
+constexpr double kPredictionGap = 0.10;
+constexpr double kClaimGap = 0.25;
+
+// Whether some step of the workload runs on (and so freezes) the model's event loop.
+bool blocks_its_loop(const Variant &v, int cores) {
+  const ModelInfo *info = find_model(v.model);
+  if (!info || !info->shape)
+    return false;
+  const ScheduleShape shape = info->shape(v, cores);
+  if (shape.loops == 0 || shape.executor_threads > 0)
+    return false;
+  for (const Step &step : v.steps)
+    if (step.kind != StepKind::io)
+      return true;
+  return false;
+}
+
+bool has_cpu(const Variant &v) {
+  for (const Step &s : v.steps)
+    if (s.kind == StepKind::cpu)
+      return true;
+  return false;
+}
+
+// Tasks really running (not waiting for an executor thread), averaged over the run: Little's law
+// with the throughput, which is per run also when the summary pools several repeats.
+double tasks_at_once(const Summary &s) {
+  const double running = s.service_s.mean - s.executor_wait_s.mean;
+  return running * s.throughput_per_s;
+}
+
+void name_pool(ExplanationFacts &f, const Variant &v, int cores) {
+  if (!v.pool_size)
+    return;
+  f.pool_threads = v.pool_size->resolve(cores);
+  const std::string &named = v.pool_size->named;
+  f.pool = named == "python_default_executor" ? PoolKind::python_default_executor
+           : named == "anyio_default"         ? PoolKind::anyio_default
+                                              : PoolKind::plain;
+}
+
+void find_cause(ExplanationFacts &f, const Variant &v, const Summary &s, int cores) {
+  const bool loop_held_up = s.loop_lag_s.measured && s.loop_lag_s.blocked_share > kBlockedLoop;
+  if (loop_held_up) {
+    f.cause = blocks_its_loop(v, cores) ? ExplanationCause::loop_blocked
+                                        : ExplanationCause::loop_held_up_elsewhere;
+    f.share = s.loop_lag_s.blocked_share;
+  } else if (s.executor_wait_share > kQueueBound) {
+    f.cause = ExplanationCause::executor_bound;
+    f.share = s.executor_wait_share;
+  } else if (s.queue_wait_share > kQueueBound) {
+    f.cause = ExplanationCause::queue_bound;
+    f.share = s.queue_wait_share;
+  } else if (s.cpu_utilization > kCpuSaturated) {
+    f.cause = ExplanationCause::cpu_saturated;
+    f.share = s.cpu_utilization;
+  } else if (has_cpu(v)) {
+    f.cause = ExplanationCause::cpu_overlap;
+    f.share = s.cpu_utilization;
+  } else {
+    f.cause = ExplanationCause::waits_overlapped;
+  }
+  if (f.cause == ExplanationCause::executor_bound || f.cause == ExplanationCause::queue_bound)
+    name_pool(f, v, cores);
+}
+
+std::optional<PredictionCheck> check_prediction(const Summary &s, const Prediction &p) {
+  if (!p.makespan_s || *p.makespan_s <= 0 || s.makespan_s <= 0)
+    return std::nullopt;
+  PredictionCheck c;
+  c.measured_s = s.makespan_s;
+  c.predicted_s = *p.makespan_s;
+  c.gap = s.makespan_s / *p.makespan_s - 1;
+  if (std::abs(c.gap) > kPredictionGap)
+    c.verdict = c.gap > 0 ? PredictionCheck::Verdict::slower : PredictionCheck::Verdict::faster;
+  return c;
+}
+
+std::optional<ClaimCheck> check_claim(const Variant &v, const Summary &s, const Prediction &p,
+                                      double time_scale, int cores) {
+  if (!v.claimed_makespan_s || s.makespan_s <= 0)
+    return std::nullopt;
+  ClaimCheck c;
+  c.claimed_s = *v.claimed_makespan_s * time_scale;
+  c.measured_s = s.makespan_s;
+  c.agrees = std::abs(s.makespan_s / c.claimed_s - 1) <= kClaimGap;
+  // Waves of the pool's size only: when clients or cores allow fewer at once, "with N threads"
+  // would name the wrong limit.
+  if (!c.agrees && p.waves > 1 && v.pool_size && p.concurrency == v.pool_size->resolve(cores)) {
+    c.by_waves = true;
+    c.threads = p.concurrency;
+    c.waves = p.waves;
+  }
+  return c;
+}
+
+} // namespace
+
+ExplanationFacts explanation_facts(const Variant &variant, const Summary &summary,
+                                   const Prediction &prediction, double time_scale, int cores,
+                                   std::size_t repeats) {
+  ExplanationFacts f;
+  f.tasks = summary.tasks;
+  f.tasks_per_repeat =
+      static_cast<std::uint32_t>(summary.tasks / std::max<std::size_t>(1, repeats));
+  f.completed = summary.completed;
+  if (summary.completed == 0) {
+    f.nothing_finished = true;
+    return f;
+  }
+  f.lag_measured = summary.loop_lag_s.measured;
+  f.worst_lag_s = summary.loop_lag_s.max_s;
+  f.overlap = tasks_at_once(summary);
+  f.cores = cores;
+  f.cpu_utilization = summary.cpu_utilization;
+  f.waves = prediction.waves;
+  find_cause(f, variant, summary, cores);
+  // A partial run's makespan says nothing about the whole run's prediction or claims.
+  if (summary.completed < summary.tasks)
+    return f;
+  f.prediction = check_prediction(summary, prediction);
+  f.claim = check_claim(variant, summary, prediction, time_scale, cores);
+  return f;
+}
+
+} // namespace conlab

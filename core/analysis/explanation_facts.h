@@ -1,0 +1,71 @@
+// What a variant's explanation rests on, as facts and numbers rather than sentences: which cause
+// the evidence names, how the measurement compares with the prediction and with a reported
+// number. explain() turns them into English (the CLI, results files); the desktop lab words the
+// same facts in the language it shows.
+#pragma once
+
+#include "core/analysis/prediction.h"
+#include "core/analysis/summary.h"
+#include "core/experiment/spec.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace conlab {
+
+// The one cause an explanation names first, strongest evidence first.
+enum class ExplanationCause {
+  loop_held_up_elsewhere, // the loop was late although nothing in the workload blocks it
+  loop_blocked,           // a blocking step froze the event loop
+  executor_bound,         // tasks waited for an executor thread (the loop stayed free)
+  queue_bound,            // tasks queued for a worker
+  cpu_saturated,          // every core was busy computing
+  cpu_overlap,            // computation overlapped as far as there were free cores
+  waits_overlapped,       // waits overlapped, nothing queued
+};
+
+// The pool that limited a queueing variant, as the explanation names it.
+enum class PoolKind { none, python_default_executor, anyio_default, plain };
+
+struct PredictionCheck {
+  enum class Verdict { close, slower, faster }; // beyond ±10% of the prediction, or not
+  double measured_s = 0;
+  double predicted_s = 0;
+  double gap = 0; // measured / predicted − 1
+  Verdict verdict = Verdict::close;
+};
+
+struct ClaimCheck {
+  double claimed_s = 0; // the reported makespan, at the run's time scale
+  double measured_s = 0;
+  bool agrees = false;   // within 25%
+  bool by_waves = false; // disagrees because the pool runs the tasks in waves
+  double threads = 0;    // with by_waves: the tasks that run at once
+  double waves = 0;      // with by_waves: ⌈tasks / threads⌉
+};
+
+struct ExplanationFacts {
+  bool nothing_finished = false; // then nothing below is filled in
+  ExplanationCause cause = ExplanationCause::waits_overlapped;
+  double share = 0; // the cause's share: loop blocked, executor or queue wait, CPU busy
+  bool lag_measured = false;
+  double worst_lag_s = 0;
+  double overlap = 0; // tasks running at once, averaged over the run
+  int cores = 0;
+  double cpu_utilization = 0;
+  PoolKind pool = PoolKind::none; // for executor_bound and queue_bound
+  int pool_threads = 0;
+  double waves = 0;                   // the prediction's waves; named when > 1
+  std::uint32_t tasks = 0;            // over all repeats
+  std::uint32_t completed = 0;        // < tasks: a partial run, compared with nothing
+  std::uint32_t tasks_per_repeat = 0; // what one run's waves and the claim count
+  std::optional<PredictionCheck> prediction;
+  std::optional<ClaimCheck> claim;
+};
+
+// `summary` pools `repeats` runs (combine_repeats): counts add up, times are per run.
+ExplanationFacts explanation_facts(const Variant &variant, const Summary &summary,
+                                   const Prediction &prediction, double time_scale, int cores,
+                                   std::size_t repeats);
+
+} // namespace conlab

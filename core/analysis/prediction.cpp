@@ -1,0 +1,126 @@
+#include "core/analysis/prediction.h"
+
+#include "core/engine/model_registry.h"
+#include "core/util/format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace conlab {
+namespace {
+
+std::string number(double v) {
+  if (std::isinf(v))
+    return "∞";
+  if (v == std::floor(v) && std::abs(v) < 1e9)
+    return std::to_string(static_cast<long long>(v));
+  return human_count(v);
+}
+
+// The single limit every step of the workload runs under, or nothing when steps differ.
+struct Limit {
+  double tasks_at_once = 0; // for waits: tasks overlapping; for cpu: cores really used
+  bool cpu = false;
+  std::string why; // "P", "L", "C", "1 loop thread", "M cores"
+};
+
+std::optional<Limit> common_limit(const Variant &v, const ModelInfo &info, double clients,
+                                  int cores, std::string &reason) {
+  const StepConcurrency c = info.concurrency(v, cores);
+  std::set<std::pair<double, bool>> limits;
+  Limit limit;
+  for (const Step &s : v.steps) {
+    const bool cpu = s.kind == StepKind::cpu;
+    double k = std::min(c.of(s.kind), clients);
+    std::string why = c.of(s.kind) == 1 ? "1 thread"
+                      : info.uses_loops     ? "L"
+                      : info.uses_pool_size ? "P"
+                                            : "thread cap";
+    if (clients < c.of(s.kind))
+      why = "C";
+    if (cpu && cores < k) {
+      k = cores;
+      why = "M cores";
+    }
+    limits.insert({k, cpu});
+    limit = {k, cpu, why};
+  }
+  if (limits.size() != 1) {
+    reason = "no closed form: steps run under different limits";
+    return std::nullopt;
+  }
+  return limit;
+}
+
+} // namespace
+
+Prediction predict(const Variant &variant, const Load &load, double time_scale, int cores) {
+  Prediction p;
+  const ModelInfo *info = find_model(variant.model);
+  if (!info || variant.steps.empty()) {
+    p.formula = "no closed form: unknown model or empty workload";
+    return p;
+  }
+  double s = 0;
+  for (const Step &step : variant.steps) {
+    if (step.duration.distribution != DistributionKind::fixed) {
+      p.formula = "no closed form: drawn durations";
+      return p;
+    }
+    s += step.duration.ms / 1000 * time_scale;
+  }
+  const auto n = static_cast<double>(load.tasks);
+  const double clients =
+      load.kind == LoadKind::closed ? static_cast<double>(std::min(load.clients, load.tasks)) : n;
+  std::string reason;
+  const auto limit = common_limit(variant, *info, clients, cores, reason);
+  if (!limit) {
+    p.formula = reason;
+    return p;
+  }
+  const double k = limit->tasks_at_once;
+  p.concurrency = k;
+  const std::string S = human_duration(s);
+
+  if (load.kind == LoadKind::open) {
+    const double lambda = load.rate_per_s;
+    const double capacity = s > 0 ? k / s : INFINITY;
+    const double arrivals_end = (n - 1) / lambda;
+    const double backlog = limit->cpu ? n * s / k : std::ceil(n / k) * s;
+    p.makespan_s = std::max(arrivals_end + s, backlog);
+    p.formula = "≈ max((N−1)/λ + S, " + std::string(limit->cpu ? "N·S/k" : "⌈N/k⌉·S") +
+                ") with λ = " + number(lambda) + "/s, capacity k/S = " + number(capacity) + "/s";
+    if (load.arrivals == ArrivalKind::poisson)
+      p.formula += " (Poisson arrivals: expected value)";
+  } else if (limit->cpu) {
+    p.makespan_s = n * s / k;
+    p.formula = "N·S/k, k = " + limit->why + " = " + number(k) + " → " + number(n) + " × " + S +
+                " / " + number(k) + " = " + human_duration(*p.makespan_s);
+  } else {
+    p.waves = std::ceil(n / k);
+    p.makespan_s = p.waves * s;
+    if (p.waves == 1)
+      p.formula = "S: all " + number(n) + " tasks wait at once = " + S;
+    else
+      p.formula = "⌈N/k⌉·S, k = " + limit->why + " = " + number(k) + " → ⌈" + number(n) + "/" +
+                  number(k) + "⌉ × " + S + " = " + human_duration(*p.makespan_s);
+  }
+  if (p.makespan_s && *p.makespan_s > 0)
+    p.throughput_per_s = n / *p.makespan_s;
+  return p;
+}
+
+double expected_seconds(const Experiment &e, const Variant &v, const Prediction &p) {
+  if (p.makespan_s)
+    return std::max(*p.makespan_s, 1e-3);
+  double task_s = 0;
+  for (const Step &s : v.steps)
+    task_s += s.duration.mean_ms() / 1000 * e.time_scale;
+  const double tasks = static_cast<double>(e.load.tasks);
+  if (e.load.kind == LoadKind::open)
+    return std::max(tasks / e.load.rate_per_s + task_s, 1e-3);
+  return std::max(task_s * std::ceil(tasks / static_cast<double>(e.load.clients)), 1e-3);
+}
+
+} // namespace conlab

@@ -1,0 +1,24 @@
+// A discrete-event simulation of a variant on an ideal machine: the model's threads, loops and
+// executor as FIFO resources, M cores shared equally by whatever computes at the moment, the
+// same load (closed or open) and the same drawn durations (same seed) as the real run. It
+// predicts where no closed form applies: mixed steps, random durations, open load.
+#pragma once
+
+#include "core/analysis/summary.h"
+#include "core/engine/task_sample.h"
+#include "core/experiment/spec.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace conlab {
+
+struct Simulation {
+  std::vector<TaskSample> samples; // the predicted timeline, task by task
+  Summary summary;                 // latency distribution, makespan, queue waits
+  std::uint64_t events = 0;        // how much work the simulation took
+};
+
+Simulation simulate(const Experiment &experiment, std::size_t variant_index, int cores);
+
+} // namespace conlab

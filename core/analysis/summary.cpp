@@ -1,0 +1,239 @@
+#include "core/analysis/summary.h"
+
+#include <boost/histogram.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace conlab {
+namespace {
+
+constexpr double kNs = 1e-9;
+constexpr std::int64_t kLagThresholdNs = 1'000'000; // below this a loop counts as responsive
+constexpr unsigned kThroughputBuckets = 50;
+
+struct Span {
+  std::int64_t first_submit = std::numeric_limits<std::int64_t>::max();
+  std::int64_t last_end = 0;
+  bool empty() const { return last_end <= first_submit; }
+  double seconds() const { return empty() ? 0 : static_cast<double>(last_end - first_submit) * kNs; }
+};
+
+Span span_of(const std::vector<TaskSample> &samples) {
+  Span s;
+  for (const auto &t : samples) {
+    if (t.submitted())
+      s.first_submit = std::min(s.first_submit, t.submit_ns);
+    if (t.finished())
+      s.last_end = std::max(s.last_end, t.end_ns);
+  }
+  return s;
+}
+
+void fill_latencies(Summary &out, const std::vector<const TaskSample *> &finished) {
+  std::vector<double> response, wait, service, executor_wait;
+  response.reserve(finished.size());
+  executor_wait.reserve(finished.size());
+  wait.reserve(finished.size());
+  service.reserve(finished.size());
+  for (const TaskSample *t : finished) {
+    response.push_back(static_cast<double>(t->response_ns()) * kNs);
+    wait.push_back(static_cast<double>(t->queue_wait_ns()) * kNs);
+    service.push_back(static_cast<double>(t->service_ns()) * kNs);
+    executor_wait.push_back(static_cast<double>(t->executor_wait_ns) * kNs);
+  }
+  const double total_response = std::accumulate(response.begin(), response.end(), 0.0);
+  const double total_wait = std::accumulate(wait.begin(), wait.end(), 0.0);
+  out.queue_wait_share = total_response > 0 ? total_wait / total_response : 0;
+  const double total_executor_wait =
+      std::accumulate(executor_wait.begin(), executor_wait.end(), 0.0);
+  out.executor_wait_share = total_response > 0 ? total_executor_wait / total_response : 0;
+  out.executor_wait_s = percentiles(std::move(executor_wait));
+  out.latency_s = percentiles(std::move(response));
+  out.queue_wait_s = percentiles(std::move(wait));
+  out.service_s = percentiles(std::move(service));
+}
+
+LoopLagSummary summarize_lag(const std::vector<LoopLagTrace> &traces, double duration_s) {
+  LoopLagSummary out;
+  if (traces.empty())
+    return out;
+  out.measured = true;
+  std::vector<double> lags;
+  double blocked_s = 0;
+  for (const auto &trace : traces)
+    for (const auto &s : trace.samples) {
+      lags.push_back(static_cast<double>(s.lag_ns) * kNs);
+      if (s.lag_ns > kLagThresholdNs)
+        blocked_s += static_cast<double>(s.lag_ns) * kNs;
+    }
+  if (lags.empty())
+    return out;
+  const Percentiles p = percentiles(std::move(lags));
+  out.max_s = p.max;
+  out.p99_s = p.p99;
+  out.mean_s = p.mean;
+  const double loop_time = duration_s * static_cast<double>(traces.size());
+  out.blocked_share = loop_time > 0 ? std::min(1.0, blocked_s / loop_time) : 0;
+  return out;
+}
+
+// Time-weighted mean of tasks in flight over the span, from the telemetry step function.
+double mean_in_flight(const std::vector<TelemetryPoint> &telemetry, const Span &span) {
+  if (telemetry.size() < 2 || span.empty())
+    return 0;
+  double area = 0;
+  for (std::size_t i = 0; i + 1 < telemetry.size(); ++i) {
+    const std::int64_t a = std::max(telemetry[i].at_ns, span.first_submit);
+    const std::int64_t b = std::min(telemetry[i + 1].at_ns, span.last_end);
+    if (b > a)
+      area += static_cast<double>(telemetry[i].in_flight) * static_cast<double>(b - a);
+  }
+  return area / static_cast<double>(span.last_end - span.first_submit);
+}
+
+// g++ 12 with sanitizers reports Boost.Histogram's axis index arrays as used uninitialised
+// when it inlines them here; they are written before use (a false positive inside Boost).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+std::vector<ThroughputBucket> throughput_buckets(const std::vector<const TaskSample *> &finished,
+                                                 const Span &span) {
+  if (finished.empty() || span.empty())
+    return {};
+  namespace bh = boost::histogram;
+  const double begin = static_cast<double>(span.first_submit) * kNs;
+  const double end = static_cast<double>(span.last_end) * kNs;
+  // The upper edge is nudged so the very last completion falls inside the last bucket.
+  auto histogram = bh::make_histogram(
+      bh::axis::regular<>(kThroughputBuckets, begin, std::nextafter(end, end + 1)));
+  for (const TaskSample *t : finished)
+    histogram(static_cast<double>(t->end_ns) * kNs);
+  std::vector<ThroughputBucket> out;
+  for (auto &&cell : bh::indexed(histogram))
+    out.push_back({cell.bin().lower(), cell.bin().width(), static_cast<std::uint32_t>(*cell)});
+  return out;
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+} // namespace
+
+QuantileRank quantile_rank(std::size_t n, double q) {
+  const double pos = q * static_cast<double>(n - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  return {lo, std::min(lo + 1, n - 1), pos - static_cast<double>(lo)};
+}
+
+double sorted_quantile(std::span<const double> sorted, double q) {
+  const QuantileRank rank = quantile_rank(sorted.size(), q);
+  return sorted[rank.lo] + (sorted[rank.hi] - sorted[rank.lo]) * rank.fraction;
+}
+
+Percentiles percentiles(std::vector<double> values) {
+  Percentiles p;
+  if (values.empty())
+    return p;
+  std::sort(values.begin(), values.end());
+  p.p50 = sorted_quantile(values, 0.50);
+  p.p90 = sorted_quantile(values, 0.90);
+  p.p99 = sorted_quantile(values, 0.99);
+  p.p999 = sorted_quantile(values, 0.999);
+  p.max = values.back();
+  p.mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+  return p;
+}
+
+Summary summarize(const std::vector<TaskSample> &samples,
+                  const std::vector<TelemetryPoint> &telemetry,
+                  const std::vector<LoopLagTrace> &loop_lag, const ResourceUsage &resources,
+                  int cores) {
+  Summary out;
+  out.tasks = static_cast<std::uint32_t>(samples.size());
+  std::vector<const TaskSample *> finished;
+  for (const auto &t : samples)
+    if (t.finished())
+      finished.push_back(&t);
+  out.completed = static_cast<std::uint32_t>(finished.size());
+  const Span span = span_of(samples);
+  out.makespan_s = span.seconds();
+  out.throughput_per_s = out.makespan_s > 0 ? out.completed / out.makespan_s : 0;
+  fill_latencies(out, finished);
+
+  out.cpu_time_s = resources.cpu_time_s;
+  out.cpu_utilization = out.makespan_s > 0 ? resources.cpu_time_s / (out.makespan_s * cores) : 0;
+  out.context_switches =
+      resources.voluntary_context_switches + resources.involuntary_context_switches;
+  out.peak_threads = resources.peak_threads;
+  out.peak_rss_bytes = resources.peak_rss_bytes;
+  std::uint32_t workers = 0;
+  for (const TaskSample *t : finished)
+    workers = std::max(workers, t->worker + 1);
+  out.workers_used = workers;
+
+  out.loop_lag_s = summarize_lag(loop_lag, out.makespan_s);
+  out.littles_law.mean_in_flight = mean_in_flight(telemetry, span);
+  out.littles_law.throughput_x_response = out.throughput_per_s * out.latency_s.mean;
+  const double larger =
+      std::max(out.littles_law.mean_in_flight, out.littles_law.throughput_x_response);
+  out.littles_law.relative_gap =
+      larger > 0 ? std::abs(out.littles_law.mean_in_flight - out.littles_law.throughput_x_response) /
+                       larger
+                 : 0;
+  out.throughput_over_time = throughput_buckets(finished, span);
+  return out;
+}
+
+Summary combine_repeats(const std::vector<Summary> &repeats,
+                        const std::vector<std::vector<TaskSample>> &samples) {
+  if (repeats.size() == 1)
+    return repeats.front();
+  Summary out;
+  if (repeats.empty())
+    return out;
+  std::vector<const TaskSample *> finished;
+  for (const auto &run : samples)
+    for (const auto &t : run)
+      if (t.finished())
+        finished.push_back(&t);
+  fill_latencies(out, finished);
+  const double n = static_cast<double>(repeats.size());
+  double makespan = 0, cpu = 0, util = 0, lag_mean = 0, lag_share = 0, in_flight = 0, lambda_w = 0;
+  for (const Summary &r : repeats) {
+    out.tasks += r.tasks;
+    out.completed += r.completed;
+    makespan += r.makespan_s;
+    cpu += r.cpu_time_s;
+    util += r.cpu_utilization;
+    out.context_switches += r.context_switches;
+    out.peak_threads = std::max(out.peak_threads, r.peak_threads);
+    out.workers_used = std::max(out.workers_used, r.workers_used);
+    out.peak_rss_bytes = std::max(out.peak_rss_bytes, r.peak_rss_bytes);
+    out.loop_lag_s.measured = out.loop_lag_s.measured || r.loop_lag_s.measured;
+    out.loop_lag_s.max_s = std::max(out.loop_lag_s.max_s, r.loop_lag_s.max_s);
+    out.loop_lag_s.p99_s = std::max(out.loop_lag_s.p99_s, r.loop_lag_s.p99_s);
+    lag_mean += r.loop_lag_s.mean_s;
+    lag_share += r.loop_lag_s.blocked_share;
+    in_flight += r.littles_law.mean_in_flight;
+    lambda_w += r.littles_law.throughput_x_response;
+  }
+  out.makespan_s = makespan / n; // the mean repeat; min and max stay in the repeats
+  out.throughput_per_s = makespan > 0 ? out.completed / makespan : 0;
+  out.cpu_time_s = cpu / n;
+  out.cpu_utilization = util / n;
+  out.loop_lag_s.mean_s = lag_mean / n;
+  out.loop_lag_s.blocked_share = lag_share / n;
+  out.littles_law.mean_in_flight = in_flight / n;
+  out.littles_law.throughput_x_response = lambda_w / n;
+  const double larger = std::max(in_flight, lambda_w);
+  out.littles_law.relative_gap = larger > 0 ? std::abs(in_flight - lambda_w) / larger : 0;
+  out.throughput_over_time = repeats.front().throughput_over_time;
+  return out;
+}
+
+} // namespace conlab

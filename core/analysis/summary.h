@@ -1,0 +1,79 @@
+// The numbers a person reads: makespan, throughput, latency percentiles and the rest, computed
+// from per-task samples, telemetry, loop lag and resource use as DESIGN.md defines them.
+#pragma once
+
+#include "core/engine/loop_lag.h"
+#include "core/engine/task_sample.h"
+#include "core/engine/telemetry.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace conlab {
+
+struct Percentiles {
+  double p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0, mean = 0;
+};
+
+struct LoopLagSummary {
+  bool measured = false; // false: the model has no event loop
+  double max_s = 0, p99_s = 0, mean_s = 0;
+  double blocked_share = 0; // share of the run the loop could not wake on time (lag > 1 ms)
+};
+
+struct LittlesLaw {
+  double mean_in_flight = 0;        // time-weighted, from telemetry
+  double throughput_x_response = 0; // λ · W
+  double relative_gap = 0;          // |L − λW| / max(L, λW)
+};
+
+struct ThroughputBucket {
+  double start_s = 0;
+  double width_s = 0;
+  std::uint32_t completions = 0;
+};
+
+struct Summary {
+  std::uint32_t tasks = 0;     // asked for
+  std::uint32_t completed = 0; // finished (fewer when cancelled)
+  double makespan_s = 0;       // last end − first submit
+  double throughput_per_s = 0; // completed / makespan
+  Percentiles latency_s;       // response time: end − submit
+  Percentiles queue_wait_s;    // start − submit
+  Percentiles service_s;       // end − start
+  double queue_wait_share = 0; // Σ queue wait / Σ response time
+  Percentiles executor_wait_s;    // inside a task, waiting for an offload executor's thread
+  double executor_wait_share = 0; // Σ executor wait / Σ response time
+  double cpu_time_s = 0;
+  double cpu_utilization = 0; // cpu time / (makespan × cores)
+  std::int64_t context_switches = 0;
+  std::uint32_t peak_threads = 0;
+  std::uint32_t workers_used = 0; // distinct threads that started tasks
+  std::int64_t peak_rss_bytes = 0;
+  LoopLagSummary loop_lag_s;
+  LittlesLaw littles_law;
+  std::vector<ThroughputBucket> throughput_over_time;
+};
+
+Percentiles percentiles(std::vector<double> values);
+
+// Quantiles interpolate linearly between closest ranks (the "R-7" definition, numpy's default):
+// the value at rank q·(n − 1), counting from 0, lies `fraction` of the way from rank lo to hi.
+struct QuantileRank {
+  std::size_t lo = 0, hi = 0;
+  double fraction = 0;
+};
+QuantileRank quantile_rank(std::size_t n, double q);              // n ≥ 1
+double sorted_quantile(std::span<const double> sorted, double q); // `sorted` not empty
+
+Summary summarize(const std::vector<TaskSample> &samples, const std::vector<TelemetryPoint> &telemetry,
+                  const std::vector<LoopLagTrace> &loop_lag, const ResourceUsage &resources,
+                  int cores);
+
+// Pools several repeats of one variant: latencies over all samples, makespan as the mean.
+Summary combine_repeats(const std::vector<Summary> &repeats,
+                        const std::vector<std::vector<TaskSample>> &samples);
+
+} // namespace conlab

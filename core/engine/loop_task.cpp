@@ -1,0 +1,95 @@
+#include "core/engine/loop_task.h"
+
+#include "core/engine/blocking_task.h"
+#include "core/engine/loop_coroutine.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <memory>
+
+namespace conlab {
+namespace asio = boost::asio;
+
+namespace {
+
+LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task,
+                       asio::thread_pool *offload) {
+  if (context.stopping())
+    co_return;
+  context.task_started(task);
+  const Workload &w = context.workload();
+  for (std::size_t s = 0; s < w.step_count(); ++s) {
+    const std::int64_t ns = w.duration_ns(task, s);
+    const StepKind kind = w.kind(s);
+    bool completed = true;
+    if (kind == StepKind::io) {
+      if (ns <= 0)
+        co_await YieldToLoop{loop.io_context()};
+      else
+        co_await SleepUntil{loop.sleepers(),
+                            LoopSleepQueue::clock::now() + std::chrono::nanoseconds(ns)};
+      completed = !context.stopping();
+    } else if (offload) {
+      const auto asked = std::chrono::steady_clock::now();
+      completed = co_await RunOnPool{
+          loop.io_context(), *offload, [&context, task, kind, ns, asked] {
+            context.executor_waited(task, (std::chrono::steady_clock::now() - asked).count());
+            return run_step_blocking(context, kind, ns);
+          }};
+    } else {
+      completed = run_step_blocking(context, kind, ns);
+    }
+    if (!completed)
+      co_return;
+  }
+  context.task_finished(task);
+}
+
+} // namespace
+
+void spawn_task_on_loop(AsioLoop &loop, ModelContext &context, std::uint32_t task,
+                        asio::thread_pool *offload) {
+  asio::post(loop.io_context(), [&loop, &context, task, offload]() mutable {
+    run_task(loop, context, task, offload);
+  });
+}
+
+
+namespace {
+
+constexpr std::size_t kSpawnChunk = 256;
+
+void spawn_chunk(AsioLoop &loop, ModelContext &context,
+                 std::shared_ptr<std::vector<std::uint32_t>> tasks, std::size_t from,
+                 asio::thread_pool *offload) {
+  const std::size_t to = std::min(tasks->size(), from + kSpawnChunk);
+  for (std::size_t i = from; i < to; ++i)
+    run_task(loop, context, (*tasks)[i], offload);
+  if (to < tasks->size())
+    asio::post(loop.io_context(), [&loop, &context, tasks = std::move(tasks), to, offload]() mutable {
+      spawn_chunk(loop, context, std::move(tasks), to, offload);
+    });
+}
+
+} // namespace
+
+std::vector<std::uint32_t> task_range(std::uint32_t first, std::uint32_t count) {
+  std::vector<std::uint32_t> tasks(count);
+  for (std::uint32_t i = 0; i < count; ++i)
+    tasks[i] = first + i;
+  return tasks;
+}
+
+void spawn_tasks_on_loop(AsioLoop &loop, ModelContext &context,
+                         std::vector<std::uint32_t> tasks,
+                         asio::thread_pool *offload) {
+  if (tasks.empty())
+    return;
+  auto shared = std::make_shared<std::vector<std::uint32_t>>(std::move(tasks));
+  asio::post(loop.io_context(), [&loop, &context, shared = std::move(shared), offload]() mutable {
+    spawn_chunk(loop, context, std::move(shared), 0, offload);
+  });
+}
+
+} // namespace conlab

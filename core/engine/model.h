@@ -1,0 +1,75 @@
+// The contract between the runner and a scheduling model (event_loop, thread_pool, ...).
+// A model owns its threads and loops; the runner drives load into it through submit().
+#pragma once
+
+#include "core/engine/cpu_work.h"
+#include "core/engine/loop_lag.h"
+#include "core/engine/task_recorder.h"
+#include "core/experiment/spec.h"
+#include "core/experiment/workload.h"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <stop_token>
+#include <vector>
+
+namespace conlab {
+
+// What a model needs from the run: the tasks' durations, the CPU kernel, where to record, a
+// stop token (Ctrl-C / Cancel) and whom to tell that a task finished.
+class ModelContext {
+public:
+  ModelContext(const Workload &workload, const CpuWork &cpu, TaskRecorder &recorder,
+               std::stop_token stop, std::function<void(std::uint32_t)> on_finished);
+
+  const Workload &workload() const { return m_workload; }
+  const CpuWork &cpu() const { return m_cpu; }
+  const RunClock &clock() const { return m_recorder.clock(); }
+  const std::stop_token &stop() const { return m_stop; }
+  bool stopping() const { return m_stop.stop_requested(); }
+
+  void task_started(std::uint32_t task) { m_recorder.started(task); }
+  void task_finished(std::uint32_t task);
+  void executor_waited(std::uint32_t task, std::int64_t ns) { m_recorder.executor_waited(task, ns); }
+
+  // Models hand in their loops' lag traces when they shut down (any thread).
+  void add_loop_lag(LoopLagTrace trace);
+  std::vector<LoopLagTrace> take_loop_lag();
+
+private:
+  const Workload &m_workload;
+  const CpuWork &m_cpu;
+  TaskRecorder &m_recorder;
+  std::stop_token m_stop;
+  std::function<void(std::uint32_t)> m_on_finished;
+  std::mutex m_lag_mutex;
+  std::vector<LoopLagTrace> m_loop_lag;
+};
+
+class Model {
+public:
+  virtual ~Model() = default;
+  // Starts threads and loops. Called before the run's clock starts, so start-up is not timed.
+  virtual void start() = 0;
+  // Queues a task; thread-safe and never blocks the caller on the task itself.
+  virtual void submit(std::uint32_t task) = 0;
+  // Queues tasks first .. first + count - 1, submitted together (a closed load's opening burst).
+  // Models whose hand-off costs a wake-up per call override it to hand them over at once.
+  virtual void submit_range(std::uint32_t first, std::uint32_t count) {
+    for (std::uint32_t i = 0; i < count; ++i)
+      submit(first + i);
+  }
+  // Called once, after the last task finished or a stop was requested: queued tasks are
+  // dropped, running ones end at their next step boundary, every thread is joined.
+  virtual void shutdown() = 0;
+};
+
+// What a model needs to know about the machine and the variant when it is built.
+struct ModelSetup {
+  const Variant &variant;
+  int cores;
+  ModelContext &context;
+};
+
+} // namespace conlab

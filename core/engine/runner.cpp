@@ -1,0 +1,210 @@
+#include "core/engine/runner.h"
+
+#include "core/analysis/explanation.h"
+#include "core/analysis/simulator.h"
+#include "core/engine/load_driver.h"
+#include "core/engine/model_registry.h"
+#include "core/http/http_target.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+namespace conlab {
+namespace {
+
+// Beyond this the simulation would take seconds before the run even starts.
+constexpr std::int64_t kMaxSimulatedTasks = 1'000'000;
+
+class ProgressTracker {
+public:
+  ProgressTracker(const RunOptions &options, std::vector<double> expected, int repeats)
+      : m_options(options), m_expected(std::move(expected)) {
+    for (double s : m_expected)
+      m_total += s * repeats;
+  }
+
+  void begin(std::size_t variant, int repeat) {
+    m_variant = variant;
+    m_repeat = repeat;
+    m_variant_start = clock::now();
+  }
+  void end() { m_done += m_expected[m_variant]; }
+
+  void report(const TaskRecorder &recorder) {
+    if (!m_options.on_progress)
+      return;
+    RunProgress p;
+    p.variant = m_variant;
+    p.repeat = m_repeat;
+    // Read in this order (finished, started, submitted) so no count can exceed the one before.
+    p.finished = recorder.finished_count();
+    const std::uint64_t started = recorder.started_count();
+    const std::uint64_t submitted = recorder.submitted_count();
+    p.total = recorder.tasks();
+    p.in_flight = submitted > p.finished ? submitted - p.finished : 0;
+    p.queued = submitted > started ? submitted - started : 0;
+    p.busy = started > p.finished ? started - p.finished : 0;
+    p.elapsed_s = seconds_since(m_start);
+    // Within a variant, tasks finished is a poor clock (/c finishes everything at the end), so
+    // take the larger of the task share and the time share of the expected length.
+    const double expected = m_expected[m_variant];
+    const double by_tasks =
+        p.total ? static_cast<double>(p.finished) / static_cast<double>(p.total) : 0;
+    const double by_time = seconds_since(m_variant_start) / expected;
+    const double within = std::min(0.99, std::max(by_tasks, by_time));
+    const double done = m_done + within * expected;
+    p.fraction = m_total > 0 ? std::min(1.0, done / m_total) : 0;
+    // Scale what is left by how fast reality has been against the expectation so far.
+    const double pace = done > 0 ? p.elapsed_s / done : 1;
+    p.eta_s = std::max(0.0, (m_total - done) * pace);
+    m_options.on_progress(p);
+  }
+
+private:
+  using clock = std::chrono::steady_clock;
+  static double seconds_since(clock::time_point t) {
+    return std::chrono::duration<double>(clock::now() - t).count();
+  }
+
+  const RunOptions &m_options;
+  std::vector<double> m_expected;
+  double m_total = 0, m_done = 0;
+  std::size_t m_variant = 0;
+  int m_repeat = 0;
+  clock::time_point m_start = clock::now(), m_variant_start = clock::now();
+};
+
+RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, const CpuWork &cpu,
+                        int cores, const std::stop_token &stop, ProgressTracker &progress) {
+  const Variant &variant = e.variants[index];
+  const ModelInfo *info = find_model(variant.model);
+  if (!info)
+    throw std::invalid_argument("unknown model " + variant.model);
+
+  RepeatResult out;
+  out.repeat = repeat;
+  const Workload workload(variant, e.time_scale, e.seed, static_cast<std::uint32_t>(index));
+  const RunClock clock;
+  TaskRecorder recorder(static_cast<std::uint32_t>(e.load.tasks), clock);
+  LoadDriver driver(e.load, recorder, stop, e.seed);
+  ModelContext context(workload, cpu, recorder, stop,
+                       [&driver](std::uint32_t task) { driver.on_finished(task); });
+  std::unique_ptr<Model> model = info->create({variant, cores, context});
+
+  RunMeter meter(recorder);
+  model->start();
+  driver.run(*model, [&] { progress.report(recorder); });
+  model->shutdown();
+  out.telemetry = meter.stop(out.resources);
+
+  out.samples = recorder.take_samples();
+  out.loop_lag = context.take_loop_lag();
+  out.summary = summarize(out.samples, out.telemetry, out.loop_lag, out.resources, cores);
+  out.complete = out.summary.completed == out.summary.tasks;
+  progress.report(recorder);
+  return out;
+}
+
+void finish_variant(const Experiment &e, const Variant &v, VariantResult &result, int cores) {
+  std::vector<Summary> summaries;
+  std::vector<std::vector<TaskSample>> samples;
+  for (const RepeatResult &r : result.repeats) {
+    summaries.push_back(r.summary);
+    samples.push_back(r.samples);
+  }
+  result.summary = combine_repeats(summaries, samples);
+  result.explanation =
+      explain(v, result.summary, result.prediction, e.time_scale, cores, result.repeats.size());
+}
+
+VariantResult describe_variant(const Experiment &e, std::size_t index, int cores) {
+  const Variant &v = e.variants[index];
+  const ModelInfo *info = find_model(v.model);
+  VariantResult r;
+  r.label = v.label;
+  r.model = v.model;
+  r.offload = v.offload.value_or(false);
+  if (info && info->uses_pool_size && (!info->uses_offload || r.offload)) {
+    r.pool_size = resolved_pool_size(v, cores);
+    r.pool_description = v.pool_size ? v.pool_size->describe(cores) : std::to_string(r.pool_size);
+  }
+  if (info && info->uses_loops)
+    r.loops = v.loops.value_or(cores);
+  r.prediction = predict(v, e.load, e.time_scale, cores);
+  if (!r.prediction.makespan_s && e.load.tasks <= kMaxSimulatedTasks) {
+    // No closed form: the discrete-event simulation of the same model, load and durations.
+    const Simulation sim = simulate(e, index, cores);
+    r.prediction.makespan_s = sim.summary.makespan_s;
+    if (sim.summary.makespan_s > 0)
+      r.prediction.throughput_per_s = sim.summary.completed / sim.summary.makespan_s;
+    r.prediction.formula = "simulated (" + r.prediction.formula + ")";
+  }
+  return r;
+}
+
+} // namespace
+
+const char *to_string(RunStatus status) {
+  switch (status) {
+  case RunStatus::completed:
+    return "completed";
+  case RunStatus::cancelled:
+    return "cancelled";
+  case RunStatus::failed:
+    return "failed";
+  }
+  return "?";
+}
+
+RunResults run_experiment(const Experiment &e, const RunOptions &options) {
+  const auto started = std::chrono::steady_clock::now();
+  RunResults results;
+  results.experiment = e;
+  results.environment = current_environment();
+  const int cores = options.cores > 0 ? options.cores : results.environment.cores;
+  results.calibration = options.calibration ? *options.calibration : CpuWork::calibrate();
+  const CpuWork cpu(results.calibration);
+
+  std::vector<double> expected;
+  for (const Variant &v : e.variants) {
+    results.variants.push_back(describe_variant(e, results.variants.size(), cores));
+    expected.push_back(expected_seconds(e, v, results.variants.back().prediction));
+  }
+  ProgressTracker progress(options, expected, e.repeats);
+  std::vector<std::string> http_notes(e.variants.size()); // HTTP targets: errors, self-check
+
+  try {
+    for (int repeat = 0; repeat < e.repeats; ++repeat) {
+      for (std::size_t i = 0; i < e.variants.size() && !options.stop.stop_requested(); ++i) {
+        progress.begin(i, repeat);
+        results.variants[i].repeats.push_back(
+            e.variants[i].target
+                ? http::run_target_repeat(
+                      e, i, repeat, cpu, cores, options.stop,
+                      [&progress](const TaskRecorder &r) { progress.report(r); }, http_notes[i])
+                : run_repeat(e, i, repeat, cpu, cores, options.stop, progress));
+        progress.end();
+        if (options.on_repeat_done)
+          options.on_repeat_done(i, results.variants[i].repeats.back());
+      }
+    }
+  } catch (const std::exception &ex) {
+    // Keep what was measured; say what went wrong.
+    results.status = RunStatus::failed;
+    results.error = ex.what();
+  }
+  if (results.status != RunStatus::failed && options.stop.stop_requested())
+    results.status = RunStatus::cancelled;
+  for (std::size_t i = 0; i < e.variants.size(); ++i) {
+    finish_variant(e, e.variants[i], results.variants[i], cores);
+    if (!http_notes[i].empty())
+      results.variants[i].explanation += " " + http_notes[i];
+  }
+  results.wall_time_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return results;
+}
+
+} // namespace conlab

@@ -1,0 +1,39 @@
+// Runs an experiment: every variant, every repeat, one after another, under the chosen load.
+// Blocking call; run it off any thread that must stay responsive. Cancellation through the stop
+// token keeps everything measured so far.
+#pragma once
+
+#include "core/results/results.h"
+
+#include <functional>
+#include <stop_token>
+
+namespace conlab {
+
+struct RunProgress {
+  std::size_t variant = 0; // index into experiment.variants
+  int repeat = 0;
+  std::uint64_t finished = 0; // tasks finished in this variant-repeat
+  std::uint64_t total = 0;    // tasks in this variant-repeat
+  double elapsed_s = 0;       // since the run started
+  double eta_s = -1;          // estimated seconds left in the whole run; -1 unknown
+  double fraction = 0;        // of the whole run's predicted time, 0..1
+  std::uint64_t in_flight = 0; // submitted, not finished (live telemetry of this variant)
+  std::uint64_t queued = 0;    // submitted, not started
+  std::uint64_t busy = 0;      // started, not finished
+};
+
+struct RunOptions {
+  std::stop_token stop;
+  // Called from the runner's thread about every 100 ms, and at each variant boundary.
+  std::function<void(const RunProgress &)> on_progress;
+  // Called when a variant-repeat is done (summary first, details already in the value).
+  std::function<void(std::size_t variant, const RepeatResult &)> on_repeat_done;
+  int cores = 0;                           // 0: this machine's
+  const CpuCalibration *calibration = nullptr; // reuse instead of calibrating again
+};
+
+// The experiment must have passed validation (spec_json.h).
+RunResults run_experiment(const Experiment &experiment, const RunOptions &options = {});
+
+} // namespace conlab

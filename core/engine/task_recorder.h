@@ -1,0 +1,49 @@
+// Collects one TaskSample per task without locks: every task owns its slot, and the counters
+// that telemetry reads are atomics. Worker threads get small, stable indices for the timeline.
+#pragma once
+
+#include "core/engine/run_clock.h"
+#include "core/engine/task_sample.h"
+
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+namespace conlab {
+
+class TaskRecorder {
+public:
+  TaskRecorder(std::uint32_t tasks, const RunClock &clock);
+
+  void submitted(std::uint32_t task, std::int64_t submit_ns);
+  void started(std::uint32_t task);
+  void finished(std::uint32_t task);
+  // Only while the task is suspended waiting for that executor (no other thread touches it).
+  void executor_waited(std::uint32_t task, std::int64_t ns) {
+    m_samples[task].executor_wait_ns += ns;
+  }
+
+  std::uint32_t tasks() const { return m_tasks; } // also after take_samples()
+  std::uint64_t submitted_count() const { return m_submitted.load(std::memory_order_relaxed); }
+  std::uint64_t started_count() const { return m_started.load(std::memory_order_relaxed); }
+  std::uint64_t finished_count() const { return m_finished.load(std::memory_order_acquire); }
+  std::uint32_t worker_count() const { return m_workers.load(std::memory_order_relaxed); }
+  const RunClock &clock() const { return m_clock; }
+
+  // Only once every thread that touched the recorder has been joined.
+  std::vector<TaskSample> take_samples() { return std::move(m_samples); }
+
+private:
+  std::uint32_t worker_index();
+
+  const RunClock &m_clock;
+  const std::uint32_t m_tasks;
+  std::vector<TaskSample> m_samples;
+  std::atomic<std::uint64_t> m_submitted{0};
+  std::atomic<std::uint64_t> m_started{0};
+  std::atomic<std::uint64_t> m_finished{0};
+  std::atomic<std::uint32_t> m_workers{0};
+  const std::uint64_t m_generation; // tells this recorder's worker indices from an earlier one's
+};
+
+} // namespace conlab

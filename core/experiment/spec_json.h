@@ -1,0 +1,39 @@
+// Experiment files (schema conlab.experiment/1): parsed with Boost.JSON, checked field by field.
+// Every problem names its field path, e.g. `variants[3].pool_size: must be ≥ 1`.
+#pragma once
+
+#include "core/experiment/spec.h"
+#include "core/util/field_error.h"
+
+#include <boost/json/value.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conlab {
+
+class SpecError : public std::runtime_error {
+public:
+  explicit SpecError(std::vector<FieldError> errors);
+  const std::vector<FieldError> &errors() const { return m_errors; }
+
+private:
+  std::vector<FieldError> m_errors;
+};
+
+inline constexpr const char *kExperimentSchema = "conlab.experiment/1";
+
+// Throws SpecError listing every problem found (not just the first).
+Experiment parse_experiment(const boost::json::value &json, int cores);
+Experiment parse_experiment_text(std::string_view text, int cores);
+Experiment load_experiment_file(const std::string &path, int cores);
+
+// Semantic checks on an experiment built in code (the editor): same rules, same messages.
+std::vector<FieldError> validate_experiment(const Experiment &experiment, int cores);
+
+boost::json::value to_json(const Experiment &experiment);
+std::string to_json_text(const Experiment &experiment); // pretty, stable key order
+
+} // namespace conlab

@@ -1,0 +1,79 @@
+// Everything a run produced: the spec it ran, where, the calibration, and per variant the raw
+// samples, telemetry, summary, prediction and explanation. Values only; they cross threads.
+#pragma once
+
+#include "core/analysis/prediction.h"
+#include "core/analysis/summary.h"
+#include "core/engine/cpu_work.h"
+#include "core/engine/loop_lag.h"
+#include "core/engine/task_sample.h"
+#include "core/engine/telemetry.h"
+#include "core/experiment/spec.h"
+#include "core/results/environment.h"
+#include "core/sweep/sweep_results.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conlab {
+
+enum class RunStatus { completed, cancelled, failed };
+const char *to_string(RunStatus status);
+
+// HTTP mode: requests that got no usable response, by kind, and responses outside 2xx by code.
+// Such requests have no end time in the samples; a non-2xx response is complete, so it has one.
+struct HttpErrors {
+  std::uint64_t refused = 0; // connection refused
+  std::uint64_t reset = 0;   // connection reset or closed before the response was complete
+  std::uint64_t timeout = 0; // no complete response within the timeout
+  std::uint64_t other = 0;   // e.g. a malformed response, a host that does not resolve
+  std::map<int, std::uint64_t> status; // non-2xx responses by status code
+  std::uint64_t failed() const { return refused + reset + timeout + other; }
+  std::uint64_t total() const {
+    std::uint64_t n = failed();
+    for (const auto &[code, count] : status)
+      n += count;
+    return n;
+  }
+};
+
+struct RepeatResult {
+  int repeat = 0;
+  std::vector<TaskSample> samples;
+  std::vector<TelemetryPoint> telemetry;
+  std::vector<LoopLagTrace> loop_lag;
+  ResourceUsage resources;
+  Summary summary;
+  bool complete = false; // every task finished
+  std::optional<HttpErrors> http_errors; // HTTP targets only
+};
+
+struct VariantResult {
+  std::string label;
+  std::string model;
+  int pool_size = 0;  // resolved P (0 when the model has none)
+  int loops = 0;      // resolved L (0 when the model has none)
+  bool offload = false;
+  std::string pool_description; // e.g. "6 (python_default_executor)"
+  std::vector<RepeatResult> repeats;
+  Summary summary; // pooled over repeats
+  Prediction prediction;
+  std::string explanation;
+};
+
+struct RunResults {
+  static constexpr const char *kSchema = "conlab.results/1";
+  Experiment experiment;
+  Environment environment;
+  CpuCalibration calibration;
+  RunStatus status = RunStatus::completed;
+  std::string error; // when failed
+  double wall_time_s = 0;
+  std::vector<VariantResult> variants; // empty for a sweep: its results are per point
+  std::optional<SweepResults> sweep;   // present when experiment.sweep is
+};
+
+} // namespace conlab

@@ -1,0 +1,450 @@
+// Reading results files back: every field checked, every problem named by its path. Members this
+// version does not know are ignored, so a newer writer's additions do not break older readers.
+#include "core/results/results_json.h"
+#include "core/sweep/sweep_results_json.h"
+#include "core/util/json_fields.h"
+#include "core/util/translatable.h"
+
+#include <charconv>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+namespace conlab {
+namespace {
+
+using json::Fields;
+using json::Need;
+constexpr Need kRequired = Need::required;
+
+double number(Fields &f, std::string_view key) {
+  return f.number_or_nan(key, kRequired).value_or(0);
+}
+std::int64_t integer(Fields &f, std::string_view key) {
+  return f.integer(key, kRequired).value_or(0);
+}
+std::uint32_t u32(Fields &f, std::string_view key) {
+  const std::optional<std::uint64_t> u = f.unsigned_integer(key, kRequired);
+  if (u && *u > std::numeric_limits<std::uint32_t>::max()) {
+    f.error(f.path(key), "must be ≤ 4294967295");
+    return 0;
+  }
+  return static_cast<std::uint32_t>(u.value_or(0));
+}
+int small_int(Fields &f, std::string_view key) {
+  const std::int64_t i = integer(f, key);
+  if (i < std::numeric_limits<int>::min() || i > std::numeric_limits<int>::max()) {
+    f.error(f.path(key), "is out of range");
+    return 0;
+  }
+  return static_cast<int>(i);
+}
+
+// A column of numbers. Integer columns must hold integers in T's range; double columns accept
+// null (a non-finite value) as NaN. Nullopt when missing or wrong (already reported).
+template <class T> std::optional<std::vector<T>> column(Fields &f, std::string_view key) {
+  std::vector<T> out;
+  const boost::json::value *v = f.get(key, kRequired);
+  const char *message = std::is_floating_point_v<T> ? "must be an array of numbers"
+                        : std::is_signed_v<T>       ? "must be an array of integers"
+                                                    : "must be an array of integers from 0 to "
+                                                      "4294967295";
+  if (!v)
+    return std::nullopt;
+  if (!v->is_array()) {
+    f.error(f.path(key), message);
+    return std::nullopt;
+  }
+  out.reserve(v->get_array().size());
+  for (const boost::json::value &e : v->get_array()) {
+    if constexpr (std::is_floating_point_v<T>) {
+      const std::optional<double> d =
+          e.is_null() ? std::numeric_limits<double>::quiet_NaN() : json::as_number(e);
+      if (!d) {
+        f.error(f.path(key), message);
+        return std::nullopt;
+      }
+      out.push_back(*d);
+    } else {
+      const std::optional<std::int64_t> i = e.is_int64() ? e.get_int64() : json::as_integer(e);
+      if (!i || *i < std::numeric_limits<T>::min() || *i > std::numeric_limits<T>::max()) {
+        f.error(f.path(key), message);
+        return std::nullopt;
+      }
+      out.push_back(static_cast<T>(*i));
+    }
+  }
+  return out;
+}
+
+struct ColumnSize {
+  std::string_view key;
+  bool read = false; // false: missing or wrong, already reported
+  std::size_t size = 0;
+};
+template <class T> ColumnSize sized(std::string_view key, const std::optional<std::vector<T>> &c) {
+  return ColumnSize{key, c.has_value(), c ? c->size() : 0};
+}
+
+// Columns of one table must all be read and as long as the first; reports the first that is not.
+bool complete_table(Fields &f, ColumnSize first, std::initializer_list<ColumnSize> others) {
+  bool all_read = first.read;
+  for (const ColumnSize &c : others)
+    all_read = all_read && c.read;
+  if (!all_read)
+    return false;
+  for (const ColumnSize &c : others)
+    if (c.size != first.size) {
+      f.error(f.path(c.key), "has " + std::to_string(c.size) + " values but " +
+                                 std::string(first.key) + " has " + std::to_string(first.size));
+      return false;
+    }
+  return true;
+}
+
+Percentiles read_percentiles(const boost::json::value *json, const std::string &path,
+                             json::Errors &errors) {
+  Percentiles p;
+  if (!json)
+    return p;
+  Fields f(*json, path, errors, false);
+  p.p50 = number(f, "p50");
+  p.p90 = number(f, "p90");
+  p.p99 = number(f, "p99");
+  p.p999 = number(f, "p999");
+  p.max = number(f, "max");
+  p.mean = number(f, "mean");
+  return p;
+}
+
+Summary read_summary(const boost::json::value *json, const std::string &path,
+                     json::Errors &errors) {
+  Summary s;
+  if (!json)
+    return s;
+  Fields f(*json, path, errors, false);
+  if (!f.valid())
+    return s;
+  s.tasks = u32(f, "tasks");
+  s.completed = u32(f, "completed");
+  s.makespan_s = number(f, "makespan_s");
+  s.throughput_per_s = number(f, "throughput_per_s");
+  s.latency_s = read_percentiles(f.object("latency_s", kRequired), f.path("latency_s"), errors);
+  s.queue_wait_s =
+      read_percentiles(f.object("queue_wait_s", kRequired), f.path("queue_wait_s"), errors);
+  s.service_s = read_percentiles(f.object("service_s", kRequired), f.path("service_s"), errors);
+  s.queue_wait_share = number(f, "queue_wait_share");
+  s.executor_wait_s = read_percentiles(f.object("executor_wait_s", kRequired),
+                                       f.path("executor_wait_s"), errors);
+  s.executor_wait_share = number(f, "executor_wait_share");
+  s.cpu_time_s = number(f, "cpu_time_s");
+  s.cpu_utilization = number(f, "cpu_utilization");
+  s.context_switches = integer(f, "context_switches");
+  s.peak_threads = u32(f, "peak_threads");
+  s.workers_used = u32(f, "workers_used");
+  s.peak_rss_bytes = integer(f, "peak_rss_bytes");
+  if (const boost::json::value *lag = f.object("loop_lag_s", kRequired)) {
+    Fields l(*lag, f.path("loop_lag_s"), errors, false);
+    s.loop_lag_s.measured = l.boolean("measured", kRequired).value_or(false);
+    s.loop_lag_s.max_s = number(l, "max");
+    s.loop_lag_s.p99_s = number(l, "p99");
+    s.loop_lag_s.mean_s = number(l, "mean");
+    s.loop_lag_s.blocked_share = number(l, "blocked_share");
+  }
+  if (const boost::json::value *little = f.object("littles_law", kRequired)) {
+    Fields l(*little, f.path("littles_law"), errors, false);
+    s.littles_law.mean_in_flight = number(l, "mean_in_flight");
+    s.littles_law.throughput_x_response = number(l, "throughput_x_response");
+    s.littles_law.relative_gap = number(l, "relative_gap");
+  }
+  if (const boost::json::value *over = f.object("throughput_over_time", kRequired)) {
+    Fields t(*over, f.path("throughput_over_time"), errors, false);
+    const auto start = column<double>(t, "start_s");
+    const auto width = column<double>(t, "width_s");
+    const auto completions = column<std::uint32_t>(t, "completions");
+    if (complete_table(t, sized("start_s", start),
+                       {sized("width_s", width), sized("completions", completions)}))
+      for (std::size_t i = 0; i < start->size(); ++i)
+        s.throughput_over_time.push_back(
+            ThroughputBucket{(*start)[i], (*width)[i], (*completions)[i]});
+  }
+  return s;
+}
+
+void read_samples(const boost::json::value *json, const std::string &path, RepeatResult &r,
+                  json::Errors &errors) {
+  if (!json)
+    return;
+  Fields f(*json, path, errors, false);
+  const auto task = column<std::uint32_t>(f, "task");
+  const auto submit = column<std::int64_t>(f, "submit_ns");
+  const auto start = column<std::int64_t>(f, "start_ns");
+  const auto end = column<std::int64_t>(f, "end_ns");
+  const auto worker = column<std::uint32_t>(f, "worker");
+  const auto executor_wait = column<std::int64_t>(f, "executor_wait_ns");
+  if (!complete_table(f, sized("task", task),
+                      {sized("submit_ns", submit), sized("start_ns", start), sized("end_ns", end),
+                       sized("worker", worker), sized("executor_wait_ns", executor_wait)}))
+    return;
+  r.samples.resize(task->size());
+  for (std::size_t i = 0; i < task->size(); ++i)
+    r.samples[i] = TaskSample{(*submit)[i], (*start)[i],  (*end)[i],
+                              (*task)[i],   (*worker)[i], (*executor_wait)[i]};
+}
+
+void read_telemetry(const boost::json::value *json, const std::string &path, RepeatResult &r,
+                    json::Errors &errors) {
+  if (!json)
+    return;
+  Fields f(*json, path, errors, false);
+  const auto at = column<std::int64_t>(f, "at_ns");
+  const auto in_flight = column<std::uint32_t>(f, "in_flight");
+  const auto queued = column<std::uint32_t>(f, "queued");
+  const auto busy = column<std::uint32_t>(f, "busy");
+  const auto threads = column<std::uint32_t>(f, "threads");
+  if (!complete_table(f, sized("at_ns", at),
+                      {sized("in_flight", in_flight), sized("queued", queued), sized("busy", busy),
+                       sized("threads", threads)}))
+    return;
+  r.telemetry.resize(at->size());
+  for (std::size_t i = 0; i < at->size(); ++i)
+    r.telemetry[i] =
+        TelemetryPoint{(*at)[i], (*in_flight)[i], (*queued)[i], (*busy)[i], (*threads)[i]};
+}
+
+void read_loop_lag(const boost::json::array *traces, const std::string &path, RepeatResult &r,
+                   json::Errors &errors) {
+  if (!traces)
+    return;
+  for (std::size_t i = 0; i < traces->size(); ++i) {
+    Fields f((*traces)[i], json::index_path(path, i), errors, false);
+    if (!f.valid())
+      continue;
+    LoopLagTrace trace;
+    trace.loop = u32(f, "loop");
+    const auto at = column<std::int64_t>(f, "at_ns");
+    const auto lag = column<std::int64_t>(f, "lag_ns");
+    if (complete_table(f, sized("at_ns", at), {sized("lag_ns", lag)}))
+      for (std::size_t j = 0; j < at->size(); ++j)
+        trace.samples.push_back(LagSample{(*at)[j], (*lag)[j]});
+    r.loop_lag.push_back(std::move(trace));
+  }
+}
+
+ResourceUsage read_resources(const boost::json::value *json, const std::string &path,
+                             json::Errors &errors) {
+  ResourceUsage u;
+  if (!json)
+    return u;
+  Fields f(*json, path, errors, false);
+  u.cpu_time_s = number(f, "cpu_time_s");
+  u.user_time_s = number(f, "user_time_s");
+  u.system_time_s = number(f, "system_time_s");
+  u.voluntary_context_switches = integer(f, "voluntary_context_switches");
+  u.involuntary_context_switches = integer(f, "involuntary_context_switches");
+  u.peak_threads = u32(f, "peak_threads");
+  u.peak_rss_bytes = integer(f, "peak_rss_bytes");
+  return u;
+}
+
+// Optional: only HTTP-target variants have it.
+std::optional<HttpErrors> read_http_errors(const boost::json::value *json, const std::string &path,
+                                           json::Errors &errors) {
+  if (!json)
+    return std::nullopt;
+  HttpErrors e;
+  Fields f(*json, path, errors, false);
+  e.refused = f.unsigned_integer("refused", kRequired).value_or(0);
+  e.reset = f.unsigned_integer("reset", kRequired).value_or(0);
+  e.timeout = f.unsigned_integer("timeout", kRequired).value_or(0);
+  e.other = f.unsigned_integer("other", kRequired).value_or(0);
+  if (const boost::json::value *status = f.object("status", kRequired)) {
+    for (const auto &[key, value] : status->get_object()) {
+      const std::string code_path = json::field_path(f.path("status"), key);
+      const std::optional<std::uint64_t> count = json::as_unsigned(value);
+      int code = 0;
+      try {
+        code = std::stoi(std::string(key));
+      } catch (const std::exception &) {
+      }
+      if (code < 100 || code > 999 || !count)
+        f.error(code_path, "must be a status code with a count");
+      else
+        e.status[code] = *count;
+    }
+  }
+  return e;
+}
+
+RepeatResult read_repeat(const boost::json::value &json, const std::string &path,
+                         json::Errors &errors) {
+  RepeatResult r;
+  Fields f(json, path, errors, false);
+  if (!f.valid())
+    return r;
+  r.repeat = small_int(f, "repeat");
+  r.complete = f.boolean("complete", kRequired).value_or(false);
+  r.summary = read_summary(f.object("summary", kRequired), f.path("summary"), errors);
+  r.resources = read_resources(f.object("resources", kRequired), f.path("resources"), errors);
+  read_samples(f.object("samples", kRequired), f.path("samples"), r, errors);
+  read_telemetry(f.object("telemetry", kRequired), f.path("telemetry"), r, errors);
+  read_loop_lag(f.array("loop_lag", kRequired), f.path("loop_lag"), r, errors);
+  r.http_errors = read_http_errors(f.object("http_errors"), f.path("http_errors"), errors);
+  return r;
+}
+
+std::optional<double> optional_number(Fields &f, std::string_view key) {
+  const boost::json::value *v = f.get(key, kRequired);
+  if (!v || v->is_null())
+    return std::nullopt;
+  const std::optional<double> d = json::as_number(*v);
+  if (!d)
+    f.error(f.path(key), "must be a number or null");
+  return d;
+}
+
+VariantResult read_variant(const boost::json::value &json, const std::string &path,
+                           json::Errors &errors) {
+  VariantResult v;
+  Fields f(json, path, errors, false);
+  if (!f.valid())
+    return v;
+  v.label = f.string("label", kRequired).value_or("");
+  v.model = f.string("model", kRequired).value_or("");
+  if (const boost::json::value *params = f.object("params", kRequired)) {
+    Fields p(*params, f.path("params"), errors, false);
+    v.pool_size = p.has("pool_size") ? small_int(p, "pool_size") : 0;
+    v.pool_description = p.string("pool", kRequired).value_or("");
+    v.loops = p.has("loops") ? small_int(p, "loops") : 0;
+    v.offload = p.boolean("offload", kRequired).value_or(false);
+  }
+  v.summary = read_summary(f.object("summary", kRequired), f.path("summary"), errors);
+  if (const boost::json::value *prediction = f.object("prediction", kRequired)) {
+    Fields p(*prediction, f.path("prediction"), errors, false);
+    v.prediction.makespan_s = optional_number(p, "makespan_s");
+    v.prediction.throughput_per_s = optional_number(p, "throughput_per_s");
+    v.prediction.formula = p.string("formula", kRequired).value_or("");
+    v.prediction.concurrency = number(p, "concurrency");
+    v.prediction.waves = number(p, "waves");
+  }
+  v.explanation = f.string("explanation", kRequired).value_or("");
+  if (const boost::json::array *repeats = f.array("repeats", kRequired))
+    for (std::size_t i = 0; i < repeats->size(); ++i)
+      v.repeats.push_back(
+          read_repeat((*repeats)[i], json::index_path(f.path("repeats"), i), errors));
+  return v;
+}
+
+Environment read_environment(const boost::json::value *json, const std::string &path,
+                             json::Errors &errors) {
+  Environment e;
+  if (!json)
+    return e;
+  Fields f(*json, path, errors, false);
+  e.cores = small_int(f, "cores");
+  const auto text = [&](std::string_view key) { return f.string(key, kRequired).value_or(""); };
+  e.cpu_model = text("cpu_model");
+  e.os = text("os");
+  e.kernel = text("kernel");
+  e.compiler = text("compiler");
+  e.build_type = text("build_type");
+  e.boost_version = text("boost_version");
+  e.qt_version = text("qt_version");
+  e.qcoro_version = text("qcoro_version");
+  e.lab_version = text("lab_version");
+  e.hostname = text("hostname");
+  e.started_at = text("started_at");
+  return e;
+}
+
+// "conlab.results/N" → N; nullopt for any other text.
+std::optional<long> results_schema_version(std::string_view schema) {
+  constexpr std::string_view prefix = "conlab.results/";
+  if (!schema.starts_with(prefix))
+    return std::nullopt;
+  const std::string_view digits = schema.substr(prefix.size());
+  long version = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
+  if (ec != std::errc() || end != digits.data() + digits.size() || digits.empty())
+    return std::nullopt;
+  return version;
+}
+
+// Refuses, with the reason, any file this version cannot read. Only conlab.results/1 has ever
+// been written by a released lab (the shape before executor waits were recorded was never
+// written by a program), so there is nothing older to migrate yet; a conlab.results/2 reader
+// would convert /1 here.
+void check_schema(const boost::json::value *schema) {
+  const std::string expected = RunResults::kSchema;
+  if (!schema || !schema->is_string())
+    throw SpecError({field_error("schema",
+                                 CONLAB_TRANSLATABLE("conlab::errors",
+                                                     "missing: this is not a conlab results file "
+                                                     "(expected %1)"),
+                                 {json::quoted(expected)})});
+  const std::string found(schema->get_string());
+  if (found == expected)
+    return;
+  const std::optional<long> version = results_schema_version(found);
+  if (version && *version > 1)
+    throw SpecError({field_error("schema",
+                                 CONLAB_TRANSLATABLE("conlab::errors",
+                                                     "%1 is newer than this lab understands (%2): "
+                                                     "open it with a newer Concurrency Lab"),
+                                 {found, expected})});
+  if (version)
+    throw SpecError({field_error(
+        "schema",
+        CONLAB_TRANSLATABLE("conlab::errors", "%1 is not a version this lab knows (it reads %2)"),
+        {found, expected})});
+  throw SpecError({field_error(
+      "schema",
+      found == kExperimentSchema
+          ? CONLAB_TRANSLATABLE("conlab::errors",
+                                "this file has schema %1, not %2: it is an experiment, not results")
+          : CONLAB_TRANSLATABLE(
+                "conlab::errors",
+                "this file has schema %1, not %2: it was written by another program"),
+      {json::quoted(found), json::quoted(expected)})});
+}
+
+} // namespace
+
+RunResults results_from_json(const boost::json::value &json) {
+  json::Errors errors;
+  Fields f(json, "", errors, false);
+  if (!f.valid())
+    throw SpecError({field_error(
+        "", CONLAB_TRANSLATABLE("conlab::errors", "a results file must hold a JSON object"))});
+  check_schema(f.get("schema"));
+  RunResults results;
+  results.status = f.choice<RunStatus>("status",
+                                       {{"completed", RunStatus::completed},
+                                        {"cancelled", RunStatus::cancelled},
+                                        {"failed", RunStatus::failed}},
+                                       kRequired)
+                       .value_or(RunStatus::failed);
+  results.error = f.string("error").value_or("");
+  if (const boost::json::value *experiment = f.object("experiment", kRequired))
+    results.experiment = json::read_experiment(*experiment, "experiment", errors);
+  results.environment = read_environment(f.object("environment", kRequired), "environment", errors);
+  if (const boost::json::value *calibration = f.object("calibration", kRequired)) {
+    Fields c(*calibration, "calibration", errors, false);
+    results.calibration.iterations_per_ms = number(c, "iterations_per_ms");
+    results.calibration.trials = small_int(c, "trials");
+    results.calibration.calibration_ms = number(c, "calibration_ms");
+  }
+  results.wall_time_s = number(f, "wall_time_s");
+  if (const boost::json::array *variants = f.array("variants", kRequired))
+    for (std::size_t i = 0; i < variants->size(); ++i)
+      results.variants.push_back(
+          read_variant((*variants)[i], json::index_path("variants", i), errors));
+  if (const boost::json::value *sweep = f.object("sweep"))
+    results.sweep = read_sweep_results(*sweep, "sweep", errors);
+  if (!errors.empty())
+    throw SpecError(std::move(errors));
+  return results;
+}
+
+} // namespace conlab

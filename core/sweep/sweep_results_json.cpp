@@ -1,0 +1,129 @@
+#include "core/sweep/sweep_results_json.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <cmath>
+#include <utility>
+
+namespace conlab {
+namespace {
+
+using json::Fields;
+using json::Need;
+using json::number_or_null;
+
+// Every metric with its name in the file, so writing and reading cannot drift apart.
+constexpr std::pair<const char *, double SweepMetrics::*> kMetricFields[] = {
+    {"makespan_s", &SweepMetrics::makespan_s},
+    {"throughput_per_s", &SweepMetrics::throughput_per_s},
+    {"p50_s", &SweepMetrics::p50_s},
+    {"p90_s", &SweepMetrics::p90_s},
+    {"p99_s", &SweepMetrics::p99_s},
+    {"max_s", &SweepMetrics::max_s},
+    {"cpu_utilization", &SweepMetrics::cpu_utilization},
+    {"loop_lag_p99_s", &SweepMetrics::loop_lag_p99_s},
+    {"loop_lag_max_s", &SweepMetrics::loop_lag_max_s},
+    {"queue_wait_share", &SweepMetrics::queue_wait_share},
+};
+
+boost::json::value to_json(const SweepMetrics &m) {
+  boost::json::object o;
+  for (const auto &[name, member] : kMetricFields)
+    o[name] = number_or_null(m.*member);
+  return o;
+}
+
+SweepMetrics read_metrics(const boost::json::value &json, const std::string &path,
+                          json::Errors &errors) {
+  SweepMetrics m;
+  Fields f(json, path, errors, false);
+  for (const auto &[name, member] : kMetricFields)
+    m.*member = f.number_or_nan(name, Need::required).value_or(0);
+  return m;
+}
+
+boost::json::value to_json(const SweepVariantPoint &v) {
+  boost::json::object o;
+  if (v.predicted_makespan_s)
+    o["predicted_makespan_s"] = number_or_null(*v.predicted_makespan_s);
+  o["formula"] = v.formula;
+  if (v.simulated)
+    o["simulated"] = to_json(*v.simulated);
+  boost::json::array measurements;
+  for (const SweepMeasurement &m : v.measurements)
+    measurements.push_back(boost::json::object{{"repeat", m.repeat},
+                                               {"order", m.order},
+                                               {"complete", m.complete},
+                                               {"metrics", to_json(m.metrics)}});
+  o["measurements"] = std::move(measurements);
+  return o;
+}
+
+SweepVariantPoint read_variant_point(const boost::json::value &json, const std::string &path,
+                                     json::Errors &errors) {
+  SweepVariantPoint v;
+  Fields f(json, path, errors, false);
+  v.predicted_makespan_s = f.number_or_nan("predicted_makespan_s");
+  v.formula = f.string("formula").value_or("");
+  if (const boost::json::value *simulated = f.object("simulated"))
+    v.simulated = read_metrics(*simulated, f.path("simulated"), errors);
+  if (const boost::json::array *measurements = f.array("measurements", Need::required)) {
+    for (std::size_t i = 0; i < measurements->size(); ++i) {
+      const std::string at = json::index_path(f.path("measurements"), i);
+      Fields m((*measurements)[i], at, errors, false);
+      SweepMeasurement out;
+      out.repeat = static_cast<int>(m.integer("repeat", Need::required).value_or(0));
+      out.order = m.unsigned_integer("order", Need::required).value_or(0);
+      out.complete = m.boolean("complete", Need::required).value_or(false);
+      if (const boost::json::value *metrics = m.object("metrics", Need::required))
+        out.metrics = read_metrics(*metrics, m.path("metrics"), errors);
+      v.measurements.push_back(out);
+    }
+  }
+  return v;
+}
+
+} // namespace
+
+boost::json::value to_json(const SweepResults &sweep) {
+  boost::json::array points;
+  for (const SweepPoint &p : sweep.points) {
+    boost::json::array values, variants;
+    for (double v : p.values)
+      values.push_back(v);
+    for (const SweepVariantPoint &v : p.variants)
+      variants.push_back(to_json(v));
+    points.push_back(
+        boost::json::object{{"values", std::move(values)}, {"variants", std::move(variants)}});
+  }
+  return boost::json::object{{"runs_done", sweep.runs_done},
+                             {"runs_total", sweep.runs_total},
+                             {"points", std::move(points)}};
+}
+
+SweepResults read_sweep_results(const boost::json::value &json, const std::string &path,
+                                json::Errors &errors) {
+  SweepResults sweep;
+  Fields f(json, path, errors, false);
+  sweep.runs_done = f.unsigned_integer("runs_done", Need::required).value_or(0);
+  sweep.runs_total = f.unsigned_integer("runs_total", Need::required).value_or(0);
+  if (const boost::json::array *points = f.array("points", Need::required)) {
+    for (std::size_t i = 0; i < points->size(); ++i) {
+      const std::string at = json::index_path(f.path("points"), i);
+      Fields p((*points)[i], at, errors, false);
+      SweepPoint point;
+      if (const boost::json::array *values = p.array("values", Need::required))
+        for (const boost::json::value &v : *values)
+          point.values.push_back(json::as_number(v).value_or(std::nan("")));
+      if (const boost::json::array *variants = p.array("variants", Need::required))
+        for (std::size_t k = 0; k < variants->size(); ++k)
+          point.variants.push_back(read_variant_point(
+              (*variants)[k], json::index_path(p.path("variants"), k), errors));
+      sweep.points.push_back(std::move(point));
+    }
+  }
+  return sweep;
+}
+
+} // namespace conlab
