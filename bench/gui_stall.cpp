@@ -4,8 +4,8 @@
 #include "core/experiment/presets.h"
 #include "core/experiment/spec_json.h"
 #include "core/results/environment.h"
-#include "experiment_editor.h"
-#include "main_window.h"
+#include "ui/experiment/experiment_editor.h"
+#include "ui/main_window.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

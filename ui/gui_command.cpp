@@ -1,4 +1,4 @@
-#include "gui_command.h"
+#include "ui/gui_command.h"
 
 #include "core/experiment/spec_json.h"
 #include "core/results/results_json.h"

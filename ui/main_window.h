@@ -2,7 +2,7 @@
 // results table and the explanations on the right; Run/Cancel with progress and ETA below.
 #pragma once
 
-#include "run_controller.h"
+#include "ui/run/run_controller.h"
 
 #include <QMainWindow>
 

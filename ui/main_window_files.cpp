@@ -1,14 +1,14 @@
 // MainWindow's file side: new, open (experiment or results), save, drag and drop, exports.
-#include "main_window.h"
+#include "ui/main_window.h"
 
-#include "chart_export.h"
-#include "chart_panel.h"
 #include "core/results/results_json.h"
-#include "core_text.h"
-#include "experiment_editor.h"
-#include "export_dialog.h"
-#include "recent_files.h"
-#include "variant_table_model.h"
+#include "ui/charts/chart_panel.h"
+#include "ui/experiment/experiment_editor.h"
+#include "ui/experiment/variant_table_model.h"
+#include "ui/export/chart_export.h"
+#include "ui/export/export_dialog.h"
+#include "ui/i18n/core_text.h"
+#include "ui/recent_files.h"
 
 #include <QApplication>
 #include <QChartView>

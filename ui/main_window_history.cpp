@@ -1,8 +1,8 @@
 // MainWindow's run history: the history panel as a dock (View → Run history), recording every
 // run, opening a recorded run's results like a results file.
-#include "main_window.h"
+#include "ui/main_window.h"
 
-#include "history_panel.h"
+#include "ui/history/history_panel.h"
 
 #include <QDockWidget>
 #include <QMenu>

@@ -1,15 +1,15 @@
 // MainWindow's sweep side: the confirmation a big grid needs, progress over the grid with an
 // ETA, the sweep chart growing after every run, and the tabs a sweep's results fill.
-#include "main_window.h"
+#include "ui/main_window.h"
 
-#include "chart_panel.h"
 #include "core/sweep/sweep.h"
 #include "core/util/format.h"
-#include "explanation_view.h"
-#include "live_chart.h"
-#include "results_view.h"
-#include "sweep_findings_text.h"
-#include "sweep_table_model.h"
+#include "ui/charts/chart_panel.h"
+#include "ui/run/explanation_view.h"
+#include "ui/run/live_chart.h"
+#include "ui/run/results_view.h"
+#include "ui/sweep/sweep_findings_text.h"
+#include "ui/sweep/sweep_table_model.h"
 
 #include <QLabel>
 #include <QMessageBox>

@@ -1,6 +1,6 @@
-#include "preferences_dialog.h"
+#include "ui/preferences_dialog.h"
 
-#include "language.h"
+#include "ui/i18n/language.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -7,8 +7,8 @@
 #include "cli_signals.h"
 #include "cli_sweep.h"
 #ifdef CONLAB_HAS_CHARTS
-#include "chart_cli.h"
-#include "report_cli.h"
+#include "ui/export/chart_cli.h"
+#include "ui/report/report_cli.h"
 #endif
 
 #include <QCoreApplication>

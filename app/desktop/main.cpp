@@ -1,7 +1,7 @@
 // conlab: the desktop lab. Opens the file named on the command line (an experiment or a results
 // file), or else the article's experiment at a time scale that makes the first run short.
-#include "language.h"
-#include "main_window.h"
+#include "ui/i18n/language.h"
+#include "ui/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

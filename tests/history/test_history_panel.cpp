@@ -2,14 +2,14 @@
 // cancelled one too), listed, searched, renamed and tagged in place, marked as baseline, opened,
 // compared (table and overlaid charts), and deleted only after the person said yes. A history that
 // cannot be used is reported and left as it is until the person agrees to move it aside.
-#include "chart_panel.h"
-#include "compare_table_model.h"
-#include "compare_view.h"
 #include "core/history/run_history.h"
-#include "experiment_editor.h"
-#include "history_panel.h"
-#include "history_table_model.h"
-#include "main_window.h"
+#include "ui/charts/chart_panel.h"
+#include "ui/compare/compare_table_model.h"
+#include "ui/compare/compare_view.h"
+#include "ui/experiment/experiment_editor.h"
+#include "ui/history/history_panel.h"
+#include "ui/history/history_table_model.h"
+#include "ui/main_window.h"
 #include "ui_fixtures.h"
 
 #include <QAbstractItemModelTester>

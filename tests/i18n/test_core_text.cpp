@@ -8,10 +8,10 @@
 #include "core/experiment/spec_json.h"
 #include "core/results/results_json.h"
 #include "core/sweep/sweep_analysis.h"
-#include "core_text.h"
-#include "explanation_text.h"
-#include "language.h"
-#include "sweep_findings_text.h"
+#include "ui/i18n/core_text.h"
+#include "ui/i18n/language.h"
+#include "ui/run/explanation_text.h"
+#include "ui/sweep/sweep_findings_text.h"
 
 #include <QRegularExpression>
 #include <QSet>

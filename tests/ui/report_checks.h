@@ -2,7 +2,7 @@
 // what it would fetch from elsewhere, its text) and a PDF layout's page-break rules.
 #pragma once
 
-#include "report_pdf.h"
+#include "ui/report/report_pdf.h"
 
 #include <QRegularExpression>
 #include <QString>

@@ -2,12 +2,12 @@
 // article's preset, and every chart; with `sweep`, the window running and showing the two sweep
 // presets and their charts. Usage: conlab_screenshots OUTPUT_DIR [sweep]. In the system's
 // language, like the app: LANG=zh_CN.UTF-8 takes them in Chinese.
-#include "chart_export.h"
-#include "chart_panel.h"
-#include "experiment_editor.h"
-#include "language.h"
-#include "main_window.h"
-#include "sweep_editor.h"
+#include "ui/charts/chart_panel.h"
+#include "ui/experiment/experiment_editor.h"
+#include "ui/export/chart_export.h"
+#include "ui/i18n/language.h"
+#include "ui/main_window.h"
+#include "ui/sweep/sweep_editor.h"
 
 #include <QApplication>
 #include <QChartView>

@@ -1,7 +1,7 @@
 // Help → About: the dialog names the version the build was configured with, the Qt versions at
 // build and run time, Boost's version and every library's licence, and copies the build facts.
-#include "about_dialog.h"
-#include "main_window.h"
+#include "ui/about_dialog.h"
+#include "ui/main_window.h"
 
 #include <QClipboard>
 #include <QMenuBar>

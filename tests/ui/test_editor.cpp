@@ -2,11 +2,11 @@
 // QAbstractItemModelTester, and invalid values shown next to their field.
 #include "core/experiment/presets.h"
 #include "core/experiment/spec_json.h"
-#include "experiment_editor.h"
-#include "item_roles.h"
-#include "steps_table_model.h"
+#include "ui/experiment/experiment_editor.h"
+#include "ui/experiment/item_roles.h"
+#include "ui/experiment/steps_table_model.h"
+#include "ui/experiment/variant_table_model.h"
 #include "ui_fixtures.h"
-#include "variant_table_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // Chart export: every chart in every format makes a valid file at the asked size; unwritable
 // places are reported; `conlab-cli chart` exits 0, 1 or 2 as documented.
-#include "chart_export.h"
 #include "core/results/results_json.h"
 #include "sweep_fixtures.h"
+#include "ui/export/chart_export.h"
 #include "ui_fixtures.h"
 
 #include <QImageReader>

@@ -3,15 +3,15 @@
 // reader needs, no chart or table row cut by a page break; conlab-cli report and File → Export
 // report… write it.
 #include "core/results/results_json.h"
-#include "main_window.h"
 #include "report_checks.h"
-#include "report_document.h"
-#include "report_export_dialog.h"
-#include "report_file.h"
-#include "report_html.h"
-#include "report_pagination.h"
-#include "report_pdf.h"
 #include "sweep_fixtures.h"
+#include "ui/main_window.h"
+#include "ui/report/report_document.h"
+#include "ui/report/report_export_dialog.h"
+#include "ui/report/report_file.h"
+#include "ui/report/report_html.h"
+#include "ui/report/report_pagination.h"
+#include "ui/report/report_pdf.h"
 #include "ui_fixtures.h"
 
 #include <QAction>

@@ -1,14 +1,14 @@
 // Running experiments through the window: every chart fills with the expected series and
 // points, cancel keeps what was measured, results files reopen, and the GUI loop keeps ticking.
-#include "chart_panel.h"
 #include "core/results/results_json.h"
-#include "experiment_editor.h"
-#include "explanation_view.h"
-#include "live_chart.h"
-#include "main_window.h"
-#include "results_table_model.h"
-#include "results_view.h"
-#include "timeline_item.h"
+#include "ui/charts/chart_panel.h"
+#include "ui/charts/timeline_item.h"
+#include "ui/experiment/experiment_editor.h"
+#include "ui/main_window.h"
+#include "ui/run/explanation_view.h"
+#include "ui/run/live_chart.h"
+#include "ui/run/results_table_model.h"
+#include "ui/run/results_view.h"
 #include "ui_fixtures.h"
 
 #include <QAbstractItemModelTester>

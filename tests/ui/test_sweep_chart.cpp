@@ -1,11 +1,11 @@
 // The sweep charts from hand-made results: the line chart's series (mean line, min–max band,
 // dashed simulation, knee, rings) hold the expected points; the heatmap has a cell per point and
 // variant coloured in the order of the values; both export like every other chart.
-#include "chart_callout.h"
-#include "chart_export.h"
-#include "chart_style.h"
 #include "sweep_fixtures.h"
-#include "sweep_heatmap.h"
+#include "ui/charts/chart_callout.h"
+#include "ui/charts/chart_style.h"
+#include "ui/export/chart_export.h"
+#include "ui/sweep/sweep_heatmap.h"
 
 #include <QAreaSeries>
 #include <QChart>

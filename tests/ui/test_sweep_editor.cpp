@@ -1,9 +1,9 @@
 // The editor's sweep section: a sweep set up through its widgets is the expected
 // Experiment::sweep, the sweep presets load into the widgets, and bad values are shown at the
 // field they concern and stop the run.
-#include "experiment_editor.h"
-#include "sweep_axis_editor.h"
-#include "sweep_editor.h"
+#include "ui/experiment/experiment_editor.h"
+#include "ui/sweep/sweep_axis_editor.h"
+#include "ui/sweep/sweep_editor.h"
 #include "ui_fixtures.h"
 
 #include <QComboBox>

@@ -1,15 +1,15 @@
 // Running a sweep through the window: the run controller hands over the results after every
 // run, so the sweep chart grows point by point; cancel keeps the finished points; a big grid
 // asks first; a sweep's results reopen with their own charts and no per-task ones.
-#include "chart_panel.h"
 #include "core/history/run_history.h"
 #include "core/results/results_json.h"
-#include "experiment_editor.h"
-#include "explanation_view.h"
-#include "history_panel.h"
-#include "main_window.h"
-#include "results_view.h"
-#include "sweep_table_model.h"
+#include "ui/charts/chart_panel.h"
+#include "ui/experiment/experiment_editor.h"
+#include "ui/history/history_panel.h"
+#include "ui/main_window.h"
+#include "ui/run/explanation_view.h"
+#include "ui/run/results_view.h"
+#include "ui/sweep/sweep_table_model.h"
 #include "ui_fixtures.h"
 
 #include <QAbstractButton>

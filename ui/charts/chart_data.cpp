@@ -1,0 +1,268 @@
+#include "ui/charts/chart_data.h"
+
+#include "core/engine/model_registry.h"
+#include "ui/i18n/core_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace conlab::ui {
+namespace {
+
+constexpr int kCdfPoints = 1000;
+constexpr int kSeriesPoints = 2000;
+constexpr int kHistogramBins = 40;
+
+double seconds(std::int64_t ns) { return static_cast<double>(ns) * 1e-9; }
+
+std::vector<double> response_times(const RepeatResult &repeat) {
+  std::vector<double> out;
+  out.reserve(repeat.samples.size());
+  for (const TaskSample &s : repeat.samples)
+    if (s.finished() && s.submitted())
+      out.push_back(seconds(s.response_ns()));
+  return out;
+}
+
+QList<QPointF> cdf_points(std::vector<double> values) {
+  QList<QPointF> out;
+  if (values.empty())
+    return out;
+  std::sort(values.begin(), values.end());
+  const auto n = values.size();
+  const std::size_t step = std::max<std::size_t>(1, n / kCdfPoints);
+  out.reserve(static_cast<qsizetype>(n / step + 2));
+  for (std::size_t i = 0; i < n; i += step)
+    out.append(QPointF(values[i], static_cast<double>(i + 1) / static_cast<double>(n)));
+  if (out.back().y() < 1)
+    out.append(QPointF(values.back(), 1.0));
+  return out;
+}
+
+double quantile(std::vector<double> values, double q) {
+  if (values.empty())
+    return 0;
+  const auto k =
+      static_cast<std::size_t>(std::clamp(std::ceil(q * static_cast<double>(values.size())) - 1,
+                                          0.0, static_cast<double>(values.size() - 1)));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
+  return values[k];
+}
+
+QList<QPointF> throughput_steps(const Summary &summary) {
+  QList<QPointF> out;
+  for (const ThroughputBucket &b : summary.throughput_over_time) {
+    const double rate = b.width_s > 0 ? b.completions / b.width_s : 0;
+    out.append(QPointF(b.start_s, rate));
+    out.append(QPointF(b.start_s + b.width_s, rate));
+  }
+  return decimate(out, kSeriesPoints);
+}
+
+QList<QPointF> in_flight_points(const RepeatResult &repeat) {
+  QList<QPointF> out;
+  out.reserve(static_cast<qsizetype>(repeat.telemetry.size()));
+  for (const TelemetryPoint &p : repeat.telemetry)
+    out.append(QPointF(seconds(p.at_ns), p.in_flight));
+  return decimate(out, kSeriesPoints);
+}
+
+// A probe due at `at` that woke `lag` late means the loop was blocked from `at` to `at + lag`:
+// a timer due at t in between would have been late by at + lag − t. Long lags are drawn as
+// that descending ramp, so a loop blocked for seconds shows as a tall sawtooth, not a dot.
+QList<QPointF> loop_lag_points(const RepeatResult &repeat) {
+  std::vector<LagSample> samples;
+  for (const LoopLagTrace &trace : repeat.loop_lag)
+    samples.insert(samples.end(), trace.samples.begin(), trace.samples.end());
+  std::sort(samples.begin(), samples.end(),
+            [](const LagSample &a, const LagSample &b) { return a.at_ns < b.at_ns; });
+  QList<QPointF> out;
+  for (const LagSample &s : samples) {
+    const double lag_ms = static_cast<double>(s.lag_ns) * 1e-6;
+    out.append(QPointF(seconds(s.at_ns), lag_ms));
+    if (lag_ms > 5)
+      out.append(QPointF(seconds(s.at_ns + s.lag_ns), 0.0));
+  }
+  return decimate(out, kSeriesPoints);
+}
+
+// Each worker a row; tasks that overlap on one worker (an event loop runs many at once) share
+// the row in lanes, so a loop running 100 tasks shows as 100 thin bars on one row.
+void build_timeline(const RepeatResult &repeat, VariantChartData &v, double first_row) {
+  std::vector<const TaskSample *> started;
+  for (const TaskSample &s : repeat.samples)
+    if (s.started() && s.finished())
+      started.push_back(&s);
+  v.tasks_started = static_cast<int>(started.size());
+  std::sort(started.begin(), started.end(),
+            [](const TaskSample *a, const TaskSample *b) { return a->start_ns < b->start_ns; });
+  if (started.size() > static_cast<std::size_t>(kTimelineTaskCap))
+    started.resize(kTimelineTaskCap);
+  v.tasks_drawn = static_cast<int>(started.size());
+
+  std::map<std::uint32_t, int> row_of; // worker → row, in order of first use
+  std::map<std::uint32_t, std::vector<std::int64_t>> lane_ends;
+  std::vector<int> lane_of(started.size());
+  for (std::size_t i = 0; i < started.size(); ++i) {
+    const TaskSample &s = *started[i];
+    row_of.emplace(s.worker, static_cast<int>(row_of.size()));
+    auto &ends = lane_ends[s.worker];
+    auto free =
+        std::find_if(ends.begin(), ends.end(), [&](std::int64_t e) { return e <= s.start_ns; });
+    if (free == ends.end()) {
+      ends.push_back(s.end_ns);
+      lane_of[i] = static_cast<int>(ends.size() - 1);
+    } else {
+      *free = s.end_ns;
+      lane_of[i] = static_cast<int>(free - ends.begin());
+    }
+  }
+  v.first_row = first_row;
+  v.rows = static_cast<int>(row_of.size());
+  // At least kTimelineMinUnits row units per variant, so its label fits beside it.
+  v.units = std::max<double>(v.rows, kTimelineMinUnits);
+  const double row_height = v.rows > 0 ? v.units / v.rows : 1;
+  v.bars.reserve(started.size());
+  for (std::size_t i = 0; i < started.size(); ++i) {
+    const TaskSample &s = *started[i];
+    const double row = first_row + row_height * (row_of[s.worker] + 0.5) - 0.5;
+    const double lanes = static_cast<double>(lane_ends[s.worker].size());
+    const double height = 0.8 * row_height / lanes;
+    TimelineBar bar;
+    bar.submit_s = seconds(s.submit_ns);
+    bar.start_s = seconds(s.start_ns);
+    bar.end_s = seconds(s.end_ns);
+    bar.y0 = row - 0.4 * row_height + height * lane_of[i];
+    bar.y1 = bar.y0 + height;
+    bar.task = static_cast<int>(s.task);
+    bar.worker = static_cast<int>(s.worker);
+    v.bars.push_back(bar);
+  }
+}
+
+QList<double> histogram_edges(double min, double max, bool log) {
+  QList<double> edges;
+  if (!(max > min)) {
+    const double pad = min > 0 ? min * 0.1 : 1e-3;
+    min = std::max(min - pad, log ? min / 2 : 0.0);
+    max += pad;
+  }
+  for (int i = 0; i <= kHistogramBins; ++i) {
+    const double t = static_cast<double>(i) / kHistogramBins;
+    edges.append(log ? min * std::pow(max / min, t) : min + (max - min) * t);
+  }
+  return edges;
+}
+
+QList<double> histogram_counts(const std::vector<double> &values, const QList<double> &edges) {
+  QList<double> counts(edges.size() - 1, 0.0);
+  for (double x : values) {
+    auto it = std::upper_bound(edges.begin(), edges.end(), x);
+    auto bin = std::clamp<qsizetype>(it - edges.begin() - 1, 0, counts.size() - 1);
+    counts[bin] += 1;
+  }
+  return counts;
+}
+
+} // namespace
+
+QList<QPointF> decimate(const QList<QPointF> &points, int max_points) {
+  if (points.size() <= max_points || max_points < 4)
+    return points;
+  const qsizetype buckets = max_points / 2;
+  const double per_bucket = static_cast<double>(points.size()) / static_cast<double>(buckets);
+  QList<QPointF> out;
+  out.reserve(max_points);
+  for (qsizetype b = 0; b < buckets; ++b) {
+    const auto begin = static_cast<qsizetype>(std::floor(static_cast<double>(b) * per_bucket));
+    const auto end = std::min(
+        points.size(), static_cast<qsizetype>(std::floor(static_cast<double>(b + 1) * per_bucket)));
+    if (begin >= end)
+      continue;
+    auto [lo, hi] =
+        std::minmax_element(points.begin() + begin, points.begin() + end,
+                            [](const QPointF &a, const QPointF &c) { return a.y() < c.y(); });
+    if (lo->x() <= hi->x()) {
+      out.append(*lo);
+      if (hi != lo)
+        out.append(*hi);
+    } else {
+      out.append(*hi);
+      out.append(*lo);
+    }
+  }
+  return out;
+}
+
+ChartData build_chart_data(const RunResults &results) {
+  ChartData data;
+  data.experiment_name = QString::fromStdString(results.experiment.name);
+  data.time_scale = results.experiment.time_scale;
+  data.cancelled = results.status == RunStatus::cancelled;
+  data.repeats = results.experiment.repeats;
+  if (auto sweep = build_sweep_chart_data(results))
+    data.sweep = std::make_shared<const SweepChartData>(std::move(*sweep));
+
+  std::vector<std::vector<double>> responses;
+  double lo = std::numeric_limits<double>::infinity(), hi = 0;
+  double row = 0;
+  for (std::size_t i = 0; i < results.variants.size(); ++i) {
+    const VariantResult &r = results.variants[i];
+    VariantChartData v;
+    v.index = static_cast<int>(i);
+    v.label = QString::fromStdString(r.label);
+    v.model = QString::fromStdString(r.model);
+    const ModelInfo *info = find_model(r.model);
+    v.has_event_loop = info && info->has_event_loop;
+    v.makespan_s = r.summary.makespan_s;
+    v.throughput_per_s = r.summary.throughput_per_s;
+    v.predicted_makespan_s = r.prediction.makespan_s;
+    v.predicted_throughput_per_s = r.prediction.throughput_per_s;
+    if (i < results.experiment.variants.size() && results.experiment.variants[i].claimed_makespan_s)
+      v.claimed_makespan_s =
+          *results.experiment.variants[i].claimed_makespan_s * results.experiment.time_scale;
+    v.formula = formula_text(r.prediction.formula);
+    v.tasks = r.summary.tasks;
+    v.completed = r.summary.completed;
+    v.p50_s = r.summary.latency_s.p50;
+    v.p99_s = r.summary.latency_s.p99;
+    std::vector<double> all;
+    for (const RepeatResult &rep : r.repeats) {
+      auto times = response_times(rep);
+      all.insert(all.end(), times.begin(), times.end());
+    }
+    if (!all.empty()) {
+      auto [mn, mx] = std::minmax_element(all.begin(), all.end());
+      v.min_response_s = *mn;
+      v.max_response_s = *mx;
+      lo = std::min(lo, *mn);
+      hi = std::max(hi, *mx);
+      if (v.p50_s <= 0)
+        v.p50_s = quantile(all, 0.5), v.p99_s = quantile(all, 0.99);
+    }
+    v.cdf = cdf_points(all);
+    responses.push_back(std::move(all));
+    if (!r.repeats.empty()) {
+      const RepeatResult &first = r.repeats.front();
+      v.throughput =
+          throughput_steps(first.summary.throughput_over_time.empty() ? r.summary : first.summary);
+      v.in_flight = in_flight_points(first);
+      v.loop_lag = loop_lag_points(first);
+      build_timeline(first, v, row);
+      row += v.units;
+    }
+    data.variants.push_back(std::move(v));
+  }
+  data.timeline_rows = row;
+  if (hi > 0) {
+    data.histogram_log = lo > 0 && hi / lo > 30;
+    data.histogram_edges = histogram_edges(lo, hi, data.histogram_log);
+    for (std::size_t i = 0; i < data.variants.size(); ++i)
+      data.variants[i].histogram_counts = histogram_counts(responses[i], data.histogram_edges);
+  }
+  return data;
+}
+
+} // namespace conlab::ui

@@ -1,0 +1,77 @@
+// What the charts draw, prepared from a RunResults off the GUI thread: small, decimated point
+// lists (a 100,000-task run becomes a few thousand points) so building a chart never stalls.
+#pragma once
+
+#include "core/results/results.h"
+#include "ui/sweep/sweep_chart_data.h"
+
+#include <QList>
+#include <QPointF>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace conlab::ui {
+
+// How many tasks per variant the timeline draws at most (the first ones to start).
+inline constexpr int kTimelineTaskCap = 2000;
+// The least height, in row units, a variant gets on the timeline (room for its label).
+inline constexpr double kTimelineMinUnits = 3;
+
+struct TimelineBar {
+  double submit_s = 0, start_s = 0, end_s = 0;
+  double y0 = 0, y1 = 0; // vertical extent in row units (row ± 0.4, split into lanes)
+  int task = 0;
+  int worker = 0;
+};
+
+struct VariantChartData {
+  int index = 0; // position in the experiment: its colour
+  QString label;
+  QString model;
+  bool has_event_loop = false;
+  // summary
+  double makespan_s = 0;
+  double throughput_per_s = 0;
+  std::optional<double> predicted_makespan_s;
+  std::optional<double> predicted_throughput_per_s;
+  std::optional<double> claimed_makespan_s;
+  QString formula;
+  std::uint32_t tasks = 0, completed = 0;
+  // response time
+  QList<QPointF> cdf; // x: seconds, y: share of tasks 0..1
+  double p50_s = 0, p99_s = 0, min_response_s = 0, max_response_s = 0;
+  QList<double> histogram_counts; // one per histogram bin (ChartData::histogram_edges)
+  // over time (first repeat), x: seconds since the variant's start
+  QList<QPointF> throughput; // completions per second, as steps
+  QList<QPointF> in_flight;  // tasks
+  QList<QPointF> loop_lag;   // ms, the worst loop per time bucket
+  // timeline
+  std::vector<TimelineBar> bars;
+  double first_row = 0; // where the variant's rows start, in row units
+  int rows = 0;         // worker threads, one row each
+  double units = 0;     // height in row units: rows, or kTimelineMinUnits when fewer
+  int tasks_drawn = 0, tasks_started = 0;
+};
+
+struct ChartData {
+  QString experiment_name;
+  double time_scale = 1;
+  bool cancelled = false;
+  int repeats = 1;
+  std::vector<VariantChartData> variants;
+  QList<double> histogram_edges; // seconds, shared by all variants
+  bool histogram_log = false;
+  double timeline_rows = 0; // row units of all variants
+  std::shared_ptr<const SweepChartData> sweep; // a sweep's results (variants is then empty)
+};
+
+// Pure and thread-safe: call it on a worker thread.
+ChartData build_chart_data(const RunResults &results);
+
+// Keeps at most `max_points` points, preserving each bucket's minimum and maximum y.
+QList<QPointF> decimate(const QList<QPointF> &points, int max_points);
+
+} // namespace conlab::ui

@@ -1,0 +1,117 @@
+#include "ui/charts/chart_factory.h"
+
+#include <QChart>
+#include <QCoreApplication>
+
+namespace conlab::ui {
+
+const QList<ChartKind> &all_chart_kinds() {
+  static const QList<ChartKind> kinds = {
+      ChartKind::summary,  ChartKind::cdf,      ChartKind::histogram, ChartKind::throughput,
+      ChartKind::inflight, ChartKind::timeline, ChartKind::looplag};
+  return kinds;
+}
+
+const QList<ChartKind> &sweep_chart_kinds() {
+  static const QList<ChartKind> kinds = {ChartKind::sweep, ChartKind::heatmap};
+  return kinds;
+}
+
+QList<ChartKind> chart_kinds_for(const ChartData &data) {
+  if (!data.sweep)
+    return all_chart_kinds();
+  if (data.sweep->axes() < 2)
+    return {ChartKind::sweep};
+  return sweep_chart_kinds();
+}
+
+QString chart_name(ChartKind kind) {
+  switch (kind) {
+  case ChartKind::summary:
+    return QStringLiteral("summary");
+  case ChartKind::cdf:
+    return QStringLiteral("cdf");
+  case ChartKind::histogram:
+    return QStringLiteral("histogram");
+  case ChartKind::throughput:
+    return QStringLiteral("throughput");
+  case ChartKind::inflight:
+    return QStringLiteral("inflight");
+  case ChartKind::timeline:
+    return QStringLiteral("timeline");
+  case ChartKind::looplag:
+    return QStringLiteral("looplag");
+  case ChartKind::sweep:
+    return QStringLiteral("sweep");
+  case ChartKind::heatmap:
+    return QStringLiteral("heatmap");
+  }
+  return {};
+}
+
+QString chart_title(ChartKind kind) {
+  switch (kind) {
+  case ChartKind::summary:
+    return QCoreApplication::translate("conlab::ui", "Makespan and throughput");
+  case ChartKind::cdf:
+    return QCoreApplication::translate("conlab::ui", "Response time (CDF)");
+  case ChartKind::histogram:
+    return QCoreApplication::translate("conlab::ui", "Response time (histogram)");
+  case ChartKind::throughput:
+    return QCoreApplication::translate("conlab::ui", "Throughput over time");
+  case ChartKind::inflight:
+    return QCoreApplication::translate("conlab::ui", "In flight over time");
+  case ChartKind::timeline:
+    return QCoreApplication::translate("conlab::ui", "Thread timeline");
+  case ChartKind::looplag:
+    return QCoreApplication::translate("conlab::ui", "Event-loop lag");
+  case ChartKind::sweep:
+    return QCoreApplication::translate("conlab::ui", "Sweep");
+  case ChartKind::heatmap:
+    return QCoreApplication::translate("conlab::ui", "Sweep heatmap");
+  }
+  return {};
+}
+
+std::optional<ChartKind> chart_kind_from_name(const QString &name) {
+  for (const QList<ChartKind> *kinds : {&all_chart_kinds(), &sweep_chart_kinds()})
+    for (ChartKind kind : *kinds)
+      if (chart_name(kind) == name)
+        return kind;
+  return std::nullopt;
+}
+
+QChart *make_chart(ChartKind kind, const ChartData &data, const ChartOptions &options) {
+  switch (kind) {
+  case ChartKind::summary:
+    return make_summary_chart(data, options);
+  case ChartKind::cdf:
+    return make_cdf_chart(data, options);
+  case ChartKind::histogram:
+    return make_histogram_chart(data, options);
+  case ChartKind::throughput:
+    return make_throughput_chart(data, options);
+  case ChartKind::inflight:
+    return make_inflight_chart(data, options);
+  case ChartKind::timeline:
+    return make_timeline_chart(data, options);
+  case ChartKind::looplag:
+    return make_looplag_chart(data, options);
+  case ChartKind::sweep:
+    return make_sweep_chart(data, options);
+  case ChartKind::heatmap:
+    return make_sweep_heatmap(data, options);
+  }
+  return nullptr;
+}
+
+QString run_caption(const ChartData &data) {
+  QString caption = data.experiment_name;
+  if (data.time_scale != 1)
+    caption += QCoreApplication::translate("conlab::ui", " · durations × %1").arg(data.time_scale);
+  if (data.cancelled)
+    caption += QCoreApplication::translate("conlab::ui", " · cancelled, partial");
+  return caption;
+}
+
+} // namespace conlab::ui

@@ -1,0 +1,107 @@
+#include "ui/i18n/core_text.h"
+
+#include "ui/i18n/phrase_table.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace conlab::ui {
+namespace {
+
+QString from(std::string_view text) {
+  return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// The presets' descriptions live in resources/presets/*.json, which lupdate cannot read: they are
+// repeated here for it. tests/i18n checks that every preset's description has a translation, so
+// an edited description cannot go untranslated unnoticed.
+[[maybe_unused]] constexpr std::array kPresetDescriptions = {
+    // cpu-share-sweep
+    QT_TRANSLATE_NOOP(
+        "conlab::presets",
+        "What happens when part of the work is CPU? Each of 32 tasks takes 50 ms, a share of it "
+        "computing and the rest in a blocking call; the share goes from 0 to 80% and the pool "
+        "from 1 to 16 threads. Waiting overlaps across threads, computing only across cores, so "
+        "the more of the work is CPU, the less a big pool helps. The event loop runs everything "
+        "on one thread whatever the share."),
+    // fastapi-article
+    QT_TRANSLATE_NOOP(
+        "conlab::presets",
+        "The FastAPI article: four endpoints that each wait 1 s in a different style, hit by 100 "
+        "concurrent requests. The article reported /a 100 s, /b 1 s, /c 1 s, /d 3 s."),
+    // io-vs-cpu
+    QT_TRANSLATE_NOOP(
+        "conlab::presets",
+        "Why async helps with waiting but not with computing. 40 tasks arrive at once. One event "
+        "loop finishes 40 waits of 100 ms in about 100 ms, because waiting costs no thread; the "
+        "same loop needs 40 × 20 ms = 0.8 s of computation, because it computes on one core. Only"
+        " the designs that run the computation on several threads (a pool, a thread per task, a "
+        "loop that offloads, one loop per core) use more than one core, and even they are at best"
+        " as many times faster as there are cores."),
+    // pool-size-sweep
+    QT_TRANSLATE_NOOP(
+        "conlab::presets",
+        "How many threads? 64 tasks over a pool of P threads, P from 1 to 64. Blocking waits "
+        "overlap as far as the pool lets them, so their throughput doubles with P until P reaches"
+        " 64. Work that computes for 20 ms of every 100 ms stops paying once the cores are busy: "
+        "the knee is near P = 5 × cores. The event loop that offloads to an executor of P threads"
+        " follows the pool."),
+    // pool-size
+    QT_TRANSLATE_NOOP(
+        "conlab::presets",
+        "How the size of a thread pool limits blocking work. 64 tasks each make a blocking call "
+        "of 100 ms. A pool of P threads runs them in ⌈64/P⌉ waves, so doubling P halves the time "
+        "until P reaches 64. The last variant spends 10 ms of each task computing: the waits "
+        "still overlap, the computation only as far as the cores allow."),
+};
+
+// The words of prediction.cpp's formulas, longest first; the math between them stays.
+constexpr std::array<const char *, 10> kFormulaPhrases = {
+    QT_TRANSLATE_NOOP("conlab::formulas", "no closed form: unknown model or empty workload"),
+    QT_TRANSLATE_NOOP("conlab::formulas", "no closed form: steps run under different limits"),
+    QT_TRANSLATE_NOOP("conlab::formulas", "no closed form: drawn durations"),
+    QT_TRANSLATE_NOOP("conlab::formulas", " (Poisson arrivals: expected value)"),
+    QT_TRANSLATE_NOOP("conlab::formulas", "S: all %1 tasks wait at once = "),
+    QT_TRANSLATE_NOOP("conlab::formulas", ", capacity k/S = "),
+    QT_TRANSLATE_NOOP("conlab::formulas", " with λ = "),
+    QT_TRANSLATE_NOOP("conlab::formulas", "k = thread cap"),
+    QT_TRANSLATE_NOOP("conlab::formulas", "k = 1 thread"),
+    QT_TRANSLATE_NOOP("conlab::formulas", "k = M cores"),
+};
+// runner.cpp wraps the formula of a simulated prediction.
+constexpr std::array<const char *, 1> kSimulated = {
+    QT_TRANSLATE_NOOP("conlab::formulas", "simulated (%1)")};
+
+} // namespace
+
+QString model_summary(const ModelInfo &model) {
+  return QCoreApplication::translate("conlab::models", std::string(model.summary).c_str());
+}
+
+QString model_python_analogue(const ModelInfo &model) {
+  return QCoreApplication::translate("conlab::models", std::string(model.python_analogue).c_str());
+}
+
+QString preset_description(const Preset &preset) {
+  return QCoreApplication::translate("conlab::presets", preset.description.c_str());
+}
+
+QString field_error_text(const FieldError &error) {
+  QString message = from(error.message);
+  if (!error.format.empty()) {
+    // The core's template in the lab's language, filled with the same values.
+    const QString format = QCoreApplication::translate("conlab::errors", error.format.c_str());
+    message = from(fill_placeholders(format.toStdString(), error.args));
+  }
+  if (error.path.empty())
+    return message;
+  return QCoreApplication::translate("conlab::errors", "%1: %2").arg(from(error.path), message);
+}
+
+QString formula_text(const std::string &formula) {
+  const QString words = PhraseTable{"conlab::formulas", kFormulaPhrases}.translate(from(formula));
+  return PhraseTable{"conlab::formulas", kSimulated, true}.translate(words);
+}
+
+} // namespace conlab::ui

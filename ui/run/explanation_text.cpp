@@ -1,0 +1,127 @@
+#include "ui/run/explanation_text.h"
+
+#include "core/util/format.h"
+
+namespace conlab::ui {
+namespace {
+
+QString duration(double s) { return QString::fromStdString(human_duration(s)); }
+QString percent(double share) { return QString::fromStdString(human_percent(share)); }
+QString count(double n) { return QString::fromStdString(human_count(n)); }
+
+} // namespace
+
+QString ExplanationText::pool_limit(const ExplanationFacts &f) {
+  QString out;
+  const QString p = QString::number(f.pool_threads);
+  switch (f.pool) {
+  case PoolKind::none:
+    break;
+  case PoolKind::python_default_executor:
+    out = tr(" (Python's default executor has min(32, cores + 4) = %1 threads on %2 cores)")
+              .arg(p, QString::number(f.cores));
+    break;
+  case PoolKind::anyio_default:
+    out = tr(" (AnyIO's thread limiter allows %1 threads)").arg(p);
+    break;
+  case PoolKind::plain:
+    out = tr(" (the pool has %1 threads)").arg(p);
+    break;
+  }
+  if (f.waves > 1)
+    out += tr(", so %1 tasks took %2 waves")
+               .arg(QString::number(f.tasks_per_repeat), QString::number(f.waves));
+  return out;
+}
+
+QString ExplanationText::cause(const ExplanationFacts &f) {
+  switch (f.cause) {
+  case ExplanationCause::loop_held_up_elsewhere:
+    return tr("The event loop was held up %1 of the run (worst lag %2) although no step of this "
+              "workload blocks it: the machine was busy with other work, and these numbers carry "
+              "that noise.")
+        .arg(percent(f.share), duration(f.worst_lag_s));
+  case ExplanationCause::loop_blocked:
+    return tr("The event loop was blocked %1 of the run (worst lag %2): each blocking step froze "
+              "every task, so about %3 ran at a time.")
+        .arg(percent(f.share), duration(f.worst_lag_s), count(f.overlap));
+  case ExplanationCause::executor_bound:
+    return tr("The loop stayed free (worst lag %1), but tasks spent %2 of their response time "
+              "waiting for an executor thread; about %3 ran their blocking work at once%4.")
+        .arg(duration(f.worst_lag_s), percent(f.share), count(f.overlap), pool_limit(f));
+  case ExplanationCause::queue_bound:
+    return tr("Tasks spent %1 of their response time queued for a worker; about %2 ran at "
+              "once%3.")
+        .arg(percent(f.share), count(f.overlap), pool_limit(f));
+  case ExplanationCause::cpu_saturated:
+    return tr("The CPU was saturated (%1 of %2 cores): computation, not waiting, set the pace.")
+        .arg(percent(f.share), QString::number(f.cores));
+  case ExplanationCause::cpu_overlap:
+    return tr("About %1 tasks computed at once on %2 cores (CPU %3 busy): computation can only "
+              "overlap as far as there are free cores.")
+        .arg(count(f.overlap), QString::number(f.cores), percent(f.share));
+  case ExplanationCause::waits_overlapped:
+    if (f.lag_measured)
+      return tr("About %1 tasks overlapped at once and the loop stayed responsive (worst lag %2); "
+                "waiting was overlapped, not queued.")
+          .arg(count(f.overlap), duration(f.worst_lag_s));
+    return tr("About %1 tasks overlapped at once; waiting was overlapped, not queued.")
+        .arg(count(f.overlap));
+  }
+  return {};
+}
+
+QString ExplanationText::against_prediction(const PredictionCheck &c) {
+  const QString gap = (c.gap >= 0 ? QStringLiteral("+") : QString()) + percent(c.gap);
+  const QString measured = duration(c.measured_s), predicted = duration(c.predicted_s);
+  switch (c.verdict) {
+  case PredictionCheck::Verdict::slower:
+    return tr(" Measured %1 vs predicted %2 (%3): slower than an ideal machine by more than 10%, "
+              "overhead or contention worth a look.")
+        .arg(measured, predicted, gap);
+  case PredictionCheck::Verdict::faster:
+    return tr(" Measured %1 vs predicted %2 (%3): faster than the model says, so the model misses "
+              "something here.")
+        .arg(measured, predicted, gap);
+  case PredictionCheck::Verdict::close:
+    break;
+  }
+  return tr(" Measured %1 vs predicted %2 (%3).").arg(measured, predicted, gap);
+}
+
+QString ExplanationText::against_claim(const ClaimCheck &c, std::uint32_t tasks) {
+  if (c.agrees)
+    return tr(" This agrees with the reported %1.").arg(duration(c.claimed_s));
+  if (c.by_waves)
+    return tr(" The reported %1 does not hold here: with %2 threads, %3 tasks need ⌈%3/%2⌉ = %4 "
+              "waves; %1 would need %3 threads at once.")
+        .arg(duration(c.claimed_s), QString::number(c.threads), QString::number(tasks),
+             QString::number(c.waves));
+  return tr(" The reported %1 does not hold here (measured %2).")
+      .arg(duration(c.claimed_s), duration(c.measured_s));
+}
+
+QString ExplanationText::words(const ExplanationFacts &f) {
+  if (f.nothing_finished)
+    return tr("No task finished, so there is nothing to explain yet.");
+  QString out = cause(f);
+  if (f.completed < f.tasks)
+    return out + tr(" Only %1 of %2 tasks finished before the run stopped.")
+                     .arg(QString::number(f.completed), QString::number(f.tasks));
+  if (f.prediction)
+    out += against_prediction(*f.prediction);
+  if (f.claim)
+    out += against_claim(*f.claim, f.tasks_per_repeat);
+  return out;
+}
+
+QString ExplanationText::of(const RunResults &results, const VariantResult &v) {
+  for (const Variant &variant : results.experiment.variants)
+    if (variant.label == v.label)
+      return words(explanation_facts(variant, v.summary, v.prediction,
+                                     results.experiment.time_scale, results.environment.cores,
+                                     v.repeats.size()));
+  return QString::fromStdString(v.explanation);
+}
+
+} // namespace conlab::ui

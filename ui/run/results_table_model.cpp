@@ -1,0 +1,177 @@
+#include "ui/run/results_table_model.h"
+
+#include "core/util/format.h"
+#include "ui/charts/chart_style.h"
+#include "ui/run/explanation_text.h"
+
+#include <QBrush>
+
+#include <array>
+#include <functional>
+
+namespace conlab::ui {
+namespace {
+
+enum class Unit { text, seconds, count, percent, per_second, bytes };
+
+struct Column {
+  const char *title;
+  const char *tip;
+  Unit unit;
+  std::function<QVariant(const VariantResult &)> value;
+};
+
+QVariant opt(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(); }
+
+const std::vector<Column> &columns() {
+  using V = const VariantResult &;
+  static const std::vector<Column> c = {
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Variant"), "", Unit::text,
+       [](V v) { return QString::fromStdString(v.label); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Model"), "", Unit::text,
+       [](V v) { return QString::fromStdString(v.model); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "P"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "pool or executor threads"), Unit::text,
+       [](V v) { return QString::fromStdString(v.pool_description); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Completed"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "tasks finished"), Unit::count,
+       [](V v) { return v.summary.completed; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Makespan"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "last end − first submit"), Unit::seconds,
+       [](V v) { return v.summary.makespan_s; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Predicted"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "ideal-machine makespan"), Unit::seconds,
+       [](V v) { return opt(v.prediction.makespan_s); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Throughput"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "completions / makespan"),
+       Unit::per_second, [](V v) { return v.summary.throughput_per_s; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Pred. throughput"), "", Unit::per_second,
+       [](V v) { return opt(v.prediction.throughput_per_s); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "p50"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
+       [](V v) { return v.summary.latency_s.p50; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "p90"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
+       [](V v) { return v.summary.latency_s.p90; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "p99"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
+       [](V v) { return v.summary.latency_s.p99; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "p99.9"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
+       [](V v) { return v.summary.latency_s.p999; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Max"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
+       [](V v) { return v.summary.latency_s.max; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Queue wait p99"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "start − submit"), Unit::seconds,
+       [](V v) { return v.summary.queue_wait_s.p99; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Queue share"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Σ queue wait / Σ response"),
+       Unit::percent, [](V v) { return v.summary.queue_wait_share; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU time"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "user + system"), Unit::seconds,
+       [](V v) { return v.summary.cpu_time_s; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU use"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU time / (makespan × cores)"),
+       Unit::percent, [](V v) { return v.summary.cpu_utilization; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Ctx switches"), "", Unit::count,
+       [](V v) { return static_cast<double>(v.summary.context_switches); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Peak threads"), "", Unit::count,
+       [](V v) { return v.summary.peak_threads; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Workers used"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "threads that started tasks"),
+       Unit::count, [](V v) { return v.summary.workers_used; }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Peak RSS"), "", Unit::bytes,
+       [](V v) { return static_cast<double>(v.summary.peak_rss_bytes); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Loop lag max"), "", Unit::seconds,
+       [](V v) {
+         return v.summary.loop_lag_s.measured ? QVariant(v.summary.loop_lag_s.max_s) : QVariant();
+       }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Loop blocked"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "share of the run the loop was late"),
+       Unit::percent,
+       [](V v) {
+         return v.summary.loop_lag_s.measured ? QVariant(v.summary.loop_lag_s.blocked_share)
+                                              : QVariant();
+       }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Little's law gap"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "|L − λW| / max(L, λW)"), Unit::percent,
+       [](V v) { return v.summary.littles_law.relative_gap; }},
+  };
+  return c;
+}
+
+QString display(const QVariant &value, Unit unit) {
+  if (!value.isValid() || (unit == Unit::text && value.toString().isEmpty()))
+    return QStringLiteral("—");
+  const double x = value.toDouble();
+  switch (unit) {
+  case Unit::text:
+    return value.toString();
+  case Unit::seconds:
+    return QString::fromStdString(human_duration(x));
+  case Unit::count:
+    return QString::fromStdString(human_count(x));
+  case Unit::percent:
+    return QString::fromStdString(human_percent(x));
+  case Unit::per_second:
+    return QString::fromStdString(human_count(x)) + QStringLiteral("/s");
+  case Unit::bytes:
+    return QStringLiteral("%1 MB").arg(x / 1e6, 0, 'f', 1);
+  }
+  return {};
+}
+
+} // namespace
+
+ResultsTableModel::ResultsTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void ResultsTableModel::set_results(std::shared_ptr<const RunResults> results) {
+  beginResetModel();
+  m_results = std::move(results);
+  endResetModel();
+}
+
+void ResultsTableModel::clear() { set_results(nullptr); }
+
+int ResultsTableModel::rowCount(const QModelIndex &parent) const {
+  return parent.isValid() || !m_results ? 0 : static_cast<int>(m_results->variants.size());
+}
+
+int ResultsTableModel::columnCount(const QModelIndex &parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(columns().size());
+}
+
+QVariant ResultsTableModel::data(const QModelIndex &index, int role) const {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    return {};
+  const VariantResult &v = m_results->variants[static_cast<std::size_t>(index.row())];
+  const Column &column = columns()[static_cast<std::size_t>(index.column())];
+  switch (role) {
+  case Qt::DisplayRole:
+    return display(column.value(v), column.unit);
+  case Qt::UserRole:
+    return column.value(v);
+  case Qt::TextAlignmentRole:
+    return column.unit == Unit::text ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                                     : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+  case Qt::DecorationRole:
+    return index.column() == 0 ? QVariant(variant_colour(index.row())) : QVariant();
+  case Qt::ToolTipRole:
+    return index.column() == 0 ? ExplanationText::of(*m_results, v) : QVariant();
+  }
+  return {};
+}
+
+QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+    return {};
+  const Column &column = columns()[static_cast<std::size_t>(section)];
+  if (role == Qt::DisplayRole)
+    return tr(column.title);
+  if (role == Qt::ToolTipRole && column.tip[0])
+    return tr(column.tip);
+  return {};
+}
+
+} // namespace conlab::ui
