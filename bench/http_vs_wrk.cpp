@@ -10,7 +10,7 @@
 #include "core/engine/cpu_work.h"
 #include "core/http/load_generator.h"
 #include "core/http/server.h"
-#include "nginx_process.h"
+#include "tests/core/http/nginx_process.h"
 
 #include <array>
 #include <cstdio>

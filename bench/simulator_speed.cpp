@@ -2,7 +2,7 @@
 // Target (issue: sweeps and simulator): well under a second for 100,000 tasks.
 // Usage: bench_simulator [tasks]
 #include "core/analysis/simulator.h"
-#include "experiment_builder.h"
+#include "tests/support/experiment_builder.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,6 +1,6 @@
 // The commands that do not run anything: presets, validate, models.
-#include "cli_common.h"
-#include "cli_format.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_format.h"
 #include "core/engine/model_registry.h"
 #include "core/experiment/presets.h"
 #include "core/results/environment.h"

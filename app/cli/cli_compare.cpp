@@ -1,7 +1,7 @@
-#include "cli_compare.h"
+#include "app/cli/cli_compare.h"
 
-#include "cli_common.h"
-#include "cli_format.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_format.h"
 #include "core/compare/compare_json.h"
 #include "core/results/results_json.h"
 #include "core/util/file_io.h"

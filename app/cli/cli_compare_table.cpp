@@ -1,7 +1,7 @@
 // The comparison on stdout: who A and B are, one table per matched variant, what the noise
 // columns mean, then the gate's verdict per variant and overall.
-#include "cli_compare.h"
-#include "cli_table.h"
+#include "app/cli/cli_compare.h"
+#include "app/cli/cli_table.h"
 #include "core/compare/compare_text.h"
 #include "core/util/format.h"
 

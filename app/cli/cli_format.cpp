@@ -1,4 +1,4 @@
-#include "cli_format.h"
+#include "app/cli/cli_format.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>

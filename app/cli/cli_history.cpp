@@ -1,8 +1,8 @@
-#include "cli_history.h"
+#include "app/cli/cli_history.h"
 
-#include "cli_common.h"
-#include "cli_format.h"
-#include "cli_table.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_format.h"
+#include "app/cli/cli_table.h"
 #include "core/history/history_error.h"
 #include "core/util/format.h"
 

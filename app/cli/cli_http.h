@@ -3,7 +3,7 @@
 // prints the same report as `run`, plus the errors and the generator's self-check.
 #pragma once
 
-#include "cli_signals.h"
+#include "app/cli/cli_signals.h"
 
 #include <string>
 #include <vector>

@@ -1,8 +1,8 @@
 // `conlab-cli load`: the load generator against any HTTP URL, reported like an in-process run.
-#include "cli_common.h"
-#include "cli_format.h"
-#include "cli_http.h"
-#include "cli_table.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_format.h"
+#include "app/cli/cli_http.h"
+#include "app/cli/cli_table.h"
 #include "core/analysis/summary.h"
 #include "core/http/load_generator.h"
 #include "core/http/server.h"

@@ -1,6 +1,6 @@
-#include "cli_progress.h"
+#include "app/cli/cli_progress.h"
 
-#include "cli_format.h"
+#include "app/cli/cli_format.h"
 #include "core/util/format.h"
 
 #include <unistd.h>

@@ -2,7 +2,7 @@
 // and Ctrl-C, then print the report and write the files asked for.
 #pragma once
 
-#include "cli_signals.h"
+#include "app/cli/cli_signals.h"
 
 #include <string>
 #include <vector>

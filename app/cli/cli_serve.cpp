@@ -1,7 +1,7 @@
 // `conlab-cli serve`: the experiment's variants as HTTP endpoints until Ctrl-C.
-#include "cli_common.h"
-#include "cli_format.h"
-#include "cli_http.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_format.h"
+#include "app/cli/cli_http.h"
 #include "core/http/server.h"
 #include "core/http/url.h"
 #include "core/results/environment.h"

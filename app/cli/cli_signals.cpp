@@ -1,6 +1,6 @@
-#include "cli_signals.h"
+#include "app/cli/cli_signals.h"
 
-#include "cli_common.h"
+#include "app/cli/cli_common.h"
 
 #include <pthread.h>
 #include <signal.h>

@@ -1,8 +1,8 @@
-#include "cli_sweep.h"
+#include "app/cli/cli_sweep.h"
 
-#include "cli_common.h"
-#include "cli_format.h"
-#include "cli_history.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_format.h"
+#include "app/cli/cli_history.h"
 #include "core/results/environment.h"
 #include "core/results/results_json.h"
 #include "core/sweep/sweep.h"

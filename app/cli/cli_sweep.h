@@ -3,7 +3,7 @@
 // print the metric per point beside the simulation, with the knee and the USL fit.
 #pragma once
 
-#include "cli_signals.h"
+#include "app/cli/cli_signals.h"
 #include "core/results/results.h"
 
 #include <iosfwd>

@@ -1,8 +1,8 @@
 // The sweep report: one row per point in grid order, per variant the metric's mean over repeats
 // with its min–max range, the simulation beside it and a mark where they disagree by > 10%.
-#include "cli_sweep.h"
+#include "app/cli/cli_sweep.h"
 
-#include "cli_table.h"
+#include "app/cli/cli_table.h"
 #include "core/sweep/sweep.h"
 #include "core/sweep/sweep_analysis.h"
 #include "core/util/format.h"

@@ -1,4 +1,4 @@
-#include "cli_table.h"
+#include "app/cli/cli_table.h"
 
 #include "core/util/format.h"
 

@@ -2,7 +2,7 @@
 // prediction, then one explanation line per variant and a few lines of context.
 #pragma once
 
-#include "cli_format.h"
+#include "app/cli/cli_format.h"
 #include "core/results/results.h"
 
 #include <iosfwd>

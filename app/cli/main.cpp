@@ -1,11 +1,11 @@
 // conlab-cli: runs the lab's experiments without a window. Dispatches to one command per verb.
-#include "cli_common.h"
-#include "cli_compare.h"
-#include "cli_history.h"
-#include "cli_http.h"
-#include "cli_run.h"
-#include "cli_signals.h"
-#include "cli_sweep.h"
+#include "app/cli/cli_common.h"
+#include "app/cli/cli_compare.h"
+#include "app/cli/cli_history.h"
+#include "app/cli/cli_http.h"
+#include "app/cli/cli_run.h"
+#include "app/cli/cli_signals.h"
+#include "app/cli/cli_sweep.h"
 #ifdef CONLAB_HAS_CHARTS
 #include "ui/export/chart_cli.h"
 #include "ui/report/report_cli.h"

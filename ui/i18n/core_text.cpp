@@ -14,7 +14,7 @@ QString from(std::string_view text) {
 }
 
 // The presets' descriptions live in resources/presets/*.json, which lupdate cannot read: they are
-// repeated here for it. tests/i18n checks that every preset's description has a translation, so
+// repeated here for it. tests/ui/i18n checks that every preset's description has a translation, so
 // an edited description cannot go untranslated unnoticed.
 [[maybe_unused]] constexpr std::array kPresetDescriptions = {
     // cpu-share-sweep

@@ -1,0 +1,169 @@
+// conlab-cli compare as a CI job uses it: exit 0 when nothing regressed, 1 when the chosen metric
+// got worse beyond the threshold and the noise, 2 when the files or arguments are bad.
+#include "core/results/results_json.h"
+#include "tests/app/cli/cli_fixture.h"
+#include "tests/support/results_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+
+namespace conlab::test {
+namespace {
+
+// 100 tasks from 50 to 150 ms, scaled by `factor`, in one or three repeats.
+VariantResult variant(const std::string &label, double factor, int repeats = 1) {
+  std::vector<RepeatResult> out;
+  for (int r = 0; r < repeats; ++r)
+    out.push_back(repeat_of(scaled(spread(100, 0.05, 0.15, 1 + r), factor), r));
+  return variant_of(label, std::move(out));
+}
+
+class CompareCli : public CliDirTest {
+protected:
+  std::string save(const std::string &name, const RunResults &results) {
+    const std::string saved = path(name).string();
+    save_results(results, saved);
+    return saved;
+  }
+  ProcessResult compare(std::vector<std::string> args) {
+    args.insert(args.begin(), "compare");
+    return cli(args);
+  }
+};
+
+TEST_F(CompareCli, IdenticalRunsExit0) {
+  const std::string a = save("base line.json", run_of({variant("/a", 1), variant("/b", 1)}));
+  const ProcessResult r = compare({a, a});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.err, "");
+  for (const char *part : {"A (baseline) ", "B (candidate) ", "/a  thread_pool P=4", "latency p99",
+                           "bootstrap [", "within noise", "no repeats: noise not estimated",
+                           "gate: latency p99 (lower is better), threshold 5.0%",
+                           "/a  ok: unchanged", "result: no regression (exit 0)"})
+    EXPECT_TRUE(contains(r.out, part)) << part << " missing from:\n" << r.out;
+}
+
+TEST_F(CompareCli, ARegressionBeyondThresholdAndNoiseExits1) {
+  const std::string a = save("a.json", run_of({variant("/a", 1), variant("/b", 1)}));
+  const std::string b = save("b.json", run_of({variant("/a", 1), variant("/b", 1.3)}));
+  const ProcessResult r = compare({a, b});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "/b  regressed: +30% worse, beyond the noise (bootstrap 95% CI"))
+      << r.out;
+  EXPECT_TRUE(contains(r.out, "/a  ok: ")) << r.out;
+  EXPECT_TRUE(contains(r.out, "result: regressed (exit 1)")) << r.out;
+
+  EXPECT_EQ(compare({a, b, "--threshold", "40%"}).exit_code, 0) << "within a 40% threshold";
+  EXPECT_EQ(compare({a, b, "--threshold", "29"}).exit_code, 1) << "a bare number is a percentage";
+  EXPECT_EQ(compare({b, a}).exit_code, 0) << "B faster than A is no regression";
+  EXPECT_EQ(compare({"--baseline", a, b}).exit_code, 1);
+  EXPECT_EQ(compare({a, b, "--metric", "throughput"}).exit_code, 1)
+      << "with one repeat the threshold alone decides";
+}
+
+TEST_F(CompareCli, WithRepeatsMakespanHasItsNoise) {
+  const std::string a = save("a.json", run_of({variant("/a", 1, 3)}));
+  const std::string b = save("b.json", run_of({variant("/a", 1.2, 3)}));
+  const ProcessResult r = compare({a, b, "--metric", "makespan"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "Welch t [")) << r.out;
+  EXPECT_TRUE(contains(r.out, "regressed: +20% worse, beyond the noise (Welch t 95% CI")) << r.out;
+}
+
+TEST_F(CompareCli, StdinJsonAndPathsWithSpaces) {
+  const std::string a = save("base line.json", run_of({variant("/a", 1)}));
+  const std::string b = save("new run.json", run_of({variant("/a", 1.5)}));
+  // '-' reads the candidate from stdin; --json - prints the comparison instead of the tables.
+  const ProcessResult r = run_process(
+      "/bin/sh", {"-c", std::string("\"$0\" compare \"$1\" - --json - < \"$2\""), CONLAB_CLI, a, b},
+      m_dir);
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  const boost::json::value json = boost::json::parse(r.out);
+  EXPECT_EQ(json.at("schema").as_string(), "conlab.compare/1");
+  EXPECT_EQ(json.at("baseline").at("name").as_string(), a);
+  EXPECT_EQ(json.at("candidate").at("name").as_string(), "stdin");
+  EXPECT_EQ(json.at("gate").at("regressed").as_bool(), true);
+
+  const ProcessResult written = compare({a, b, "--json", "compare out.json"});
+  EXPECT_EQ(written.exit_code, 1);
+  EXPECT_TRUE(contains(written.out, "comparison written to compare out.json")) << written.out;
+  const boost::json::value file = boost::json::parse(read_file(m_dir / "compare out.json"));
+  EXPECT_EQ(file.at("variants").at(0).at("label").as_string(), "/a");
+}
+
+TEST_F(CompareCli, ZeroSamplesAndUnmatchedVariantsAreReportedNotFatal) {
+  const std::string a =
+      save("a.json", run_of({variant("/a", 1), variant("/gone", 1), variant("/empty", 1)}));
+  const std::string b = save("b.json", run_of({variant("/a", 1), variant("/new", 1),
+                                               variant_of("/empty", {empty_repeat(100)})}));
+  const ProcessResult r = compare({a, b});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "not compared: only in A: /gone; only in B: /new")) << r.out;
+  EXPECT_TRUE(contains(r.out, "/empty  not judged: not measured in B")) << r.out;
+  EXPECT_TRUE(contains(r.out, "100 → 0 tasks finished")) << r.out;
+}
+
+struct BadCompare {
+  const char *what;
+  std::vector<std::string> args; // "{a}", "{cut}", "{newer}", "{other}": files the test writes
+  const char *named;             // what the message must name
+};
+
+class CompareRefuses : public CompareCli, public ::testing::WithParamInterface<BadCompare> {};
+
+TEST_P(CompareRefuses, WithExit2) {
+  const RunResults run = run_of({variant("/a", 1)});
+  const std::string a = save("a.json", run);
+  std::string text = read_file(a);
+  write_file(m_dir / "cut.json", text.substr(0, 777));
+  const std::string schema = "\"conlab.results/1\"";
+  text.replace(text.find(schema), schema.size(), "\"conlab.results/7\"");
+  write_file(m_dir / "newer.json", text);
+  save("other.json", run_of({variant("/z", 1)}));
+  std::vector<std::string> args;
+  for (const std::string &arg : GetParam().args)
+    args.push_back(
+        arg.starts_with("{") ? (m_dir / (arg.substr(1, arg.size() - 2) + ".json")).string() : arg);
+  const ProcessResult r = compare(args);
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_TRUE(r.err.starts_with("error: ")) << r.err;
+  EXPECT_TRUE(contains(r.err, GetParam().named)) << "expected " << GetParam().named << " in\n"
+                                                 << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    BadInput, CompareRefuses,
+    ::testing::Values(
+        BadCompare{"truncated",
+                   {"{a}", "{cut}"},
+                   "cut.json: invalid JSON at line 1, column 778 "
+                   "(byte 777): incomplete JSON"},
+        BadCompare{"newer_schema",
+                   {"{newer}", "{a}"},
+                   "schema: conlab.results/7 is newer than this lab understands "
+                   "(conlab.results/1)"},
+        BadCompare{"missing_file", {"{a}", "no such.json"}, "cannot read no such.json"},
+        BadCompare{"unknown_metric", {"{a}", "{a}", "--metric", "p98"}, "--metric p98"},
+        BadCompare{"unjudgeable_metric", {"{a}", "{a}", "--metric", "cpu"}, "--metric cpu"},
+        BadCompare{"bad_threshold", {"{a}", "{a}", "--threshold", "five"}, "--threshold five"},
+        BadCompare{"negative_threshold", {"{a}", "{a}", "--threshold", "-5%"}, "--threshold -5%"},
+        BadCompare{"one_file", {"{a}"}, "name two results files"},
+        BadCompare{"three_files", {"{a}", "{a}", "{a}"}, "unexpected argument"},
+        BadCompare{"both_stdin", {"-", "-"}, "stdin"},
+        BadCompare{"no_common_variant", {"{a}", "{other}"}, "(A has /a; B has /z)"},
+        BadCompare{"unwritable_json", {"{a}", "{a}", "--json", "/no/such/dir/c.json"}, "--json"},
+        BadCompare{"unknown_option", {"{a}", "{a}", "--colour"}, "--colour"}),
+    [](const ::testing::TestParamInfo<BadCompare> &param) { return param.param.what; });
+
+TEST_F(CompareCli, HelpListsEveryMetricAndTheExitCodes) {
+  const ProcessResult r = compare({"--help"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char *part : {"Usage: conlab-cli compare", "Exit codes:", "--metric", "--threshold",
+                           "--baseline", "--json", "makespan", "throughput  higher", "p99",
+                           "queue-wait", "loop-lag", "bootstrap", "Welch"})
+    EXPECT_TRUE(contains(r.out, part)) << part << " missing from:\n" << r.out;
+}
+
+} // namespace
+} // namespace conlab::test

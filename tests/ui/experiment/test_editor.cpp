@@ -1,0 +1,123 @@
+// The experiment editor: file ↔ editor round trips, editing operations under
+// QAbstractItemModelTester, and invalid values shown next to their field.
+#include "core/experiment/presets.h"
+#include "core/experiment/spec_json.h"
+#include "tests/ui/ui_fixtures.h"
+#include "ui/experiment/experiment_editor.h"
+#include "ui/experiment/item_roles.h"
+#include "ui/experiment/steps_table_model.h"
+#include "ui/experiment/variant_table_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace conlab;
+using namespace conlab::ui;
+
+class TestEditor : public QObject {
+  Q_OBJECT
+private Q_SLOTS:
+  void round_trip_data() {
+    QTest::addColumn<QString>("preset");
+    for (const Preset &p : presets())
+      QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name);
+  }
+
+  // preset file → editor → file gives the same JSON, and the file parses back to it.
+  void round_trip() {
+    QFETCH(QString, preset);
+    const int cores = available_cores();
+    const Experiment original =
+        parse_experiment_text(find_preset(preset.toStdString())->json, cores);
+    ExperimentEditor editor(cores);
+    editor.set_experiment(original);
+    QVERIFY(!editor.modified());
+    QVERIFY2(editor.errors().empty(),
+             editor.errors().empty() ? "" : editor.errors().front().to_string().c_str());
+    const std::string text = to_json_text(editor.experiment());
+    QCOMPARE(QString::fromStdString(text), QString::fromStdString(to_json_text(original)));
+
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("e.json")).toStdString();
+    std::ofstream(path) << text;
+    ExperimentEditor reopened(cores);
+    reopened.set_experiment(load_experiment_file(path, cores));
+    QCOMPARE(QString::fromStdString(to_json_text(reopened.experiment())),
+             QString::fromStdString(text));
+  }
+
+  void variant_operations_keep_the_model_consistent() {
+    ExperimentEditor editor(2);
+    editor.set_experiment(test::tiny_article());
+    VariantTableModel *model = editor.variants_model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(model->add_variant(), 4);
+    QCOMPARE(model->duplicate_variant(0), 1);
+    QCOMPARE(QString::fromStdString(model->variants()[1].label), QStringLiteral("/a (copy)"));
+    QVERIFY(model->move_variant(1, +1));
+    QCOMPARE(QString::fromStdString(model->variants()[2].label), QStringLiteral("/a (copy)"));
+    QVERIFY(model->move_variant(2, -1));
+    QVERIFY(!model->move_variant(0, -1));
+    model->remove_variant(1);
+    QCOMPARE(model->rowCount(), 5);
+    QVERIFY(editor.modified());
+    QVERIFY(editor.errors().empty());
+  }
+
+  void cells_edit_with_validation() {
+    ExperimentEditor editor(2);
+    editor.set_experiment(test::tiny_article());
+    VariantTableModel *model = editor.variants_model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex pool = model->index(3, VariantTableModel::PoolColumn);
+    QVERIFY(model->setData(pool, QStringLiteral("12"), Qt::EditRole));
+    QCOMPARE(model->variants()[3].pool_size->value, 12);
+    QVERIFY(model->setData(pool, QStringLiteral("cores"), Qt::EditRole));
+    QVERIFY(!model->setData(pool, QStringLiteral("lots"), Qt::EditRole)); // cannot be entered
+    QVERIFY(!model->setData(pool, QStringLiteral("0"), Qt::EditRole));
+    QVERIFY(!(model->flags(model->index(0, VariantTableModel::PoolColumn)) & Qt::ItemIsEditable));
+    QVERIFY(model->data(model->index(0, VariantTableModel::ModelColumn), ChoicesRole)
+                .toStringList()
+                .contains(QStringLiteral("qt_event_loop")));
+    QVERIFY(model->data(model->index(0, VariantTableModel::ModelColumn), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Python")));
+
+    // A duplicate label is an error the editor shows on the label cell, with its field path.
+    QVERIFY(model->setData(model->index(1, VariantTableModel::LabelColumn), QStringLiteral("/a"),
+                           Qt::EditRole));
+    QVERIFY(!editor.errors().empty());
+    const QString error =
+        model->data(model->index(1, VariantTableModel::LabelColumn), ErrorRole).toString();
+    QVERIFY2(error.startsWith(QStringLiteral("variants[1].label")), qPrintable(error));
+  }
+
+  void steps_edit_under_the_tester() {
+    ExperimentEditor editor(2);
+    editor.set_experiment(test::tiny_article());
+    StepsTableModel *steps = editor.steps_model();
+    QAbstractItemModelTester tester(steps, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(steps->rowCount(), 1);
+    QCOMPARE(steps->add_step(), 1);
+    QVERIFY(steps->setData(steps->index(1, StepsTableModel::KindColumn), QStringLiteral("cpu"),
+                           Qt::EditRole));
+    QVERIFY(steps->setData(steps->index(1, StepsTableModel::DistributionColumn),
+                           QStringLiteral("uniform"), Qt::EditRole));
+    QVERIFY(!steps->setData(steps->index(1, StepsTableModel::MinColumn), -5, Qt::EditRole));
+    QVERIFY(steps->move_step(1, -1));
+    // The edit reached the variant.
+    const auto &variant = editor.variants_model()->variants()[0];
+    QCOMPARE(variant.steps.size(), std::size_t(2));
+    QCOMPARE(variant.steps[0].kind, StepKind::cpu);
+    QCOMPARE(variant.steps[0].duration.distribution, DistributionKind::uniform);
+    steps->remove_step(0);
+    QCOMPARE(editor.variants_model()->variants()[0].steps.size(), std::size_t(1));
+  }
+};
+
+QTEST_MAIN(TestEditor)
+#include "test_editor.moc"
