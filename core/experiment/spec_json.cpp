@@ -239,17 +239,7 @@ long variant_index(const std::string &path) {
   return std::strtol(path.c_str() + prefix.size(), nullptr, 10);
 }
 
-std::string join_messages(const std::vector<FieldError> &errors) {
-  std::string out;
-  for (const FieldError &e : errors)
-    out += (out.empty() ? "" : "\n") + e.to_string();
-  return out.empty() ? "invalid experiment" : out;
-}
-
 } // namespace
-
-SpecError::SpecError(std::vector<FieldError> errors)
-    : std::runtime_error(join_messages(errors)), m_errors(std::move(errors)) {}
 
 namespace json {
 

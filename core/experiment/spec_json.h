@@ -7,21 +7,11 @@
 
 #include <boost/json/value.hpp>
 
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace conlab {
-
-class SpecError : public std::runtime_error {
-public:
-  explicit SpecError(std::vector<FieldError> errors);
-  const std::vector<FieldError> &errors() const { return m_errors; }
-
-private:
-  std::vector<FieldError> m_errors;
-};
 
 inline constexpr const char *kExperimentSchema = "conlab.experiment/1";
 
@@ -35,5 +25,15 @@ std::vector<FieldError> validate_experiment(const Experiment &experiment, int co
 
 boost::json::value to_json(const Experiment &experiment);
 std::string to_json_text(const Experiment &experiment); // pretty, stable key order
+
+namespace json {
+
+// The structural half of parse_experiment (types, names, required and unknown keys), without the
+// semantic checks of validate_experiment. Results files use it for the experiment they embed, so
+// a run recorded on a bigger machine still loads here.
+Experiment read_experiment(const boost::json::value &json, const std::string &path,
+                           std::vector<FieldError> &errors);
+
+} // namespace json
 
 } // namespace conlab

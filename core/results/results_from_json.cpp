@@ -1,6 +1,8 @@
 // Reading results files back: every field checked, every problem named by its path. Members this
 // version does not know are ignored, so a newer writer's additions do not break older readers.
 #include "core/results/results_json.h"
+
+#include "core/experiment/spec_json.h"
 #include "core/sweep/sweep_results_json.h"
 #include "core/util/json_fields.h"
 #include "core/util/translatable.h"

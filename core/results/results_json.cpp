@@ -2,11 +2,11 @@
 // are stored as columns of numbers, so a million tasks stay compact and fast to serialize.
 #include "core/results/results_json.h"
 
+#include "core/experiment/spec_json.h"
 #include "core/sweep/sweep_results_json.h"
-#include "core/util/translatable.h"
-
 #include "core/util/file_io.h"
 #include "core/util/json_fields.h"
+#include "core/util/translatable.h"
 
 #include <boost/json/serialize.hpp>
 

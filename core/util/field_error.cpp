@@ -23,4 +23,18 @@ FieldError field_error(std::string path, const char *format, std::vector<std::st
   return e;
 }
 
+namespace {
+
+std::string join_messages(const std::vector<FieldError> &errors) {
+  std::string out;
+  for (const FieldError &e : errors)
+    out += (out.empty() ? "" : "\n") + e.to_string();
+  return out.empty() ? "invalid experiment" : out;
+}
+
+} // namespace
+
+SpecError::SpecError(std::vector<FieldError> errors)
+    : std::runtime_error(join_messages(errors)), m_errors(std::move(errors)) {}
+
 } // namespace conlab

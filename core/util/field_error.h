@@ -5,6 +5,7 @@
 
 #include "core/util/translatable.h"
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +28,16 @@ std::string fill_placeholders(std::string_view format, const std::vector<std::st
 
 // A FieldError whose message is `format` filled with `args`.
 FieldError field_error(std::string path, const char *format, std::vector<std::string> args = {});
+
+// Every problem found in an experiment or a file, thrown at once (not just the first). what() is
+// their English messages, one per line.
+class SpecError : public std::runtime_error {
+public:
+  explicit SpecError(std::vector<FieldError> errors);
+  const std::vector<FieldError> &errors() const { return m_errors; }
+
+private:
+  std::vector<FieldError> m_errors;
+};
 
 } // namespace conlab

@@ -2,7 +2,7 @@
 // records every problem with its field path instead of stopping at the first.
 #pragma once
 
-#include "core/experiment/spec_json.h"
+#include "core/util/field_error.h"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -112,10 +112,5 @@ private:
 
 std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string quoted(std::string_view text); // "text", JSON-escaped
-
-// The structural half of parse_experiment (types, names, required and unknown keys), without the
-// semantic checks of validate_experiment. Results files use it for the experiment they embed, so
-// a run recorded on a bigger machine still loads here.
-Experiment read_experiment(const boost::json::value &json, const std::string &path, Errors &errors);
 
 } // namespace conlab::json
