@@ -1,12 +1,14 @@
 // Not a test: renders the screenshots in docs/images/ — the main window after running the
 // article's preset, and every chart; with `sweep`, the window running and showing the two sweep
-// presets and their charts. Usage: conlab_screenshots OUTPUT_DIR [sweep]. In the system's
-// language, like the app: LANG=zh_CN.UTF-8 takes them in Chinese.
+// presets and their charts; with `preset NAME`, the same shots as the article's of that preset.
+// Usage: conlab_screenshots OUTPUT_DIR [sweep | preset NAME]. In the system's language, like the
+// app: LANG=zh_CN.UTF-8 takes them in Chinese.
 #include "ui/charts/chart_panel.h"
 #include "ui/experiment/experiment_editor.h"
 #include "ui/export/chart_export.h"
 #include "ui/i18n/language.h"
 #include "ui/main_window.h"
+#include "ui/run/results_view.h"
 #include "ui/sweep/sweep_editor.h"
 
 #include <QApplication>
@@ -83,7 +85,10 @@ int main(int argc, char **argv) {
   window.show();
   if (argc > 2 && QString::fromLocal8Bit(argv[2]) == QLatin1String("sweep"))
     return sweep_screenshots(app, window, QDir(out));
-  window.open_first_experiment();
+  if (argc > 3 && QString::fromLocal8Bit(argv[2]) == QLatin1String("preset"))
+    window.load_preset(QString::fromLocal8Bit(argv[3]), 0); // at its own time scale
+  else
+    window.open_first_experiment();
   bool live_taken = false;
   QObject::connect(window.runner(), &conlab::ui::RunController::progress, [&] {
     if (!live_taken && window.runner()->running()) {
@@ -101,7 +106,7 @@ int main(int argc, char **argv) {
         image.save(
             QDir(out).filePath(QStringLiteral("chart-%1.png").arg(conlab::ui::chart_name(kind))));
       }
-      window.tabs()->setCurrentIndex(window.tabs()->count() - 1);
+      window.tabs()->setCurrentWidget(window.results_view()); // not the sweep's hidden Table
       QTimer::singleShot(100, [&] {
         window.grab().save(QDir(out).filePath(QStringLiteral("results-table.png")));
         app.quit();

@@ -68,7 +68,8 @@ QValueAxis *value_axis(const QString &title, double min, double max) {
     max = min + 1;
   axis->setRange(min, max);
   axis->applyNiceNumbers();
-  axis->setLabelFormat(QStringLiteral("%.3g"));
+  // %g with enough digits: 1500, not 1.5e+03; 0.3 for a tick that adds up to 0.30000000000000004.
+  axis->setLabelFormat(QStringLiteral("%.12g"));
   return axis;
 }
 
