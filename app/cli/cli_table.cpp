@@ -43,6 +43,11 @@ Table measurement_table(const RunResults &results) {
   table.add_column("p99", Align::right);
   table.add_column("max", Align::right);
   table.add_column("qwait p99", Align::right);
+  // Only when some variant ran under a GIL: what its tasks waited for the lock (p50 per task).
+  const bool any_gil = std::any_of(results.variants.begin(), results.variants.end(),
+                                   [](const VariantResult &v) { return v.summary.gil.measured; });
+  if (any_gil)
+    table.add_column("GIL wait p50", Align::right);
   table.add_column("CPU", Align::right);
   table.add_column("lag max", Align::right);
   const auto asked = static_cast<std::size_t>(results.experiment.load.tasks) *
@@ -55,7 +60,7 @@ Table measurement_table(const RunResults &results) {
       return measured ? human_duration(seconds) : std::string(kDash);
     };
     const Prediction &prediction = variant.prediction;
-    table.add_row({
+    std::vector<std::string> row = {
         partial ? variant.label + "*" : variant.label,
         variant.model,
         pool_cell(variant),
@@ -67,10 +72,13 @@ Table measurement_table(const RunResults &results) {
         measured_duration(s.latency_s.p99),
         measured_duration(s.latency_s.max),
         measured_duration(s.queue_wait_s.p99),
-        measured ? human_percent(s.cpu_utilization) : std::string(kDash),
-        measured && s.loop_lag_s.measured ? human_duration(s.loop_lag_s.max_s)
-                                          : std::string(kDash),
-    });
+    };
+    if (any_gil)
+      row.push_back(s.gil.measured ? measured_duration(s.gil_wait_s.p50) : std::string(kDash));
+    row.push_back(measured ? human_percent(s.cpu_utilization) : std::string(kDash));
+    row.push_back(measured && s.loop_lag_s.measured ? human_duration(s.loop_lag_s.max_s)
+                                                    : std::string(kDash));
+    table.add_row(row);
   }
   return table;
 }

@@ -35,6 +35,19 @@ void pool_limit(std::ostringstream &out, const ExplanationFacts &f) {
 
 void cause(std::ostringstream &out, const ExplanationFacts &f) {
   switch (f.cause) {
+  case ExplanationCause::gil_bound:
+    if (f.gil_waits_only)
+      out << "Its threads waited " << human_percent(f.share)
+          << " of their running time for the GIL, about " << human_duration(f.gil_wait_per_wake_s)
+          << " each time a wait ended: a CPU-bound thread held the lock, and a waiting thread "
+             "gets it back only when the switch interval ("
+          << human_duration(f.switch_interval_s) << ") has passed and it asks for it.";
+    else
+      out << "Its threads waited " << human_percent(f.share)
+          << " of their running time for the GIL (" << human_count(f.forced_switches)
+          << " forced switches): in CPython one thread runs Python code at a time, so "
+          << human_count(f.gil_threads) << " threads computed at the speed of one.";
+    return;
   case ExplanationCause::loop_held_up_elsewhere:
     out << "The event loop was held up " << human_percent(f.share) << " of the run (worst lag "
         << human_duration(f.worst_lag_s)

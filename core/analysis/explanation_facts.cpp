@@ -2,6 +2,7 @@
 
 #include "core/engine/model_registry.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace conlab {
@@ -10,6 +11,7 @@ namespace {
 // Above these shares the evidence is strong enough to name a cause.
 constexpr double kBlockedLoop = 0.5;
 constexpr double kQueueBound = 0.3;
+constexpr double kGilBound = 0.3; // of the tasks' running time
 constexpr double kCpuSaturated = 0.8;
 constexpr double kPredictionGap = 0.10;
 constexpr double kClaimGap = 0.25;
@@ -52,9 +54,41 @@ void name_pool(ExplanationFacts &f, const Variant &v, int cores) {
                                               : PoolKind::plain;
 }
 
-void find_cause(ExplanationFacts &f, const Variant &v, const Summary &s, int cores) {
+// Σ GIL wait over Σ running time (service): how much of the time the tasks held a thread they
+// were waiting, not computing or waiting on I/O.
+double gil_share_of_running(const Summary &s) {
+  return s.service_s.mean > 0 ? s.gil_wait_s.mean / s.service_s.mean : 0;
+}
+
+std::size_t wait_steps(const Variant &v) {
+  std::size_t n = 0;
+  for (const Step &step : v.steps)
+    n += step.kind != StepKind::cpu;
+  return n;
+}
+
+void name_gil(ExplanationFacts &f, const Variant &v, const Summary &s, double time_scale) {
+  f.background_threads = v.background_cpu_threads.value_or(0);
+  f.gil_threads = s.workers_used + f.background_threads;
+  f.forced_switches = s.gil.forced_switches;
+  f.switch_interval_s = v.switch_interval() / 1000 * time_scale;
+  f.gil_waits_only = !has_cpu(v);
+  // Every wait step ends with taking the lock back. (So does the start of a task, but a thread
+  // that just finished one usually takes the lock straight back for the next.)
+  f.gil_wait_per_wake_s =
+      s.gil_wait_s.mean / static_cast<double>(std::max<std::size_t>(1, wait_steps(v)));
+}
+
+void find_cause(ExplanationFacts &f, const Variant &v, const Summary &s, int cores,
+                double time_scale) {
   const bool loop_held_up = s.loop_lag_s.measured && s.loop_lag_s.blocked_share > kBlockedLoop;
-  if (loop_held_up) {
+  // The GIL first: a loop that waits for the lock lags and a pool whose threads wait for it
+  // queues, but the lock is the reason for both.
+  if (s.gil.measured && gil_share_of_running(s) > kGilBound) {
+    f.cause = ExplanationCause::gil_bound;
+    f.share = gil_share_of_running(s);
+    name_gil(f, v, s, time_scale);
+  } else if (loop_held_up) {
     f.cause = blocks_its_loop(v, cores) ? ExplanationCause::loop_blocked
                                         : ExplanationCause::loop_held_up_elsewhere;
     f.share = s.loop_lag_s.blocked_share;
@@ -127,7 +161,7 @@ ExplanationFacts explanation_facts(const Variant &variant, const Summary &summar
   f.cores = cores;
   f.cpu_utilization = summary.cpu_utilization;
   f.waves = prediction.waves;
-  find_cause(f, variant, summary, cores);
+  find_cause(f, variant, summary, cores, time_scale);
   // A partial run's makespan says nothing about the whole run's prediction or claims.
   if (summary.completed < summary.tasks)
     return f;

@@ -15,6 +15,7 @@ namespace conlab {
 
 // The one cause an explanation names first, strongest evidence first.
 enum class ExplanationCause {
+  gil_bound,              // threads waited for CPython's interpreter lock
   loop_held_up_elsewhere, // the loop was late although nothing in the workload blocks it
   loop_blocked,           // a blocking step froze the event loop
   executor_bound,         // tasks waited for an executor thread (the loop stayed free)
@@ -59,6 +60,15 @@ struct ExplanationFacts {
   std::uint32_t tasks = 0;            // over all repeats
   std::uint32_t completed = 0;        // < tasks: a partial run, compared with nothing
   std::uint32_t tasks_per_repeat = 0; // what one run's waves and the claim count
+  // gil_bound: the threads that took turns at the lock (task threads and background ones), the
+  // share of the tasks' running time spent waiting for it, and the wait per wake-up when the
+  // tasks only wait (the convoy beside a CPU-bound thread).
+  double gil_threads = 0;
+  int background_threads = 0;
+  double forced_switches = 0;
+  bool gil_waits_only = false;
+  double gil_wait_per_wake_s = 0;
+  double switch_interval_s = 0; // at the run's time scale
   std::optional<PredictionCheck> prediction;
   std::optional<ClaimCheck> claim;
 };

@@ -39,9 +39,23 @@ std::optional<Limit> common_limit(const Variant &v, const ModelInfo &info, doubl
                                             : "thread cap";
     if (clients < c.of(s.kind))
       why = "C";
-    if (cpu && cores < k) {
-      k = cores;
-      why = "M cores";
+    const int background = v.background_cpu_threads.value_or(0);
+    if (cpu && v.has_gil()) {
+      // One interpreter lock: the k task threads and the K background threads take turns at
+      // it, each switch interval in turn, so the tasks compute k/(k+K) of one core.
+      k = k / (k + background);
+      why = background
+                ? "the GIL, shared with K = " + std::to_string(background) + " background threads"
+                : "1 GIL";
+    } else if (cpu && (cores < k || background > 0)) {
+      // K background threads compute beside them: M cores shared equally among k + K.
+      const double share = cores * k / (k + background);
+      if (share < k) {
+        k = share;
+        why = background
+                  ? "M·k/(k+K) cores, K = " + std::to_string(background) + " background threads"
+                  : "M cores";
+      }
     }
     limits.insert({k, cpu});
     limit = {k, cpu, why};
@@ -79,6 +93,23 @@ Prediction predict(const Variant &variant, const Load &load, double time_scale, 
     p.formula = reason;
     return p;
   }
+  // Beside a thread that computes holding the GIL, a thread whose wait ends must wait for the
+  // lock: up to one switch interval, after which it asks for it. Closed form for one task thread
+  // only; several waiters compete with each other too.
+  std::string gil_note;
+  if (variant.has_gil() && variant.background_cpu_threads.value_or(0) > 0 && !limit->cpu) {
+    if (limit->tasks_at_once != 1) {
+      p.formula = "no closed form: several threads wait for a GIL held by a CPU-bound thread";
+      return p;
+    }
+    double waits = 0;
+    for (const Step &step : variant.steps)
+      waits += step.kind != StepKind::cpu;
+    const double interval_s = variant.switch_interval() / 1000 * time_scale;
+    s += waits * interval_s;
+    gil_note = " (S includes w·I = " + number(waits) + " × " + human_duration(interval_s) +
+               ": each wait ends with up to one switch interval for the GIL)";
+  }
   const double k = limit->tasks_at_once;
   p.concurrency = k;
   const std::string S = human_duration(s);
@@ -106,6 +137,7 @@ Prediction predict(const Variant &variant, const Load &load, double time_scale, 
       p.formula = "⌈N/k⌉·S, k = " + limit->why + " = " + number(k) + " → ⌈" + number(n) + "/" +
                   number(k) + "⌉ × " + S + " = " + human_duration(*p.makespan_s);
   }
+  p.formula += gil_note;
   if (p.makespan_s && *p.makespan_s > 0)
     p.throughput_per_s = n / *p.makespan_s;
   return p;

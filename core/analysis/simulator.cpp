@@ -300,6 +300,10 @@ private:
 
 } // namespace
 
+bool simulator_models(const Variant &variant) {
+  return !variant.has_gil() && variant.background_cpu_threads.value_or(0) == 0;
+}
+
 Simulation simulate(const Experiment &experiment, std::size_t variant_index, int cores) {
   return Simulator(experiment, variant_index, cores).run();
 }

@@ -21,4 +21,8 @@ struct Simulation {
 
 Simulation simulate(const Experiment &experiment, std::size_t variant_index, int cores);
 
+// Whether a simulation stands for the variant: the simulator has no interpreter lock and no
+// background threads, so for a variant with either it would predict them away.
+bool simulator_models(const Variant &variant);
+
 } // namespace conlab

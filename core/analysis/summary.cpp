@@ -33,9 +33,10 @@ Span span_of(const std::vector<TaskSample> &samples) {
 }
 
 void fill_latencies(Summary &out, const std::vector<const TaskSample *> &finished) {
-  std::vector<double> response, wait, service, executor_wait;
+  std::vector<double> response, wait, service, executor_wait, gil_wait;
   response.reserve(finished.size());
   executor_wait.reserve(finished.size());
+  gil_wait.reserve(finished.size());
   wait.reserve(finished.size());
   service.reserve(finished.size());
   for (const TaskSample *t : finished) {
@@ -43,6 +44,7 @@ void fill_latencies(Summary &out, const std::vector<const TaskSample *> &finishe
     wait.push_back(static_cast<double>(t->queue_wait_ns()) * kNs);
     service.push_back(static_cast<double>(t->service_ns()) * kNs);
     executor_wait.push_back(static_cast<double>(t->executor_wait_ns) * kNs);
+    gil_wait.push_back(static_cast<double>(t->gil_wait_ns) * kNs);
   }
   const double total_response = std::accumulate(response.begin(), response.end(), 0.0);
   const double total_wait = std::accumulate(wait.begin(), wait.end(), 0.0);
@@ -51,6 +53,9 @@ void fill_latencies(Summary &out, const std::vector<const TaskSample *> &finishe
       std::accumulate(executor_wait.begin(), executor_wait.end(), 0.0);
   out.executor_wait_share = total_response > 0 ? total_executor_wait / total_response : 0;
   out.executor_wait_s = percentiles(std::move(executor_wait));
+  const double total_gil_wait = std::accumulate(gil_wait.begin(), gil_wait.end(), 0.0);
+  out.gil_wait_share = total_response > 0 ? total_gil_wait / total_response : 0;
+  out.gil_wait_s = percentiles(std::move(gil_wait));
   out.latency_s = percentiles(std::move(response));
   out.queue_wait_s = percentiles(std::move(wait));
   out.service_s = percentiles(std::move(service));
@@ -204,7 +209,11 @@ Summary combine_repeats(const std::vector<Summary> &repeats,
   fill_latencies(out, finished);
   const double n = static_cast<double>(repeats.size());
   double makespan = 0, cpu = 0, util = 0, lag_mean = 0, lag_share = 0, in_flight = 0, lambda_w = 0;
+  double forced_switches = 0, held_share = 0;
   for (const Summary &r : repeats) {
+    out.gil.measured = out.gil.measured || r.gil.measured;
+    forced_switches += r.gil.forced_switches;
+    held_share += r.gil.held_share;
     out.tasks += r.tasks;
     out.completed += r.completed;
     makespan += r.makespan_s;
@@ -228,6 +237,8 @@ Summary combine_repeats(const std::vector<Summary> &repeats,
   out.cpu_utilization = util / n;
   out.loop_lag_s.mean_s = lag_mean / n;
   out.loop_lag_s.blocked_share = lag_share / n;
+  out.gil.forced_switches = forced_switches / n;
+  out.gil.held_share = held_share / n;
   out.littles_law.mean_in_flight = in_flight / n;
   out.littles_law.throughput_x_response = lambda_w / n;
   const double larger = std::max(in_flight, lambda_w);

@@ -35,6 +35,13 @@ struct ThroughputBucket {
   std::uint32_t completions = 0;
 };
 
+// The interpreter lock of a variant with `"gil": "cpython"` (measured false otherwise).
+struct GilSummary {
+  bool measured = false;
+  double forced_switches = 0; // drops a waiter forced on the holder, per run
+  double held_share = 0;      // share of the run in which some thread held the lock
+};
+
 struct Summary {
   std::uint32_t tasks = 0;     // asked for
   std::uint32_t completed = 0; // finished (fewer when cancelled)
@@ -46,6 +53,9 @@ struct Summary {
   double queue_wait_share = 0; // Σ queue wait / Σ response time
   Percentiles executor_wait_s;    // inside a task, waiting for an offload executor's thread
   double executor_wait_share = 0; // Σ executor wait / Σ response time
+  Percentiles gil_wait_s;         // inside a task, waiting to take the interpreter lock
+  double gil_wait_share = 0;      // Σ GIL wait / Σ response time
+  GilSummary gil;
   double cpu_time_s = 0;
   double cpu_utilization = 0; // cpu time / (makespan × cores)
   std::int64_t context_switches = 0;

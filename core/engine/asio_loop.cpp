@@ -42,6 +42,7 @@ asio::awaitable<void> probe_lag(asio::io_context &io, const RunClock &clock, Loo
 
 AsioLoop::AsioLoop(std::uint32_t index, ModelContext &context) : m_context(context) {
   m_lag.loop = index;
+  m_sleepers.set_gil(context.gil());
 }
 
 AsioLoop::~AsioLoop() { stop_and_join(); }

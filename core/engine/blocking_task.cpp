@@ -2,22 +2,61 @@
 
 #include "core/engine/blocking_wait.h"
 
+#include <algorithm>
+
 namespace conlab {
 
-bool run_step_blocking(const ModelContext &context, StepKind kind, std::int64_t ns) {
-  if (kind == StepKind::cpu)
-    return context.cpu().burn(ns, context.stop());
-  return blocking_wait(ns, context.stop());
+bool burn_holding_gil(const CpuWork &cpu, Gil &gil, std::int64_t ns, const std::stop_token &stop,
+                      std::int64_t &waited) {
+  // CPython looks at its eval breaker every few bytecodes, far more often than the switch
+  // interval. A slice of at most 20 µs, and a fifth of the interval at small time scales, keeps
+  // a drop request served within a small part of the interval.
+  const std::int64_t slice = std::clamp<std::int64_t>(gil.switch_interval_ns() / 5, 1'000, 20'000);
+  for (std::int64_t left = ns; left > 0;) {
+    const std::int64_t now = std::min(left, slice);
+    if (!cpu.burn(now, stop))
+      return false;
+    left -= now;
+    waited += gil.check();
+  }
+  return true;
+}
+
+bool run_step_blocking(const ModelContext &context, std::uint32_t task, StepKind kind,
+                       std::int64_t ns) {
+  Gil *gil = context.gil();
+  if (!gil) {
+    if (kind == StepKind::cpu)
+      return context.cpu().burn(ns, context.stop());
+    return blocking_wait(ns, context.stop());
+  }
+  if (kind == StepKind::cpu) {
+    context.enter_python(task);
+    std::int64_t waited = 0;
+    const bool done = burn_holding_gil(context.cpu(), *gil, ns, context.stop(), waited);
+    context.gil_waited(task, waited);
+    return done;
+  }
+  // A blocking call in CPython (time.sleep, a socket read) releases the lock around the wait,
+  // also on a loop thread in the middle of a batch of callbacks (GilBatch).
+  if (gil->held_by_this_thread())
+    gil->release();
+  const bool done = blocking_wait(ns, context.stop());
+  context.gil_waited(task, gil->acquire());
+  return done;
 }
 
 bool run_task_blocking(ModelContext &context, std::uint32_t task) {
   context.task_started(task);
+  context.enter_python(task);
   const Workload &w = context.workload();
-  for (std::size_t s = 0; s < w.step_count(); ++s)
-    if (!run_step_blocking(context, w.kind(s), w.duration_ns(task, s)))
-      return false;
-  context.task_finished(task);
-  return true;
+  bool completed = true;
+  for (std::size_t s = 0; s < w.step_count() && completed; ++s)
+    completed = run_step_blocking(context, task, w.kind(s), w.duration_ns(task, s));
+  context.leave_python();
+  if (completed)
+    context.task_finished(task);
+  return completed;
 }
 
 } // namespace conlab

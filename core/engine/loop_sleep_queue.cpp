@@ -55,11 +55,14 @@ void LoopSleepQueue::wait_for_earliest() {
 void LoopSleepQueue::wake_expired() {
   m_waking = true;
   const std::int64_t now = to_ns(clock::now());
-  while (!m_heap.empty() && m_heap.front().deadline_ns <= now) {
-    std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
-    void *sleeper = m_heap.back().sleeper;
-    m_heap.pop_back();
-    std::coroutine_handle<>::from_address(sleeper).resume();
+  if (!m_heap.empty() && m_heap.front().deadline_ns <= now) {
+    const GilBatch batch(m_gil);
+    while (!m_heap.empty() && m_heap.front().deadline_ns <= now) {
+      std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
+      void *sleeper = m_heap.back().sleeper;
+      m_heap.pop_back();
+      std::coroutine_handle<>::from_address(sleeper).resume();
+    }
   }
   m_waking = false;
   if (!m_heap.empty() && !m_wait_pending)

@@ -7,6 +7,8 @@
 // earliest. It is still a real event-loop wait: the loop is free to run other tasks meanwhile.
 #pragma once
 
+#include "core/engine/gil.h"
+
 #include <boost/asio/basic_waitable_timer.hpp>
 #include <boost/asio/io_context.hpp>
 
@@ -29,6 +31,8 @@ public:
 
   // Destroys every sleeper without resuming it (a cancelled run's tasks).
   void clear();
+  // The variant's interpreter lock: sleepers due together are resumed under one hold of it.
+  void set_gil(Gil *gil) { m_gil = gil; }
 
 private:
   struct Entry {
@@ -46,6 +50,7 @@ private:
   std::int64_t m_armed_ns = 0;
   bool m_wait_pending = false;
   bool m_waking = false;
+  Gil *m_gil = nullptr;
 };
 
 } // namespace conlab

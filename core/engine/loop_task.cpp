@@ -18,31 +18,43 @@ LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task
   if (context.stopping())
     co_return;
   context.task_started(task);
+  // Under a GIL the loop thread holds the lock while the coroutine runs, and drops it whenever
+  // the coroutine suspends (the loop goes back to waiting, as asyncio's select() releases it).
+  context.enter_python(task);
   const Workload &w = context.workload();
   for (std::size_t s = 0; s < w.step_count(); ++s) {
     const std::int64_t ns = w.duration_ns(task, s);
     const StepKind kind = w.kind(s);
     bool completed = true;
     if (kind == StepKind::io) {
+      context.leave_python();
       if (ns <= 0)
         co_await YieldToLoop{loop.io_context()};
       else
         co_await SleepUntil{loop.sleepers(),
                             LoopSleepQueue::clock::now() + std::chrono::nanoseconds(ns)};
+      context.enter_python(task);
       completed = !context.stopping();
     } else if (offload) {
+      context.leave_python();
       const auto asked = std::chrono::steady_clock::now();
       completed = co_await RunOnPool{
           loop.io_context(), *offload, [&context, task, kind, ns, asked] {
             context.executor_waited(task, (std::chrono::steady_clock::now() - asked).count());
-            return run_step_blocking(context, kind, ns);
+            const bool done = run_step_blocking(context, task, kind, ns);
+            context.leave_python();
+            return done;
           }};
+      context.enter_python(task);
     } else {
-      completed = run_step_blocking(context, kind, ns);
+      completed = run_step_blocking(context, task, kind, ns);
     }
-    if (!completed)
+    if (!completed) {
+      context.leave_python();
       co_return;
+    }
   }
+  context.leave_python();
   context.task_finished(task);
 }
 
@@ -64,8 +76,11 @@ void spawn_chunk(AsioLoop &loop, ModelContext &context,
                  std::shared_ptr<std::vector<std::uint32_t>> tasks, std::size_t from,
                  asio::thread_pool *offload) {
   const std::size_t to = std::min(tasks->size(), from + kSpawnChunk);
-  for (std::size_t i = from; i < to; ++i)
-    run_task(loop, context, (*tasks)[i], offload);
+  {
+    const GilBatch batch(context.gil()); // the chunk starts under one hold of the lock
+    for (std::size_t i = from; i < to; ++i)
+      run_task(loop, context, (*tasks)[i], offload);
+  }
   if (to < tasks->size())
     asio::post(loop.io_context(), [&loop, &context, tasks = std::move(tasks), to, offload]() mutable {
       spawn_chunk(loop, context, std::move(tasks), to, offload);

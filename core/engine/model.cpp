@@ -3,9 +3,29 @@
 namespace conlab {
 
 ModelContext::ModelContext(const Workload &workload, const CpuWork &cpu, TaskRecorder &recorder,
-                           std::stop_token stop, std::function<void(std::uint32_t)> on_finished)
+                           std::stop_token stop, std::function<void(std::uint32_t)> on_finished,
+                           Gil *gil)
     : m_workload(workload), m_cpu(cpu), m_recorder(recorder), m_stop(std::move(stop)),
-      m_on_finished(std::move(on_finished)) {}
+      m_on_finished(std::move(on_finished)), m_gil(gil) {}
+
+void ModelContext::enter_python(std::uint32_t task) const {
+  if (!m_gil)
+    return;
+  if (const auto batch_wait = GilBatch::open_wait(m_gil)) {
+    // Resumed inside a loop's batch: it waited for the lock as long as the batch did.
+    m_recorder.gil_waited(task, *batch_wait);
+    if (!m_gil->held_by_this_thread()) // a step in the batch gave it up (a blocking wait)
+      m_recorder.gil_waited(task, m_gil->acquire());
+    return;
+  }
+  if (!m_gil->held_by_this_thread())
+    m_recorder.gil_waited(task, m_gil->acquire());
+}
+
+void ModelContext::leave_python() const {
+  if (m_gil && !GilBatch::open_wait(m_gil) && m_gil->held_by_this_thread())
+    m_gil->release();
+}
 
 void ModelContext::task_finished(std::uint32_t task) {
   m_recorder.finished(task);

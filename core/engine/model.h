@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/engine/cpu_work.h"
+#include "core/engine/gil.h"
 #include "core/engine/loop_lag.h"
 #include "core/engine/task_recorder.h"
 #include "core/experiment/spec.h"
@@ -17,11 +18,13 @@
 namespace conlab {
 
 // What a model needs from the run: the tasks' durations, the CPU kernel, where to record, a
-// stop token (Ctrl-C / Cancel) and whom to tell that a task finished.
+// stop token (Ctrl-C / Cancel), whom to tell that a task finished, and the variant's interpreter
+// lock when it has one (`"gil": "cpython"`).
 class ModelContext {
 public:
   ModelContext(const Workload &workload, const CpuWork &cpu, TaskRecorder &recorder,
-               std::stop_token stop, std::function<void(std::uint32_t)> on_finished);
+               std::stop_token stop, std::function<void(std::uint32_t)> on_finished,
+               Gil *gil = nullptr);
 
   const Workload &workload() const { return m_workload; }
   const CpuWork &cpu() const { return m_cpu; }
@@ -33,6 +36,15 @@ public:
   void task_finished(std::uint32_t task);
   void executor_waited(std::uint32_t task, std::int64_t ns) { m_recorder.executor_waited(task, ns); }
 
+  // The interpreter lock, or null (C++, free-threaded Python). A thread runs the task's Python
+  // code between enter_python and leave_python: enter takes the lock if this thread does not
+  // hold it (counting the wait as the task's GIL wait), leave drops it if it does. Both do
+  // nothing without a GIL.
+  Gil *gil() const { return m_gil; }
+  void enter_python(std::uint32_t task) const;
+  void leave_python() const;
+  void gil_waited(std::uint32_t task, std::int64_t ns) const { m_recorder.gil_waited(task, ns); }
+
   // Models hand in their loops' lag traces when they shut down (any thread).
   void add_loop_lag(LoopLagTrace trace);
   std::vector<LoopLagTrace> take_loop_lag();
@@ -43,6 +55,7 @@ private:
   TaskRecorder &m_recorder;
   std::stop_token m_stop;
   std::function<void(std::uint32_t)> m_on_finished;
+  Gil *m_gil;
   std::mutex m_lag_mutex;
   std::vector<LoopLagTrace> m_loop_lag;
 };

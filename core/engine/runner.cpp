@@ -2,6 +2,7 @@
 
 #include "core/analysis/explanation.h"
 #include "core/analysis/simulator.h"
+#include "core/engine/background_cpu.h"
 #include "core/engine/load_driver.h"
 #include "core/engine/model_registry.h"
 #include "core/http/http_target.h"
@@ -89,19 +90,40 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   const RunClock clock;
   TaskRecorder recorder(static_cast<std::uint32_t>(e.load.tasks), clock);
   LoadDriver driver(e.load, recorder, stop, e.seed);
-  ModelContext context(workload, cpu, recorder, stop,
-                       [&driver](std::uint32_t task) { driver.on_finished(task); });
+  // The switch interval is a duration like the steps', so it follows the time scale.
+  std::optional<Gil> gil;
+  if (variant.has_gil())
+    gil.emplace(std::llround(variant.switch_interval() * 1e6 * e.time_scale));
+  ModelContext context(
+      workload, cpu, recorder, stop, [&driver](std::uint32_t task) { driver.on_finished(task); },
+      gil ? &*gil : nullptr);
   std::unique_ptr<Model> model = info->create({variant, cores, context});
 
   RunMeter meter(recorder);
   model->start();
+  std::optional<BackgroundCpu> background;
+  if (variant.background_cpu_threads.value_or(0) > 0)
+    background.emplace(*variant.background_cpu_threads, cpu, gil ? &*gil : nullptr);
+  const auto load_start = std::chrono::steady_clock::now();
   driver.run(*model, [&] { progress.report(recorder); });
   model->shutdown();
+  const GilStats gil_stats = gil ? gil->stats() : GilStats{};
+  const double run_ns =
+      std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - load_start)
+          .count();
+  if (background)
+    background->stop();
   out.telemetry = meter.stop(out.resources);
 
   out.samples = recorder.take_samples();
   out.loop_lag = context.take_loop_lag();
   out.summary = summarize(out.samples, out.telemetry, out.loop_lag, out.resources, cores);
+  if (gil) {
+    out.summary.gil.measured = true;
+    out.summary.gil.forced_switches = static_cast<double>(gil_stats.forced_switches);
+    out.summary.gil.held_share =
+        run_ns > 0 ? std::min(1.0, static_cast<double>(gil_stats.held_ns) / run_ns) : 0;
+  }
   out.complete = out.summary.completed == out.summary.tasks;
   progress.report(recorder);
   return out;
@@ -133,7 +155,10 @@ VariantResult describe_variant(const Experiment &e, std::size_t index, int cores
   if (info && info->uses_loops)
     r.loops = v.loops.value_or(cores);
   r.prediction = predict(v, e.load, e.time_scale, cores);
-  if (!r.prediction.makespan_s && e.load.tasks <= kMaxSimulatedTasks) {
+  const bool simulable = simulator_models(v);
+  if (!r.prediction.makespan_s && !simulable)
+    r.prediction.formula += " (the simulator does not model the GIL or background threads)";
+  if (!r.prediction.makespan_s && simulable && e.load.tasks <= kMaxSimulatedTasks) {
     // No closed form: the discrete-event simulation of the same model, load and durations.
     const Simulation sim = simulate(e, index, cores);
     r.prediction.makespan_s = sim.summary.makespan_s;

@@ -22,6 +22,8 @@ public:
   void executor_waited(std::uint32_t task, std::int64_t ns) {
     m_samples[task].executor_wait_ns += ns;
   }
+  // By the thread that runs the task at the moment (a task runs on one thread at a time).
+  void gil_waited(std::uint32_t task, std::int64_t ns) { m_samples[task].gil_wait_ns += ns; }
 
   std::uint32_t tasks() const { return m_tasks; } // also after take_samples()
   std::uint64_t submitted_count() const { return m_submitted.load(std::memory_order_relaxed); }

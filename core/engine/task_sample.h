@@ -15,6 +15,8 @@ struct TaskSample {
   // Time the task spent, after it started, waiting for a thread of an executor it offloaded
   // to (event_loop_offload, qt_event_loop with offload): a queue inside the task.
   std::int64_t executor_wait_ns = 0;
+  // Time the task's threads spent waiting to take the interpreter lock (variants with a GIL).
+  std::int64_t gil_wait_ns = 0;
 
   bool submitted() const { return submit_ns >= 0; }
   bool started() const { return start_ns >= 0; }

@@ -69,4 +69,6 @@ const char *to_string(ArrivalKind kind) {
   return kind == ArrivalKind::constant ? "constant" : "poisson";
 }
 
+const char *to_string(GilKind kind) { return kind == GilKind::cpython ? "cpython" : "none"; }
+
 } // namespace conlab

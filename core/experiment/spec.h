@@ -12,6 +12,13 @@ enum class StepKind { io, blocking_io, cpu };
 enum class DistributionKind { fixed, uniform, exponential };
 enum class LoadKind { closed, open };
 enum class ArrivalKind { constant, poisson };
+// Whether the variant's threads share one interpreter lock: none (C++, free-threaded Python
+// 3.13t) or CPython's GIL.
+enum class GilKind { none, cpython };
+
+inline constexpr double kDefaultSwitchIntervalMs = 5; // sys.getswitchinterval()
+inline constexpr double kMaxSwitchIntervalMs = 1000;
+inline constexpr int kMaxBackgroundCpuThreads = 64;
 
 // A step's duration in milliseconds at time scale 1: fixed, or drawn per task from a seeded
 // distribution (uniform on [min_ms, max_ms], exponential with mean ms).
@@ -52,9 +59,16 @@ struct Variant {
   std::optional<PoolSize> pool_size; // P: executor or pool threads
   std::optional<int> loops;          // L: multi_loop
   std::optional<bool> offload;       // qt_event_loop: run blocking steps on a QThreadPool
+  std::optional<GilKind> gil;        // absent: none
+  std::optional<double> switch_interval_ms;  // with gil cpython; absent: 5 ms
+  std::optional<int> background_cpu_threads; // K threads computing for the whole run
   std::optional<double> claimed_makespan_s; // a number reported elsewhere, e.g. the article's
   std::vector<Step> steps;
   std::optional<HttpTarget> target; // absent: run in-process
+
+  bool has_gil() const { return gil.value_or(GilKind::none) == GilKind::cpython; }
+  // At time scale 1; the run multiplies it by the time scale like every duration.
+  double switch_interval() const { return switch_interval_ms.value_or(kDefaultSwitchIntervalMs); }
 };
 
 struct Load {
@@ -104,6 +118,7 @@ const char *to_string(StepKind kind);
 const char *to_string(DistributionKind kind);
 const char *to_string(LoadKind kind);
 const char *to_string(ArrivalKind kind);
+const char *to_string(GilKind kind);
 const char *to_string(SweepParameter parameter);
 const char *to_string(SweepScale scale);
 

@@ -131,6 +131,10 @@ Variant read_variant(const boost::json::value &json, const std::string &path,
   if (const auto loops = f.integer("loops"))
     v.loops = clamp_to_int(*loops);
   v.offload = f.boolean("offload");
+  v.gil = f.choice<GilKind>("gil", {{"none", GilKind::none}, {"cpython", GilKind::cpython}});
+  v.switch_interval_ms = f.number("switch_interval_ms");
+  if (const auto k = f.integer("background_cpu_threads"))
+    v.background_cpu_threads = clamp_to_int(*k);
   v.claimed_makespan_s = f.number("claimed_makespan_s");
   if (const boost::json::array *steps = f.array("steps", Need::required))
     for (std::size_t i = 0; i < steps->size(); ++i)

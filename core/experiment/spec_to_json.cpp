@@ -55,6 +55,12 @@ boost::json::value to_json(const Variant &v) {
     o["loops"] = *v.loops;
   if (v.offload)
     o["offload"] = *v.offload;
+  if (v.gil)
+    o["gil"] = to_string(*v.gil);
+  if (v.switch_interval_ms)
+    o["switch_interval_ms"] = *v.switch_interval_ms;
+  if (v.background_cpu_threads)
+    o["background_cpu_threads"] = *v.background_cpu_threads;
   if (v.claimed_makespan_s)
     o["claimed_makespan_s"] = *v.claimed_makespan_s;
   boost::json::array steps;

@@ -228,6 +228,28 @@ void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores) {
   }
   if (v.offload && info && !info->uses_offload)
     unused("offload");
+  if (v.switch_interval_ms) {
+    const std::string interval = field_path(path, "switch_interval_ms");
+    if (!v.has_gil())
+      c.error(interval,
+              CONLAB_TRANSLATABLE("conlab::errors", "only applies with \"gil\": \"cpython\""));
+    else if (c.finite(interval, *v.switch_interval_ms) &&
+             (*v.switch_interval_ms <= 0 || *v.switch_interval_ms > kMaxSwitchIntervalMs))
+      c.error(interval,
+              CONLAB_TRANSLATABLE("conlab::errors", "must be > 0 and ≤ %1 (1 s; Python's is 5)"),
+              {number_text(kMaxSwitchIntervalMs)});
+  }
+  if (v.gil && v.target)
+    c.error(field_path(path, "gil"),
+            CONLAB_TRANSLATABLE("conlab::errors",
+                                "not available in HTTP mode: the server's interpreter is its own"));
+  if (v.background_cpu_threads) {
+    c.range(field_path(path, "background_cpu_threads"), *v.background_cpu_threads, 0,
+            kMaxBackgroundCpuThreads);
+    if (v.target)
+      c.error(field_path(path, "background_cpu_threads"),
+              CONLAB_TRANSLATABLE("conlab::errors", "not available in HTTP mode"));
+  }
   if (v.claimed_makespan_s) {
     const std::string claimed = field_path(path, "claimed_makespan_s");
     if (c.finite(claimed, *v.claimed_makespan_s) && *v.claimed_makespan_s < 0)

@@ -88,7 +88,7 @@ bool Endpoint::steps_blocking(std::uint32_t request) const {
     const std::int64_t ns = m_workload.duration_ns(request, s);
     const StepKind kind =
         m_workload.kind(s) == StepKind::cpu ? StepKind::cpu : StepKind::blocking_io;
-    if (ns > 0 && !run_step_blocking(m_context, kind, ns))
+    if (ns > 0 && !run_step_blocking(m_context, request, kind, ns))
       return false;
   }
   return true;
@@ -109,11 +109,11 @@ asio::awaitable<bool> Endpoint::steps_on_loop(std::uint32_t request) {
         co_return false;
     } else if (m_pool) {
       // await loop.run_in_executor(pool, step): the loop serves others meanwhile.
-      const bool ok =
-          co_await on_pool([this, kind, ns] { return run_step_blocking(m_context, kind, ns); });
+      const bool ok = co_await on_pool(
+          [this, request, kind, ns] { return run_step_blocking(m_context, request, kind, ns); });
       if (!ok)
         co_return false;
-    } else if (!run_step_blocking(m_context, kind, ns)) { // blocks this loop: the point of /a
+    } else if (!run_step_blocking(m_context, request, kind, ns)) { // blocks the loop (/a)
       co_return false;
     }
   }

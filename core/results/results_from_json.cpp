@@ -45,9 +45,10 @@ int small_int(Fields &f, std::string_view key) {
 
 // A column of numbers. Integer columns must hold integers in T's range; double columns accept
 // null (a non-finite value) as NaN. Nullopt when missing or wrong (already reported).
-template <class T> std::optional<std::vector<T>> column(Fields &f, std::string_view key) {
+template <class T>
+std::optional<std::vector<T>> column(Fields &f, std::string_view key, json::Need need = kRequired) {
   std::vector<T> out;
-  const boost::json::value *v = f.get(key, kRequired);
+  const boost::json::value *v = f.get(key, need);
   const char *message = std::is_floating_point_v<T> ? "must be an array of numbers"
                         : std::is_signed_v<T>       ? "must be an array of integers"
                                                     : "must be an array of integers from 0 to "
@@ -140,6 +141,15 @@ Summary read_summary(const boost::json::value *json, const std::string &path,
   s.executor_wait_s = read_percentiles(f.object("executor_wait_s", kRequired),
                                        f.path("executor_wait_s"), errors);
   s.executor_wait_share = number(f, "executor_wait_share");
+  if (const boost::json::value *gil = f.object("gil")) { // variants with a GIL only
+    s.gil.measured = true;
+    s.gil_wait_s =
+        read_percentiles(f.object("gil_wait_s", kRequired), f.path("gil_wait_s"), errors);
+    s.gil_wait_share = number(f, "gil_wait_share");
+    Fields g(*gil, f.path("gil"), errors, false);
+    s.gil.forced_switches = number(g, "forced_switches");
+    s.gil.held_share = number(g, "held_share");
+  }
   s.cpu_time_s = number(f, "cpu_time_s");
   s.cpu_utilization = number(f, "cpu_utilization");
   s.context_switches = integer(f, "context_switches");
@@ -185,14 +195,19 @@ void read_samples(const boost::json::value *json, const std::string &path, Repea
   const auto end = column<std::int64_t>(f, "end_ns");
   const auto worker = column<std::uint32_t>(f, "worker");
   const auto executor_wait = column<std::int64_t>(f, "executor_wait_ns");
+  // Only variants with a GIL have it; without it every task waited 0 for the lock.
+  auto gil_wait = column<std::int64_t>(f, "gil_wait_ns", json::Need::optional);
+  if (!gil_wait && !f.get("gil_wait_ns") && task)
+    gil_wait = std::vector<std::int64_t>(task->size(), 0);
   if (!complete_table(f, sized("task", task),
                       {sized("submit_ns", submit), sized("start_ns", start), sized("end_ns", end),
-                       sized("worker", worker), sized("executor_wait_ns", executor_wait)}))
+                       sized("worker", worker), sized("executor_wait_ns", executor_wait),
+                       sized("gil_wait_ns", gil_wait)}))
     return;
   r.samples.resize(task->size());
   for (std::size_t i = 0; i < task->size(); ++i)
-    r.samples[i] = TaskSample{(*submit)[i], (*start)[i],  (*end)[i],
-                              (*task)[i],   (*worker)[i], (*executor_wait)[i]};
+    r.samples[i] = TaskSample{(*submit)[i], (*start)[i],         (*end)[i],     (*task)[i],
+                              (*worker)[i], (*executor_wait)[i], (*gil_wait)[i]};
 }
 
 void read_telemetry(const boost::json::value *json, const std::string &path, RepeatResult &r,

@@ -42,6 +42,12 @@ boost::json::object to_json(const Summary &s) {
   o["queue_wait_share"] = number_or_null(s.queue_wait_share);
   o["executor_wait_s"] = to_json(s.executor_wait_s);
   o["executor_wait_share"] = number_or_null(s.executor_wait_share);
+  if (s.gil.measured) { // absent for variants without a GIL (and in files from before it)
+    o["gil_wait_s"] = to_json(s.gil_wait_s);
+    o["gil_wait_share"] = number_or_null(s.gil_wait_share);
+    o["gil"] = {{"forced_switches", number_or_null(s.gil.forced_switches)},
+                {"held_share", number_or_null(s.gil.held_share)}};
+  }
   o["cpu_time_s"] = number_or_null(s.cpu_time_s);
   o["cpu_utilization"] = number_or_null(s.cpu_utilization);
   o["context_switches"] = s.context_switches;
@@ -102,6 +108,9 @@ boost::json::object to_json(const RepeatResult &r) {
                   {"worker", column(s, [](const TaskSample &t) { return t.worker; })},
                   {"executor_wait_ns",
                    column(s, [](const TaskSample &t) { return t.executor_wait_ns; })}};
+  if (r.summary.gil.measured)
+    o["samples"].as_object()["gil_wait_ns"] =
+        column(s, [](const TaskSample &t) { return t.gil_wait_ns; });
   const auto &t = r.telemetry;
   o["telemetry"] = {{"at_ns", column(t, [](const TelemetryPoint &p) { return p.at_ns; })},
                     {"in_flight", column(t, [](const TelemetryPoint &p) { return p.in_flight; })},

@@ -71,7 +71,8 @@ SweepResults fresh_points(const Experiment &e, int cores) {
       const Prediction p = predict(at.variants[i], at.load, at.time_scale, cores);
       v.predicted_makespan_s = p.makespan_s;
       v.formula = p.formula;
-      if (at.load.tasks <= kMaxSimulatedSweepTasks && !at.variants[i].target)
+      if (at.load.tasks <= kMaxSimulatedSweepTasks && !at.variants[i].target &&
+          simulator_models(at.variants[i]))
         v.simulated = metrics_of(simulate(at, i, cores).summary);
       point.variants.push_back(std::move(v));
     }

@@ -394,6 +394,22 @@
         <source>at %1: %2</source>
         <translation>在 %1 处：%2</translation>
     </message>
+    <message>
+        <source>only applies with &quot;gil&quot;: &quot;cpython&quot;</source>
+        <translation>仅在 &quot;gil&quot;: &quot;cpython&quot; 时适用</translation>
+    </message>
+    <message>
+        <source>must be &gt; 0 and ≤ %1 (1 s; Python&apos;s is 5)</source>
+        <translation>必须 &gt; 0 且 ≤ %1（1 秒；Python 的默认值为 5）</translation>
+    </message>
+    <message>
+        <source>not available in HTTP mode: the server&apos;s interpreter is its own</source>
+        <translation>HTTP 模式下不可用：服务器的解释器是它自己的</translation>
+    </message>
+    <message>
+        <source>not available in HTTP mode</source>
+        <translation>HTTP 模式下不可用</translation>
+    </message>
 </context>
 <context>
     <name>conlab::formulas</name>
@@ -440,6 +456,30 @@
     <message>
         <source>simulated (%1)</source>
         <translation>模拟得出（%1）</translation>
+    </message>
+    <message>
+        <source> (S includes w·I = %1: each wait ends with up to one switch interval for the GIL)</source>
+        <translation>（S 含 w·I = %1：每次等待结束后，还要为 GIL 再等至多一个切换间隔）</translation>
+    </message>
+    <message>
+        <source>no closed form: several threads wait for a GIL held by a CPU-bound thread</source>
+        <translation>无闭式解：多个线程在等待一个被 CPU 密集线程持有的 GIL</translation>
+    </message>
+    <message>
+        <source> (the simulator does not model the GIL or background threads)</source>
+        <translation>（模拟器不模拟 GIL 和后台线程）</translation>
+    </message>
+    <message>
+        <source>k = M·k/(k+K) cores, K = %1 background threads</source>
+        <translation>k = M·k/(k+K) 个核心，K = %1 个后台线程</translation>
+    </message>
+    <message>
+        <source>k = the GIL, shared with K = %1 background threads</source>
+        <translation>k = GIL，与 K = %1 个后台线程共享</translation>
+    </message>
+    <message>
+        <source>k = 1 GIL</source>
+        <translation>k = 1 个 GIL</translation>
     </message>
 </context>
 <context>
@@ -514,6 +554,10 @@
     <message>
         <source>How the size of a thread pool limits blocking work. 64 tasks each make a blocking call of 100 ms. A pool of P threads runs them in ⌈64/P⌉ waves, so doubling P halves the time until P reaches 64. The last variant spends 10 ms of each task computing: the waits still overlap, the computation only as far as the cores allow.</source>
         <translation>线程池大小如何限制阻塞工作。64 个任务各做一次 100 ms 的阻塞调用。P 线程的池分 ⌈64/P⌉ 批运行它们，因此 P 每翻一倍，耗时减半，直到 P 达到 64。最后一个变体的每个任务有 10 ms 在计算：等待仍然重叠，计算只能在核心数允许的范围内重叠。</translation>
+    </message>
+    <message>
+        <source>The convoy effect of CPython&apos;s GIL. One thread makes 200 blocking waits of 1 ms, one after another: alone, about 0.2 s. Beside a thread that computes all the time in the same process, each wait ends with a wait for the GIL: the computing thread holds it and drops it only when asked, after the switch interval of 5 ms, so every 1 ms wait takes about 6 ms. Without a GIL (C++, or free-threaded Python 3.13t) the computing thread only takes a core and the waits keep their time. Compare the response time p50 and the GIL wait of the three.</source>
+        <translation>CPython GIL 的“护航效应”。一个线程依次进行 200 次 1 毫秒的阻塞等待：单独运行约 0.2 秒。若同一进程里还有一个一直在计算的线程，每次等待结束后都要再等 GIL：计算线程持有它，只有被请求时才释放，而请求要等 5 毫秒的切换间隔过去才会发出，所以每次 1 毫秒的等待约需 6 毫秒。没有 GIL 时（C++，或自由线程的 Python 3.13t），计算线程只占用一个核心，等待保持原来的时长。请比较三者的响应时间 p50 和 GIL 等待。</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1829,14 @@ QCoro：%8
         <source> Only %1 of %2 tasks finished before the run stopped.</source>
         <translation>运行停止前，%2 个任务中只完成了 %1 个。</translation>
     </message>
+    <message>
+        <source>Its threads waited %1 of their running time for the GIL, about %2 each time a wait ended: a CPU-bound thread held the lock, and a waiting thread gets it back only when the switch interval (%3) has passed and it asks for it.</source>
+        <translation>其线程在运行时间中有 %1 在等待 GIL，每次等待结束后约等 %2：一个 CPU 密集线程持有这把锁，等待的线程要等切换间隔（%3）过去并提出请求后才能拿回它。</translation>
+    </message>
+    <message>
+        <source>Its threads waited %1 of their running time for the GIL (%2 forced switches): in CPython one thread runs Python code at a time, so %3 threads computed at the speed of one.</source>
+        <translation>其线程在运行时间中有 %1 在等待 GIL（强制切换 %2 次）：CPython 中同一时刻只有一个线程执行 Python 代码，所以 %3 个线程只以一个线程的速度计算。</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::ExplanationView</name>
@@ -2569,6 +2621,30 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
         <source>|L − λW| / max(L, λW)</source>
         <translation>|L − λW| / max(L, λW)</translation>
     </message>
+    <message>
+        <source>GIL wait p50</source>
+        <translation>GIL 等待 p50</translation>
+    </message>
+    <message>
+        <source>per task, waiting to take the interpreter lock</source>
+        <translation>每个任务等待获取解释器锁的时间</translation>
+    </message>
+    <message>
+        <source>GIL share</source>
+        <translation>GIL 等待占比</translation>
+    </message>
+    <message>
+        <source>Σ GIL wait / Σ response</source>
+        <translation>Σ GIL 等待 / Σ 响应时间</translation>
+    </message>
+    <message>
+        <source>Forced switches</source>
+        <translation>强制切换</translation>
+    </message>
+    <message>
+        <source>times a waiting thread made the GIL&apos;s holder drop it, per run</source>
+        <translation>每次运行中，等待的线程迫使 GIL 持有者释放它的次数</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::ResultsView</name>
@@ -2967,6 +3043,30 @@ queue wait %7, service %8</source>
     <message>
         <source>What each task does, step by step. Select the row to edit its steps below.</source>
         <translation>每个任务逐步做什么。选中该行即可在下方编辑其步骤。</translation>
+    </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>Switch ms</source>
+        <translation>切换间隔 ms</translation>
+    </message>
+    <message>
+        <source>Bg CPU</source>
+        <translation>后台 CPU</translation>
+    </message>
+    <message>
+        <source>CPython&apos;s global interpreter lock: the variant&apos;s threads compute one at a time and give the lock up around waits. Unchecked: C++, or free-threaded Python 3.13t.</source>
+        <translation>CPython 的全局解释器锁：该变体的线程一次只有一个在计算，等待时会释放这把锁。不勾选：C++，或自由线程的 Python 3.13t。</translation>
+    </message>
+    <message>
+        <source>With a GIL: how long a waiting thread waits before it asks the holder to drop the lock (sys.getswitchinterval(), 5 ms by default).</source>
+        <translation>有 GIL 时：等待的线程等多久才请求持有者释放锁（sys.getswitchinterval()，默认 5 ms）。</translation>
+    </message>
+    <message>
+        <source>Threads in the same process that compute all the time beside the tasks, sharing the GIL when there is one: the convoy effect, or a noisy neighbour.</source>
+        <translation>与任务同处一个进程、一直在计算的线程；有 GIL 时与任务共享它：用来观察护航效应，或嘈杂的邻居。</translation>
     </message>
 </context>
 </TS>

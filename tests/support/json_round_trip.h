@@ -27,7 +27,9 @@ inline bool same(const Experiment &a, const Experiment &b) {
           !same_duration(x.steps[i].duration, y.steps[i].duration))
         return false;
     return x.label == y.label && x.model == y.model && same_pool(x.pool_size, y.pool_size) &&
-           x.loops == y.loops && x.offload == y.offload &&
+           x.loops == y.loops && x.offload == y.offload && x.gil == y.gil &&
+           x.switch_interval_ms == y.switch_interval_ms &&
+           x.background_cpu_threads == y.background_cpu_threads &&
            x.claimed_makespan_s == y.claimed_makespan_s;
   };
   if (a.variants.size() != b.variants.size())
@@ -68,6 +70,13 @@ inline void expect_same(const Summary &a, const Summary &b) {
   expect_same_number(a.queue_wait_share, b.queue_wait_share, "queue_wait_share");
   expect_same(a.executor_wait_s, b.executor_wait_s);
   expect_same_number(a.executor_wait_share, b.executor_wait_share, "executor_wait_share");
+  EXPECT_EQ(a.gil.measured, b.gil.measured);
+  if (a.gil.measured) {
+    expect_same(a.gil_wait_s, b.gil_wait_s);
+    expect_same_number(a.gil_wait_share, b.gil_wait_share, "gil_wait_share");
+    expect_same_number(a.gil.forced_switches, b.gil.forced_switches, "gil.forced_switches");
+    expect_same_number(a.gil.held_share, b.gil.held_share, "gil.held_share");
+  }
   expect_same_number(a.cpu_time_s, b.cpu_time_s, "cpu_time_s");
   expect_same_number(a.cpu_utilization, b.cpu_utilization, "cpu_utilization");
   EXPECT_EQ(a.context_switches, b.context_switches);
@@ -102,6 +111,7 @@ inline void expect_same(const RepeatResult &a, const RepeatResult &b) {
     EXPECT_EQ(a.samples[i].end_ns, b.samples[i].end_ns);
     EXPECT_EQ(a.samples[i].worker, b.samples[i].worker);
     EXPECT_EQ(a.samples[i].executor_wait_ns, b.samples[i].executor_wait_ns);
+    EXPECT_EQ(a.samples[i].gil_wait_ns, b.samples[i].gil_wait_ns);
   }
   ASSERT_EQ(a.telemetry.size(), b.telemetry.size());
   for (std::size_t i = 0; i < a.telemetry.size(); ++i) {

@@ -23,6 +23,15 @@ QString model_tip(const ModelInfo &m) {
            model_summary(m).toHtmlEscaped(), model_python_analogue(m).toHtmlEscaped());
 }
 
+// An edited cell's whole number, when it is one within [lo, hi].
+std::optional<int> whole_number_in(const QVariant &value, int lo, int hi) {
+  bool ok = false;
+  const int n = value.toInt(&ok);
+  if (!ok || n < lo || n > hi)
+    return std::nullopt;
+  return n;
+}
+
 int column_of(const QString &field) {
   if (field == QLatin1String("label"))
     return VariantTableModel::LabelColumn;
@@ -34,6 +43,12 @@ int column_of(const QString &field) {
     return VariantTableModel::LoopsColumn;
   if (field == QLatin1String("offload"))
     return VariantTableModel::OffloadColumn;
+  if (field == QLatin1String("gil"))
+    return VariantTableModel::GilColumn;
+  if (field == QLatin1String("switch_interval_ms"))
+    return VariantTableModel::SwitchIntervalColumn;
+  if (field == QLatin1String("background_cpu_threads"))
+    return VariantTableModel::BackgroundColumn;
   return VariantTableModel::StepsColumn;
 }
 
@@ -140,6 +155,8 @@ bool VariantTableModel::applies(const Variant &v, int column) const {
     return m && m->uses_loops;
   case OffloadColumn:
     return m && m->uses_offload;
+  case SwitchIntervalColumn:
+    return v.has_gil();
   default:
     return true;
   }
@@ -168,6 +185,10 @@ QVariant VariantTableModel::display(const Variant &v, int column) const {
   }
   case LoopsColumn:
     return v.loops.value_or(m_cores);
+  case SwitchIntervalColumn:
+    return v.switch_interval();
+  case BackgroundColumn:
+    return v.background_cpu_threads.value_or(0);
   case StepsColumn:
     return describe_steps(v.steps);
   }
@@ -182,7 +203,9 @@ QVariant VariantTableModel::data(const QModelIndex &index, int role) const {
   const QString error = error_at(index.row(), column);
   switch (role) {
   case Qt::DisplayRole:
-    return column == OffloadColumn && applies(v, column) ? QVariant() : display(v, column);
+    return (column == OffloadColumn || column == GilColumn) && applies(v, column)
+               ? QVariant()
+               : display(v, column);
   case Qt::EditRole:
     if (column == PoolColumn)
       return v.pool_size ? (v.pool_size->named.empty() ? QString::number(v.pool_size->value)
@@ -194,6 +217,8 @@ QVariant VariantTableModel::data(const QModelIndex &index, int role) const {
   case Qt::CheckStateRole:
     if (column == OffloadColumn && applies(v, column))
       return v.offload.value_or(false) ? Qt::Checked : Qt::Unchecked;
+    if (column == GilColumn)
+      return v.has_gil() ? Qt::Checked : Qt::Unchecked;
     return {};
   case Qt::BackgroundRole:
     return error.isEmpty() ? QVariant() : QVariant(QColor(0xff, 0xdd, 0xdd));
@@ -228,11 +253,17 @@ QVariant VariantTableModel::data(const QModelIndex &index, int role) const {
   case EditableChoicesRole:
     return column == PoolColumn;
   case MinimumRole:
-    return 1;
+    if (column == SwitchIntervalColumn)
+      return 0.001;
+    return column == BackgroundColumn ? 0 : 1;
   case MaximumRole:
+    if (column == SwitchIntervalColumn)
+      return kMaxSwitchIntervalMs;
+    if (column == BackgroundColumn)
+      return kMaxBackgroundCpuThreads;
     return column == LoopsColumn ? kMaxLoops : kMaxThreads;
   case DecimalsRole:
-    return 0;
+    return column == SwitchIntervalColumn ? 3 : 0;
   }
   return {};
 }
@@ -240,9 +271,10 @@ QVariant VariantTableModel::data(const QModelIndex &index, int role) const {
 QVariant VariantTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation == Qt::Vertical)
     return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
-  static const char *const titles[] = {QT_TR_NOOP("Label"),    QT_TR_NOOP("Model"),
-                                       QT_TR_NOOP("P (pool)"), QT_TR_NOOP("L (loops)"),
-                                       QT_TR_NOOP("Offload"),  QT_TR_NOOP("Workload (steps)")};
+  static const char *const titles[] = {
+      QT_TR_NOOP("Label"),     QT_TR_NOOP("Model"),   QT_TR_NOOP("P (pool)"),
+      QT_TR_NOOP("L (loops)"), QT_TR_NOOP("Offload"), QT_TR_NOOP("GIL"),
+      QT_TR_NOOP("Switch ms"), QT_TR_NOOP("Bg CPU"),  QT_TR_NOOP("Workload (steps)")};
   static const char *const tips[] = {
       QT_TR_NOOP("The variant's name in charts and tables, e.g. /a."),
       QT_TR_NOOP("How tasks are scheduled onto threads. Hover a model in the list for its Python "
@@ -252,6 +284,13 @@ QVariant VariantTableModel::headerData(int section, Qt::Orientation orientation,
                  "min(32, cores + 4), anyio_default = 40, cores."),
       QT_TR_NOOP("L: how many event loops, one per thread (multi_loop, like uvicorn --workers L)."),
       QT_TR_NOOP("qt_event_loop only: run blocking steps on a thread pool instead of the loop."),
+      QT_TR_NOOP("CPython's global interpreter lock: the variant's threads compute one at a time "
+                 "and give the lock up around waits. Unchecked: C++, or free-threaded Python "
+                 "3.13t."),
+      QT_TR_NOOP("With a GIL: how long a waiting thread waits before it asks the holder to drop "
+                 "the lock (sys.getswitchinterval(), 5 ms by default)."),
+      QT_TR_NOOP("Threads in the same process that compute all the time beside the tasks, sharing "
+                 "the GIL when there is one: the convoy effect, or a noisy neighbour."),
       QT_TR_NOOP("What each task does, step by step. Select the row to edit its steps below.")};
   return column_header(section, role, titles, tips);
 }
@@ -263,7 +302,9 @@ Qt::ItemFlags VariantTableModel::flags(const QModelIndex &index) const {
   const Variant &v = m_variants[static_cast<std::size_t>(index.row())];
   if (!applies(v, index.column()) || index.column() == StepsColumn)
     return f;
-  return index.column() == OffloadColumn ? f | Qt::ItemIsUserCheckable : f | Qt::ItemIsEditable;
+  return index.column() == OffloadColumn || index.column() == GilColumn
+             ? f | Qt::ItemIsUserCheckable
+             : f | Qt::ItemIsEditable;
 }
 
 bool VariantTableModel::setData(const QModelIndex &index, const QVariant &value, int role) {
@@ -294,11 +335,10 @@ bool VariantTableModel::setData(const QModelIndex &index, const QVariant &value,
     break;
   }
   case LoopsColumn: {
-    bool ok = false;
-    const int n = value.toInt(&ok);
-    if (!ok || n < 1 || n > kMaxLoops)
+    const std::optional<int> n = whole_number_in(value, 1, kMaxLoops);
+    if (!n)
       return false;
-    v.loops = n;
+    v.loops = *n;
     break;
   }
   case OffloadColumn:
@@ -306,6 +346,34 @@ bool VariantTableModel::setData(const QModelIndex &index, const QVariant &value,
       return false;
     v.offload = value.value<Qt::CheckState>() == Qt::Checked;
     break;
+  case GilColumn:
+    if (role != Qt::CheckStateRole)
+      return false;
+    if (value.value<Qt::CheckState>() == Qt::Checked) {
+      v.gil = GilKind::cpython;
+    } else {
+      v.gil.reset();
+      v.switch_interval_ms.reset(); // it means nothing without the lock
+    }
+    break;
+  case SwitchIntervalColumn: {
+    bool ok = false;
+    const double ms = value.toDouble(&ok);
+    if (!ok || ms <= 0 || ms > kMaxSwitchIntervalMs)
+      return false;
+    v.switch_interval_ms = ms;
+    break;
+  }
+  case BackgroundColumn: {
+    const std::optional<int> n = whole_number_in(value, 0, kMaxBackgroundCpuThreads);
+    if (!n)
+      return false;
+    if (*n == 0)
+      v.background_cpu_threads.reset();
+    else
+      v.background_cpu_threads = n;
+    break;
+  }
   default:
     return false;
   }

@@ -1,5 +1,6 @@
-// The experiment's variants as table rows (label, model, P, L, offload, workload summary), with
-// add, duplicate, remove and reorder; validation errors shown on the cell they belong to.
+// The experiment's variants as table rows (label, model, P, L, offload, GIL, its switch interval,
+// background CPU threads, workload summary), with add, duplicate, remove and reorder; validation
+// errors shown on the cell they belong to.
 #pragma once
 
 #include "core/experiment/spec.h"
@@ -18,6 +19,9 @@ public:
     PoolColumn,
     LoopsColumn,
     OffloadColumn,
+    GilColumn,            // checked: "gil": "cpython"
+    SwitchIntervalColumn, // the GIL's switch interval (ms), with a GIL only
+    BackgroundColumn,     // background_cpu_threads
     StepsColumn,
     ColumnCount
   };

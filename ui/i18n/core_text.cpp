@@ -25,6 +25,16 @@ QString from(std::string_view text) {
         "from 1 to 16 threads. Waiting overlaps across threads, computing only across cores, so "
         "the more of the work is CPU, the less a big pool helps. The event loop runs everything "
         "on one thread whatever the share."),
+    // gil-convoy
+    QT_TRANSLATE_NOOP(
+        "conlab::presets",
+        "The convoy effect of CPython's GIL. One thread makes 200 blocking waits of 1 ms, one "
+        "after another: alone, about 0.2 s. Beside a thread that computes all the time in the "
+        "same process, each wait ends with a wait for the GIL: the computing thread holds it "
+        "and drops it only when asked, after the switch interval of 5 ms, so every 1 ms wait "
+        "takes about 6 ms. Without a GIL (C++, or free-threaded Python 3.13t) the computing "
+        "thread only takes a core and the waits keep their time. Compare the response time p50 "
+        "and the GIL wait of the three."),
     // fastapi-article
     QT_TRANSLATE_NOOP(
         "conlab::presets",
@@ -57,7 +67,16 @@ QString from(std::string_view text) {
 };
 
 // The words of prediction.cpp's formulas, longest first; the math between them stays.
-constexpr std::array<const char *, 10> kFormulaPhrases = {
+constexpr std::array<const char *, 16> kFormulaPhrases = {
+    QT_TRANSLATE_NOOP("conlab::formulas",
+                      " (S includes w·I = %1: each wait ends with up to one switch interval for "
+                      "the GIL)"),
+    QT_TRANSLATE_NOOP("conlab::formulas",
+                      "no closed form: several threads wait for a GIL held by a CPU-bound thread"),
+    QT_TRANSLATE_NOOP("conlab::formulas",
+                      " (the simulator does not model the GIL or background threads)"),
+    QT_TRANSLATE_NOOP("conlab::formulas", "k = M·k/(k+K) cores, K = %1 background threads"),
+    QT_TRANSLATE_NOOP("conlab::formulas", "k = the GIL, shared with K = %1 background threads"),
     QT_TRANSLATE_NOOP("conlab::formulas", "no closed form: unknown model or empty workload"),
     QT_TRANSLATE_NOOP("conlab::formulas", "no closed form: steps run under different limits"),
     QT_TRANSLATE_NOOP("conlab::formulas", "no closed form: drawn durations"),
@@ -68,6 +87,7 @@ constexpr std::array<const char *, 10> kFormulaPhrases = {
     QT_TRANSLATE_NOOP("conlab::formulas", "k = thread cap"),
     QT_TRANSLATE_NOOP("conlab::formulas", "k = 1 thread"),
     QT_TRANSLATE_NOOP("conlab::formulas", "k = M cores"),
+    QT_TRANSLATE_NOOP("conlab::formulas", "k = 1 GIL"),
 };
 // runner.cpp wraps the formula of a simulated prediction.
 constexpr std::array<const char *, 1> kSimulated = {

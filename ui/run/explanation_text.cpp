@@ -36,6 +36,16 @@ QString ExplanationText::pool_limit(const ExplanationFacts &f) {
 
 QString ExplanationText::cause(const ExplanationFacts &f) {
   switch (f.cause) {
+  case ExplanationCause::gil_bound:
+    if (f.gil_waits_only)
+      return tr("Its threads waited %1 of their running time for the GIL, about %2 each time a "
+                "wait ended: a CPU-bound thread held the lock, and a waiting thread gets it back "
+                "only when the switch interval (%3) has passed and it asks for it.")
+          .arg(percent(f.share), duration(f.gil_wait_per_wake_s), duration(f.switch_interval_s));
+    return tr("Its threads waited %1 of their running time for the GIL (%2 forced switches): in "
+              "CPython one thread runs Python code at a time, so %3 threads computed at the speed "
+              "of one.")
+        .arg(percent(f.share), count(f.forced_switches), count(f.gil_threads));
   case ExplanationCause::loop_held_up_elsewhere:
     return tr("The event loop was held up %1 of the run (worst lag %2) although no step of this "
               "workload blocks it: the machine was busy with other work, and these numbers carry "

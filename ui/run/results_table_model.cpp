@@ -68,6 +68,26 @@ const std::vector<Column> &columns() {
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Queue share"),
        QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Σ queue wait / Σ response"),
        Unit::percent, [](V v) { return v.summary.queue_wait_share; }},
+      // Empty for a variant without a GIL: there was no lock to wait for.
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "GIL wait p50"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "per task, waiting to take the interpreter lock"),
+       Unit::seconds,
+       [](V v) {
+         return v.summary.gil.measured ? QVariant(v.summary.gil_wait_s.p50) : QVariant();
+       }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "GIL share"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Σ GIL wait / Σ response"), Unit::percent,
+       [](V v) {
+         return v.summary.gil.measured ? QVariant(v.summary.gil_wait_share) : QVariant();
+       }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Forced switches"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "times a waiting thread made the GIL's holder drop it, per run"),
+       Unit::count,
+       [](V v) {
+         return v.summary.gil.measured ? QVariant(v.summary.gil.forced_switches) : QVariant();
+       }},
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU time"),
        QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "user + system"), Unit::seconds,
        [](V v) { return v.summary.cpu_time_s; }},

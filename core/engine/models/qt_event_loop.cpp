@@ -79,14 +79,20 @@ public:
 private:
   QCoro::Task<> runTask(std::uint32_t task) {
     m_context.task_started(task);
+    // Under a GIL the loop thread holds it while the coroutine runs and drops it while the
+    // coroutine is suspended, as in loop_task.cpp.
+    m_context.enter_python(task);
     const Workload &w = m_context.workload();
     bool completed = true;
     for (std::size_t s = 0; s < w.step_count() && completed; ++s) {
       const std::int64_t ns = w.duration_ns(task, s);
       if (w.kind(s) == StepKind::io) {
+        m_context.leave_python();
         co_await waitFor(ns);
+        m_context.enter_python(task);
         completed = !m_context.stopping();
       } else if (m_offload) {
+        m_context.leave_python();
         ModelContext &context = m_context;
         const StepKind kind = w.kind(s);
         HandOff &hand_off = m_hand_off;
@@ -96,15 +102,18 @@ private:
                                                            asked] {
           hand_off.acquire();
           context.executor_waited(task, (std::chrono::steady_clock::now() - asked).count());
-          const bool done = run_step_blocking(context, kind, ns);
+          const bool done = run_step_blocking(context, task, kind, ns);
+          context.leave_python();
           hand_off.release();
           return done;
         });
         m_hand_off.acquire();
+        m_context.enter_python(task);
       } else {
-        completed = run_step_blocking(m_context, w.kind(s), ns);
+        completed = run_step_blocking(m_context, task, w.kind(s), ns);
       }
     }
+    m_context.leave_python();
     if (completed)
       m_context.task_finished(task);
     --m_live;

@@ -20,6 +20,8 @@ struct CancelCase {
   StepKind kind;
   int pool = 0;
   bool offload = false;
+  bool gil = false;
+  int background = 0; // background_cpu_threads
 };
 
 class Cancellation : public testing::TestWithParam<CancelCase> {};
@@ -43,8 +45,12 @@ TEST_P(Cancellation, StopsWithinASecondAndJoinsEveryThread) {
   const CancelCase &c = GetParam();
   static const CpuCalibration calibration = CpuWork::calibrate();
   const std::uint32_t threads_before = current_thread_count();
-  const Experiment e = test::closed_experiment(
-      test::variant(c.model, c.kind, 10'000, c.pool, 0, c.offload), 50, 10);
+  Variant v = test::variant(c.model, c.kind, 10'000, c.pool, 0, c.offload);
+  if (c.gil)
+    v.gil = GilKind::cpython;
+  if (c.background)
+    v.background_cpu_threads = c.background;
+  const Experiment e = test::closed_experiment(v, 50, 10);
 
   std::stop_source stop;
   RunOptions options;
@@ -81,9 +87,17 @@ INSTANTIATE_TEST_SUITE_P(
                     CancelCase{"multi_loop", StepKind::io},
                     CancelCase{"qt_event_loop", StepKind::io},
                     CancelCase{"qt_event_loop", StepKind::cpu},
-                    CancelCase{"qt_event_loop", StepKind::blocking_io, 3, true}),
+                    CancelCase{"qt_event_loop", StepKind::blocking_io, 3, true},
+                    // Under a GIL, with threads computing beside the tasks: every one joined,
+                    // none left holding the lock.
+                    CancelCase{"thread_pool", StepKind::cpu, 3, false, true, 2},
+                    CancelCase{"event_loop", StepKind::io, 0, false, true, 1},
+                    CancelCase{"event_loop_offload", StepKind::cpu, 3, false, true, 1},
+                    CancelCase{"thread_pool", StepKind::blocking_io, 3, false, false, 2}),
     [](const testing::TestParamInfo<CancelCase> &p) {
-      return p.param.model + (p.param.offload ? "_offload_" : "_") + to_string(p.param.kind);
+      return p.param.model + (p.param.offload ? "_offload_" : "_") + to_string(p.param.kind) +
+             (p.param.gil ? "_gil" : "") +
+             (p.param.background ? "_background" + std::to_string(p.param.background) : "");
     });
 
 TEST(Cancellation, KeepsWhatFinishedBeforeTheStop) {

@@ -172,6 +172,33 @@ TEST_F(ResultsJson, SaveAndLoadKeepEveryField) {
   EXPECT_FALSE(loaded.variants[1].prediction.makespan_s.has_value());
 }
 
+// A variant with a GIL keeps what the lock did: the summary's lock figures and every task's wait.
+TEST_F(ResultsJson, GilFiguresAndWaitsRoundTrip) {
+  RunResults original = make_results();
+  original.experiment.variants[1].gil = GilKind::cpython;
+  original.experiment.variants[1].background_cpu_threads = 1;
+  VariantResult &v = original.variants[1];
+  for (RepeatResult &r : v.repeats) {
+    r.summary.gil = {true, 17, 0.875};
+    r.summary.gil_wait_s = {0.004, 0.005, 0.006, 0.0065, 0.007, 0.0049};
+    r.summary.gil_wait_share = 0.42;
+    for (std::size_t i = 0; i < r.samples.size(); ++i)
+      r.samples[i].gil_wait_ns = 5'000'000 + static_cast<std::int64_t>(i);
+  }
+  v.summary.gil = {true, 17, 0.875};
+  v.summary.gil_wait_share = 0.42;
+  save_results(original, file("gil.json"));
+  const RunResults loaded = load_results(file("gil.json"));
+  expect_same(original, loaded);
+  EXPECT_TRUE(loaded.variants[1].summary.gil.measured);
+  EXPECT_EQ(loaded.variants[1].repeats[0].samples[2].gil_wait_ns, 5'000'002);
+  // The variant without a GIL writes none of it and reads back as waiting 0 for the lock.
+  EXPECT_FALSE(loaded.variants[0].summary.gil.measured);
+  EXPECT_EQ(read_all(file("gil.json")).find("gil_wait_ns"),
+            read_all(file("gil.json")).rfind("gil_wait_ns"));
+  EXPECT_EQ(loaded.variants[0].repeats[0].samples[0].gil_wait_ns, 0);
+}
+
 TEST_F(ResultsJson, FailedRunKeepsItsError) {
   RunResults original = make_results();
   original.status = RunStatus::failed;

@@ -96,6 +96,40 @@ private Q_SLOTS:
     QVERIFY2(error.startsWith(QStringLiteral("variants[1].label")), qPrintable(error));
   }
 
+  // The GIL checkbox, its switch interval (only with the lock) and the background threads.
+  void gil_cells_edit_the_variant() {
+    ExperimentEditor editor(2);
+    editor.set_experiment(test::tiny_article());
+    VariantTableModel *model = editor.variants_model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex gil = model->index(3, VariantTableModel::GilColumn);
+    const QModelIndex interval = model->index(3, VariantTableModel::SwitchIntervalColumn);
+    const QModelIndex background = model->index(3, VariantTableModel::BackgroundColumn);
+    QVERIFY(model->flags(gil) & Qt::ItemIsUserCheckable);
+    QVERIFY(!(model->flags(interval) & Qt::ItemIsEditable)); // no lock, no interval
+    QVERIFY(model->setData(gil, Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(model->variants()[3].has_gil());
+    QVERIFY(model->flags(interval) & Qt::ItemIsEditable);
+    QCOMPARE(model->data(interval, Qt::EditRole).toDouble(), 5.0);
+    QVERIFY(model->setData(interval, 0.5, Qt::EditRole));
+    QVERIFY(!model->setData(interval, 0, Qt::EditRole));
+    QVERIFY(!model->setData(interval, 1001, Qt::EditRole));
+    QCOMPARE(*model->variants()[3].switch_interval_ms, 0.5);
+    QVERIFY(model->setData(background, 2, Qt::EditRole));
+    QVERIFY(!model->setData(background, 65, Qt::EditRole));
+    QCOMPARE(*model->variants()[3].background_cpu_threads, 2);
+    QVERIFY(editor.errors().empty());
+    const Variant edited = editor.experiment().variants[3];
+    QCOMPARE(edited.gil, std::optional<GilKind>(GilKind::cpython));
+    // Unchecked, the interval goes with the lock; the background threads stay.
+    QVERIFY(model->setData(gil, Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(!model->variants()[3].has_gil());
+    QVERIFY(!model->variants()[3].switch_interval_ms);
+    QCOMPARE(*model->variants()[3].background_cpu_threads, 2);
+    QVERIFY(model->setData(background, 0, Qt::EditRole));
+    QVERIFY(!model->variants()[3].background_cpu_threads);
+  }
+
   void steps_edit_under_the_tester() {
     ExperimentEditor editor(2);
     editor.set_experiment(test::tiny_article());

@@ -3,6 +3,7 @@
 // explanation, every kind of prediction formula, every model and preset.
 #include "core/analysis/explanation.h"
 #include "core/analysis/prediction.h"
+#include "core/analysis/simulator.h"
 #include "core/engine/model_registry.h"
 #include "core/experiment/presets.h"
 #include "core/experiment/spec_json.h"
@@ -37,7 +38,8 @@ const QSet<QString> &kept_words() {
             "anyio_default cores bogus thread_pol thread_pool event_loop "
             "event_loop_offload multi_loop qt_event_loop variants GB MB JSON null true false "
             "schema min_ms mean_ms rate_per_s step_ms step_index clients from step embedded url "
-            "http host port path cpu conlab USL")
+            "http HTTP host port path cpu conlab USL GIL CPython cpython gil switch_interval_ms "
+            "background_cpu_threads")
             .split(QLatin1Char(' '));
     return QSet<QString>(list.begin(), list.end());
   }();
@@ -77,6 +79,11 @@ QList<ExplanationFacts> every_kind_of_facts() {
         f.waves = ending % 2 ? 17 : 1;
         f.tasks = 100;
         f.completed = ending == 6 ? 40 : 100;
+        f.gil_threads = 2;
+        f.forced_switches = 41;
+        f.gil_waits_only = ending % 2 == 0;
+        f.gil_wait_per_wake_s = 0.0052;
+        f.switch_interval_s = 0.005;
         if (ending < 3)
           f.prediction =
               PredictionCheck{1.7, 1.5, 0.133, static_cast<PredictionCheck::Verdict>(ending)};
@@ -92,7 +99,12 @@ ExplanationFacts random_facts(std::mt19937 &rng) {
   auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
   ExplanationFacts f;
   f.nothing_finished = pick(20) == 0;
-  f.cause = static_cast<ExplanationCause>(pick(7));
+  f.cause = static_cast<ExplanationCause>(pick(8));
+  f.gil_threads = pick(40);
+  f.forced_switches = u(0, 5000);
+  f.gil_waits_only = pick(2);
+  f.gil_wait_per_wake_s = u(0, 0.05);
+  f.switch_interval_s = u(0.0001, 1);
   f.share = u(0, 1.2);
   f.lag_measured = pick(2);
   f.worst_lag_s = u(0, 3);
@@ -142,6 +154,27 @@ std::vector<std::string> every_kind_of_formula() {
       for (const Load &load : {closed, few_clients, open, poisson})
         add(std::string(m->name), steps, load);
   add("no_such_model", {io}, closed);
+  // Under a GIL, beside background threads, and both.
+  for (const ModelInfo *m : model_registry())
+    for (const auto &steps : {std::vector{cpu}, std::vector{blocking}, std::vector{io, cpu}})
+      for (int background : {0, 1})
+        for (bool gil : {false, true}) {
+          Variant v;
+          v.label = "v";
+          v.model = std::string(m->name);
+          v.steps = steps;
+          if (gil)
+            v.gil = GilKind::cpython;
+          if (background)
+            v.background_cpu_threads = background;
+          out.push_back(predict(v, few_clients, 1, 2).formula);
+          Load one = closed;
+          one.clients = 1;
+          out.push_back(predict(v, one, 1, 2).formula);
+          if (!simulator_models(v) && !out.back().empty() && out.back().starts_with("no closed"))
+            out.push_back(out.back() +
+                          " (the simulator does not model the GIL or background threads)");
+        }
   out.push_back("simulated (no closed form: drawn durations)");
   return out;
 }
@@ -182,7 +215,18 @@ std::vector<FieldError> every_kind_of_error() {
   Variant empty = variant("thread_pool");
   empty.label = "/s"; // a duplicate too
   empty.steps.clear();
-  bad.variants = {unknown, nameless, unused, pool, named, loops, steps, empty};
+  Variant gil = variant("thread_pool"), http = variant("thread_pool"), lone = variant("event_loop");
+  gil.label = "/g";
+  gil.gil = GilKind::cpython;
+  gil.switch_interval_ms = 0;
+  gil.background_cpu_threads = 65;
+  http.label = "/h";
+  http.gil = GilKind::cpython;
+  http.background_cpu_threads = 1;
+  http.target = HttpTarget{.embedded = true};
+  lone.label = "/i";
+  lone.switch_interval_ms = 5; // without a GIL
+  bad.variants = {unknown, nameless, unused, pool, named, loops, steps, empty, gil, http, lone};
   std::vector<FieldError> out = validate_experiment(bad, 2);
   Experiment memory = bad; // valid but for its samples' memory
   memory.name = "m";

@@ -55,7 +55,8 @@ QSet<QString> kept_words() {
   const QStringList list =
       QStringLiteral("CPU TSV JSON CSV PNG SVG PDF HTML DPI CDF RSS Ctrl Esc Python AnyIO asyncio "
                      "uvicorn workers FastAPI QCoro QtConcurrent async def await None min max "
-                     "conlab-cli English json svg pdf png csv python_default_executor "
+                     "GIL CPython sys.getswitchinterval conlab-cli English json svg pdf png csv "
+                     "python_default_executor "
                      "anyio_default cores io blocking_io cpu fixed uniform exponential "
                      "loop.run_in_executor time.sleep threading.Thread OS "
                      // the libraries and licences the About dialog names
