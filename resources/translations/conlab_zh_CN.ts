@@ -1419,6 +1419,42 @@
         <source>Sweep over %1: %2 of %3 runs done, %4 per point, every variant at every point, the points in grid order.</source>
         <translation>扫描 %1：已完成 %3 次运行中的 %2 次，每个点 %4，每个变体都在每个点上运行，各点按网格顺序运行。</translation>
     </message>
+    <message>
+        <source>The GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>GIL wait p50</source>
+        <translation>GIL 等待 p50</translation>
+    </message>
+    <message>
+        <source>Share of response</source>
+        <translation>占响应时间</translation>
+    </message>
+    <message>
+        <source>Forced switches</source>
+        <translation>强制切换</translation>
+    </message>
+    <message>
+        <source>Lock held</source>
+        <translation>锁被持有</translation>
+    </message>
+    <message>
+        <source>For the variants with &quot;gil&quot;: &quot;cpython&quot;: how long each task waited to take the interpreter lock, that wait&apos;s share of the response time, the times a waiting thread made the holder drop the lock (per run), and the share of the run in which some thread held it.</source>
+        <translation>对于设置了 &quot;gil&quot;: &quot;cpython&quot; 的变体：每个任务为获取解释器锁等待了多久、这段等待在响应时间中的占比、等待的线程迫使持有者释放锁的次数（每次运行），以及运行期间有线程持有这把锁的时间占比。</translation>
+    </message>
+    <message>
+        <source>; one GIL, switch interval %1</source>
+        <translation>；一个 GIL，切换间隔 %1</translation>
+    </message>
+    <message>
+        <source>; 1 background CPU thread</source>
+        <translation>；1 个后台 CPU 线程</translation>
+    </message>
+    <message>
+        <source>; %1 background CPU threads</source>
+        <translation>；%1 个后台 CPU 线程</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>

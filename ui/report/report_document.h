@@ -82,6 +82,8 @@ ReportSection experiment_section(const RunResults &results);
 ReportSection environment_section(const RunResults &results);
 ReportSection summary_section(const RunResults &results);
 ReportSection prediction_section(const RunResults &results);
+// Only for results with a variant that ran under a GIL.
+ReportSection gil_section(const RunResults &results);
 ReportSection charts_section(const RunResults &results, const ReportOptions &options);
 ReportSection explanations_section(const RunResults &results);
 

@@ -182,6 +182,32 @@ ReportSection summary_section(const RunResults &results) {
   return s;
 }
 
+ReportSection gil_section(const RunResults &results) {
+  ReportSection s{QStringLiteral("gil"), tr_("The GIL"), {}};
+  ReportTable t{{tr_("Variant"), tr_("GIL wait p50"), tr_("p99"), tr_("Share of response"),
+                 tr_("Forced switches"), tr_("Lock held")},
+                {},
+                {1, 2, 3, 4, 5},
+                {}};
+  for (const VariantResult &v : results.variants) {
+    const Summary &m = v.summary;
+    if (!m.gil.measured)
+      continue;
+    t.rows << QStringList{printable(v.label),
+                          duration(m.gil_wait_s.p50),
+                          duration(m.gil_wait_s.p99),
+                          percent(m.gil_wait_share),
+                          QString::fromStdString(human_count(m.gil.forced_switches)),
+                          percent(m.gil.held_share)};
+  }
+  t.note = tr_("For the variants with \"gil\": \"cpython\": how long each task waited to take "
+               "the interpreter lock, that wait's share of the response time, the times a waiting "
+               "thread made the holder drop the lock (per run), and the share of the run in which "
+               "some thread held it.");
+  s.blocks.push_back(std::move(t));
+  return s;
+}
+
 ReportSection prediction_section(const RunResults &results) {
   ReportSection s{QStringLiteral("prediction"), tr_("Measured vs predicted"), {}};
   bool any_claim = false;

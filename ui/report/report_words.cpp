@@ -76,7 +76,9 @@ QString describe_task(const std::vector<Step> &steps) {
   return parts.join(tr_(", then "));
 }
 
-QString describe_threads(const VariantResult &variant, const Variant &spec) {
+namespace {
+
+QString describe_model_threads(const VariantResult &variant, const Variant &spec) {
   const ModelInfo *info = find_model(variant.model);
   if (info && info->uses_loops)
     return variant.loops == 1 ? tr_("one event loop on one thread")
@@ -100,6 +102,18 @@ QString describe_threads(const VariantResult &variant, const Variant &spec) {
   if (variant.model == "thread_per_task")
     return tr_("a new thread per task (at most %1)").arg(kMaxThreads);
   return tr_("as the model decides");
+}
+
+} // namespace
+
+QString describe_threads(const VariantResult &variant, const Variant &spec) {
+  QString out = describe_model_threads(variant, spec);
+  if (spec.has_gil())
+    out += tr_("; one GIL, switch interval %1")
+               .arg(QString::fromStdString(human_duration(spec.switch_interval() / 1000)));
+  if (const int k = spec.background_cpu_threads.value_or(0); k > 0)
+    out += k == 1 ? tr_("; 1 background CPU thread") : tr_("; %1 background CPU threads").arg(k);
+  return out;
 }
 
 QString describe_load(const Load &load) {

@@ -88,6 +88,28 @@ private Q_SLOTS:
     QVERIFY(m_doc.title.startsWith(QStringLiteral("article <&> test")));
   }
 
+  // A run with a GIL variant gets a section of the lock's figures, after the summary, with a
+  // row for that variant only; the variant's threads say it has the lock.
+  void gil_variants_get_their_section() {
+    Experiment e = test::tiny_article(8, 0.01);
+    e.variants[3].gil = GilKind::cpython;
+    e.variants[3].background_cpu_threads = 1;
+    const ReportDocument doc = build_report(run_experiment(e));
+    QStringList ids;
+    for (const ReportSection &s : doc.sections)
+      ids << s.id;
+    QCOMPARE(ids, (QStringList{"experiment", "environment", "summary", "gil", "prediction",
+                               "charts", "explanations"}));
+    const auto &table = std::get<ReportTable>(doc.sections[3].blocks.front());
+    QCOMPARE(table.rows.size(), 1);
+    QCOMPARE(table.rows.front().front(), QString::fromStdString(e.variants[3].label));
+    const auto &variants = std::get<ReportTable>(doc.sections[0].blocks[2]);
+    QVERIFY2(variants.rows[3][3].contains(QStringLiteral("one GIL, switch interval 5.00 ms")),
+             qPrintable(variants.rows[3][3]));
+    QVERIFY2(variants.rows[3][3].contains(QStringLiteral("1 background CPU thread")),
+             qPrintable(variants.rows[3][3]));
+  }
+
   // The article's variants as a reader would say them (the preset: 1 s steps, C = N).
   void experiment_is_in_words() {
     const ReportSection &s = m_doc.sections.front();
