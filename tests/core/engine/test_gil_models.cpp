@@ -7,6 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cmath>
+#include <thread>
+#include <vector>
+
 namespace conlab {
 namespace {
 
@@ -26,6 +31,19 @@ const CpuCalibration &calibration() {
   return c;
 }
 
+// How long `threads` threads take, now, to burn `total_ns` of work between them: the closed form
+// timed on the machine as it is at the moment, so a loaded machine moves both sides of a ratio.
+double burn_now(int threads, double total_ns) {
+  const CpuWork cpu(calibration());
+  const auto start = std::chrono::steady_clock::now();
+  {
+    std::vector<std::jthread> burners;
+    for (int i = 0; i < threads; ++i)
+      burners.emplace_back([&] { cpu.burn(std::llround(total_ns / threads), std::stop_token{}); });
+  }
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 VariantResult run_one(const Experiment &e) {
   RunOptions options;
   options.calibration = &calibration();
@@ -40,12 +58,13 @@ TEST_P(ComputeUnderTheGil, IsSerialWhateverThePool) {
   const GilCase &c = GetParam();
   Variant v = test::variant(c.model, StepKind::cpu, 40, c.pool, c.loops, c.offload);
   v.gil = GilKind::cpython;
+  const double serial_now = burn_now(1, 8 * 40e6);
   const VariantResult r = run_one(test::closed_experiment(v, 8, 8));
   ASSERT_TRUE(r.prediction.makespan_s);
   EXPECT_NEAR(*r.prediction.makespan_s, 8 * 0.040, 1e-9) << r.prediction.formula;
-  const double ratio = r.summary.makespan_s / *r.prediction.makespan_s;
+  const double ratio = r.summary.makespan_s / serial_now;
   EXPECT_GT(ratio, 0.85) << "faster than one core: the lock let two threads compute at once";
-  EXPECT_LT(ratio, 1.6);
+  EXPECT_LT(ratio, 1.5);
   EXPECT_TRUE(r.summary.gil.measured);
   EXPECT_GT(r.summary.gil.held_share, 0.8); // someone computed, holding it, nearly all the time
   if (c.model != "event_loop") {            // one loop thread: nobody to wait for it
@@ -67,12 +86,14 @@ TEST(ComputeWithoutTheGil, UsesTheCoresAndMeasuresNoLock) {
   Variant v = test::variant("thread_pool", StepKind::cpu, 40, 2);
   Variant with = v;
   with.gil = GilKind::cpython;
+  const double speedup_now = burn_now(1, 8 * 40e6) / burn_now(2, 8 * 40e6);
   const VariantResult free = run_one(test::closed_experiment(v, 8, 8));
   const VariantResult locked = run_one(test::closed_experiment(with, 8, 8));
   EXPECT_FALSE(free.summary.gil.measured);
   EXPECT_EQ(free.summary.gil_wait_s.max, 0);
-  // Two threads on two cores against two threads taking turns: about 2×.
-  EXPECT_GT(locked.summary.makespan_s / free.summary.makespan_s, 1.4);
+  // Two threads on two cores against two threads taking turns: the speed-up two threads get on
+  // this machine right now (about 2× when both cores are free), which the lock takes away.
+  EXPECT_GT(locked.summary.makespan_s / free.summary.makespan_s, 0.7 * speedup_now);
 }
 
 TEST(GilExplanation, NamesTheLockAsTheLimit) {
