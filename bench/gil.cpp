@@ -37,8 +37,7 @@ double gil_overhead(const conlab::CpuWork &cpu) {
     conlab::Gil gil(5'000'000);
     start = Clock::now();
     gil.acquire();
-    std::int64_t waited = 0;
-    conlab::burn_holding_gil(cpu, gil, kStepNs, std::stop_token{}, waited);
+    conlab::burn_holding_gil(cpu, gil, kStepNs, std::stop_token{});
     gil.release();
     locked = std::min(locked, seconds(start));
   }

@@ -15,9 +15,8 @@ void compute_until_stopped(const CpuWork &cpu, Gil *gil, const std::stop_token &
     return;
   }
   gil->acquire();
-  std::int64_t waited = 0;
   while (!stop.stop_requested())
-    burn_holding_gil(cpu, *gil, kBurstNs, stop, waited);
+    burn_holding_gil(cpu, *gil, kBurstNs, stop);
   gil->release();
 }
 

@@ -7,7 +7,7 @@
 namespace conlab {
 
 bool burn_holding_gil(const CpuWork &cpu, Gil &gil, std::int64_t ns, const std::stop_token &stop,
-                      std::int64_t &waited) {
+                      const std::function<void(std::int64_t)> &on_wait) {
   // CPython looks at its eval breaker every few bytecodes, far more often than the switch
   // interval. A slice of at most 20 µs, and a fifth of the interval at small time scales, keeps
   // a drop request served within a small part of the interval.
@@ -17,7 +17,8 @@ bool burn_holding_gil(const CpuWork &cpu, Gil &gil, std::int64_t ns, const std::
     if (!cpu.burn(now, stop))
       return false;
     left -= now;
-    waited += gil.check();
+    if (const std::int64_t waited = gil.check(); waited > 0 && on_wait)
+      on_wait(waited);
   }
   return true;
 }
@@ -32,10 +33,8 @@ bool run_step_blocking(const ModelContext &context, std::uint32_t task, StepKind
   }
   if (kind == StepKind::cpu) {
     context.enter_python(task);
-    std::int64_t waited = 0;
-    const bool done = burn_holding_gil(context.cpu(), *gil, ns, context.stop(), waited);
-    context.gil_waited(task, waited);
-    return done;
+    return burn_holding_gil(context.cpu(), *gil, ns, context.stop(),
+                            [&](std::int64_t waited) { context.gil_waited(task, waited); });
   }
   // A blocking call in CPython (time.sleep, a socket read) releases the lock around the wait,
   // also on a loop thread in the middle of a batch of callbacks (GilBatch).

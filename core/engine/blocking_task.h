@@ -4,6 +4,8 @@
 
 #include "core/engine/model.h"
 
+#include <functional>
+
 namespace conlab {
 
 // Records start and (unless stopped) finish. Returns false if a stop cut the task short. Under a
@@ -18,9 +20,10 @@ bool run_task_blocking(ModelContext &context, std::uint32_t task);
 bool run_step_blocking(const ModelContext &context, std::uint32_t task, StepKind kind,
                        std::int64_t ns);
 
-// Computes for `ns` of one core; under a GIL, in slices with a check point between them, each
-// wait to get the lock back added to `waited` (ns). Returns false when a stop cut it short.
+// Computes for `ns` of one core holding `gil`, in slices with a check point between them; each
+// wait to get the lock back after a forced switch is handed to `on_wait` (ns) as it ends.
+// Returns false when a stop cut it short.
 bool burn_holding_gil(const CpuWork &cpu, Gil &gil, std::int64_t ns, const std::stop_token &stop,
-                      std::int64_t &waited);
+                      const std::function<void(std::int64_t)> &on_wait = {});
 
 } // namespace conlab

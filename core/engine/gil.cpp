@@ -69,7 +69,7 @@ bool Gil::held_by_this_thread() const {
 
 namespace {
 thread_local const Gil *t_batch_gil = nullptr;
-thread_local std::int64_t t_batch_wait = 0;
+thread_local GilBatch::Wait t_batch_wait;
 } // namespace
 
 GilBatch::GilBatch(Gil *gil) : m_gil(gil) {
@@ -77,13 +77,14 @@ GilBatch::GilBatch(Gil *gil) : m_gil(gil) {
     return;
   m_outer_gil = t_batch_gil;
   m_outer_wait = t_batch_wait;
-  std::int64_t waited = 0;
+  Wait wait;
   if (!gil->held_by_this_thread()) {
-    waited = gil->acquire();
+    wait.ns = gil->acquire();
     m_took = true;
   }
+  wait.end = std::chrono::steady_clock::now();
   t_batch_gil = gil;
-  t_batch_wait = waited;
+  t_batch_wait = wait;
 }
 
 GilBatch::~GilBatch() {
@@ -95,7 +96,7 @@ GilBatch::~GilBatch() {
     m_gil->release();
 }
 
-std::optional<std::int64_t> GilBatch::open_wait(const Gil *gil) {
+std::optional<GilBatch::Wait> GilBatch::open_wait(const Gil *gil) {
   if (gil && t_batch_gil == gil)
     return t_batch_wait;
   return std::nullopt;

@@ -75,14 +75,18 @@ public:
   GilBatch(const GilBatch &) = delete;
   GilBatch &operator=(const GilBatch &) = delete;
   ~GilBatch();
+  struct Wait {
+    std::int64_t ns = 0;                       // how long the batch waited for the lock
+    std::chrono::steady_clock::time_point end; // when it got it
+  };
   // The wait of the batch open on this thread for `gil`, or nothing when none is.
-  static std::optional<std::int64_t> open_wait(const Gil *gil);
+  static std::optional<Wait> open_wait(const Gil *gil);
 
 private:
   Gil *m_gil = nullptr;
   bool m_took = false;
   const Gil *m_outer_gil = nullptr;
-  std::int64_t m_outer_wait = 0;
+  Wait m_outer_wait;
 };
 
 } // namespace conlab

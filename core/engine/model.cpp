@@ -13,13 +13,22 @@ void ModelContext::enter_python(std::uint32_t task) const {
     return;
   if (const auto batch_wait = GilBatch::open_wait(m_gil)) {
     // Resumed inside a loop's batch: it waited for the lock as long as the batch did.
-    m_recorder.gil_waited(task, *batch_wait);
+    gil_waited(task, batch_wait->ns, batch_wait->end);
     if (!m_gil->held_by_this_thread()) // a step in the batch gave it up (a blocking wait)
-      m_recorder.gil_waited(task, m_gil->acquire());
+      gil_waited(task, m_gil->acquire());
     return;
   }
   if (!m_gil->held_by_this_thread())
-    m_recorder.gil_waited(task, m_gil->acquire());
+    gil_waited(task, m_gil->acquire());
+}
+
+void ModelContext::gil_waited(std::uint32_t task, std::int64_t ns) const {
+  gil_waited(task, ns, RunClock::clock::now());
+}
+
+void ModelContext::gil_waited(std::uint32_t task, std::int64_t ns,
+                              RunClock::clock::time_point end) const {
+  m_recorder.gil_waited(task, ns, m_recorder.clock().to_ns(end));
 }
 
 void ModelContext::leave_python() const {

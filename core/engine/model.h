@@ -43,7 +43,9 @@ public:
   Gil *gil() const { return m_gil; }
   void enter_python(std::uint32_t task) const;
   void leave_python() const;
-  void gil_waited(std::uint32_t task, std::int64_t ns) const { m_recorder.gil_waited(task, ns); }
+  // A wait of `task` for the lock that ended just now (or at `end`).
+  void gil_waited(std::uint32_t task, std::int64_t ns) const;
+  void gil_waited(std::uint32_t task, std::int64_t ns, RunClock::clock::time_point end) const;
 
   // Models hand in their loops' lag traces when they shut down (any thread).
   void add_loop_lag(LoopLagTrace trace);

@@ -92,8 +92,10 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   LoadDriver driver(e.load, recorder, stop, e.seed);
   // The switch interval is a duration like the steps', so it follows the time scale.
   std::optional<Gil> gil;
-  if (variant.has_gil())
+  if (variant.has_gil()) {
     gil.emplace(std::llround(variant.switch_interval() * 1e6 * e.time_scale));
+    recorder.keep_gil_waits();
+  }
   ModelContext context(
       workload, cpu, recorder, stop, [&driver](std::uint32_t task) { driver.on_finished(task); },
       gil ? &*gil : nullptr);
@@ -116,6 +118,7 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   out.telemetry = meter.stop(out.resources);
 
   out.samples = recorder.take_samples();
+  out.gil_waits = recorder.take_gil_waits();
   out.loop_lag = context.take_loop_lag();
   out.summary = summarize(out.samples, out.telemetry, out.loop_lag, out.resources, cores);
   if (gil) {

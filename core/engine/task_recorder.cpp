@@ -1,5 +1,7 @@
 #include "core/engine/task_recorder.h"
 
+#include <algorithm>
+
 namespace conlab {
 namespace {
 
@@ -17,6 +19,17 @@ TaskRecorder::TaskRecorder(std::uint32_t tasks, const RunClock &clock)
     : m_clock(clock), m_tasks(tasks), m_samples(tasks), m_generation(g_generations.fetch_add(1) + 1) {
   for (std::uint32_t i = 0; i < tasks; ++i)
     m_samples[i].task = i;
+}
+
+void TaskRecorder::keep_gil_waits() { m_gil_waits.resize(std::min(m_tasks, kGilWaitTasks)); }
+
+std::vector<GilWait> TaskRecorder::take_gil_waits() {
+  std::vector<GilWait> out;
+  for (std::uint32_t task = 0; task < m_gil_waits.size(); ++task)
+    for (const auto &[start, end] : m_gil_waits[task])
+      out.push_back({task, start, end});
+  m_gil_waits.clear();
+  return out;
 }
 
 std::uint32_t TaskRecorder::worker_index() {

@@ -22,8 +22,18 @@ public:
   void executor_waited(std::uint32_t task, std::int64_t ns) {
     m_samples[task].executor_wait_ns += ns;
   }
-  // By the thread that runs the task at the moment (a task runs on one thread at a time).
-  void gil_waited(std::uint32_t task, std::int64_t ns) { m_samples[task].gil_wait_ns += ns; }
+  // By the thread that runs the task at the moment (a task runs on one thread at a time): a
+  // wait for the interpreter lock that ended at `end_ns`. Its interval is kept too for the
+  // first kGilWaitTasks tasks (once keep_gil_waits() was called), when it lasted 1 µs or more.
+  static constexpr std::uint32_t kGilWaitTasks = 2000;
+  void keep_gil_waits();
+  void gil_waited(std::uint32_t task, std::int64_t ns, std::int64_t end_ns) {
+    m_samples[task].gil_wait_ns += ns;
+    if (ns >= 1000 && task < m_gil_waits.size())
+      m_gil_waits[task].push_back({end_ns - ns, end_ns});
+  }
+  // Every kept wait, by task then time. Only once every thread has been joined.
+  std::vector<GilWait> take_gil_waits();
 
   std::uint32_t tasks() const { return m_tasks; } // also after take_samples()
   std::uint64_t submitted_count() const { return m_submitted.load(std::memory_order_relaxed); }
@@ -41,6 +51,7 @@ private:
   const RunClock &m_clock;
   const std::uint32_t m_tasks;
   std::vector<TaskSample> m_samples;
+  std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> m_gil_waits;
   std::atomic<std::uint64_t> m_submitted{0};
   std::atomic<std::uint64_t> m_started{0};
   std::atomic<std::uint64_t> m_finished{0};

@@ -26,4 +26,11 @@ struct TaskSample {
   std::int64_t service_ns() const { return end_ns - start_ns; }
 };
 
+// One wait of a task for the interpreter lock, from when the thread asked for it until it had it.
+// Kept for the first tasks of a run, which the timeline draws.
+struct GilWait {
+  std::uint32_t task = 0;
+  std::int64_t start_ns = 0, end_ns = 0;
+};
+
 } // namespace conlab

@@ -45,6 +45,7 @@ struct RepeatResult {
   std::vector<TaskSample> samples;
   std::vector<TelemetryPoint> telemetry;
   std::vector<LoopLagTrace> loop_lag;
+  std::vector<GilWait> gil_waits; // under a GIL: the first tasks' waits for the lock
   ResourceUsage resources;
   Summary summary;
   bool complete = false; // every task finished

@@ -230,6 +230,22 @@ void read_telemetry(const boost::json::value *json, const std::string &path, Rep
         TelemetryPoint{(*at)[i], (*in_flight)[i], (*queued)[i], (*busy)[i], (*threads)[i]};
 }
 
+// Only under a GIL: the first tasks' waits for the lock.
+void read_gil_waits(const boost::json::value *json, const std::string &path, RepeatResult &r,
+                    json::Errors &errors) {
+  if (!json)
+    return;
+  Fields f(*json, path, errors, false);
+  const auto task = column<std::uint32_t>(f, "task");
+  const auto start = column<std::int64_t>(f, "start_ns");
+  const auto end = column<std::int64_t>(f, "end_ns");
+  if (!complete_table(f, sized("task", task), {sized("start_ns", start), sized("end_ns", end)}))
+    return;
+  r.gil_waits.resize(task->size());
+  for (std::size_t i = 0; i < task->size(); ++i)
+    r.gil_waits[i] = GilWait{(*task)[i], (*start)[i], (*end)[i]};
+}
+
 void read_loop_lag(const boost::json::array *traces, const std::string &path, RepeatResult &r,
                    json::Errors &errors) {
   if (!traces)
@@ -307,6 +323,7 @@ RepeatResult read_repeat(const boost::json::value &json, const std::string &path
   read_samples(f.object("samples", kRequired), f.path("samples"), r, errors);
   read_telemetry(f.object("telemetry", kRequired), f.path("telemetry"), r, errors);
   read_loop_lag(f.array("loop_lag", kRequired), f.path("loop_lag"), r, errors);
+  read_gil_waits(f.object("gil_waits"), f.path("gil_waits"), r, errors);
   r.http_errors = read_http_errors(f.object("http_errors"), f.path("http_errors"), errors);
   return r;
 }

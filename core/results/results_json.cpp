@@ -124,6 +124,12 @@ boost::json::object to_json(const RepeatResult &r) {
         {"at_ns", column(trace.samples, [](const LagSample &l) { return l.at_ns; })},
         {"lag_ns", column(trace.samples, [](const LagSample &l) { return l.lag_ns; })}});
   o["loop_lag"] = std::move(lag);
+  if (!r.gil_waits.empty()) {
+    const auto &w = r.gil_waits;
+    o["gil_waits"] = {{"task", column(w, [](const GilWait &g) { return g.task; })},
+                      {"start_ns", column(w, [](const GilWait &g) { return g.start_ns; })},
+                      {"end_ns", column(w, [](const GilWait &g) { return g.end_ns; })}};
+  }
   return o;
 }
 

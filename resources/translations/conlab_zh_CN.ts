@@ -940,10 +940,6 @@
         <translation>运行过程中已提交但尚未完成的任务（第一次重复）。</translation>
     </message>
     <message>
-        <source>One row per worker thread: a bar per task from its start to its end, the thin line before it the time it waited for a thread (first %1 tasks per variant).</source>
-        <translation>每个工作线程一行：每个任务一条，从开始到结束；条前的细线是它等待线程的时间（每个变体前 %1 个任务）。</translation>
-    </message>
-    <message>
         <source>How late each event loop&apos;s probe timer fired: the fingerprint of a blocked loop. Models without an event loop have no line.</source>
         <translation>每个事件循环的探测定时器晚了多久触发：这是循环被阻塞的特征。没有事件循环的模型没有曲线。</translation>
     </message>
@@ -1454,6 +1450,14 @@
     <message>
         <source>; %1 background CPU threads</source>
         <translation>；%1 个后台 CPU 线程</translation>
+    </message>
+    <message>
+        <source>One row per worker thread: a bar per task from its start to its end, the thin line before it the time it waited for a thread (first %1 tasks per variant). Under a GIL, the hatched stretches of a bar are the task waiting for the lock.</source>
+        <translation>每个工作线程一行：每个任务一条，从开始到结束；条前的细线是它等待线程的时间（每个变体前 %1 个任务）。有 GIL 时，条上带斜线的部分是任务在等待这把锁。</translation>
+    </message>
+    <message>
+        <source>Thread timeline: a row per worker thread, a bar per task, thin line = queue wait, hatched = waiting for the GIL — %1</source>
+        <translation>线程时间线：每个工作线程一行，每个任务一条，细线 = 排队等待，斜线 = 等待 GIL — %1</translation>
     </message>
 </context>
 <context>
@@ -3024,6 +3028,12 @@ queue wait %7, service %8</source>
         <translation>%1 任务 %2，线程 %3
 提交 %4，开始 %5，结束 %6
 排队等待 %7，服务 %8</translation>
+    </message>
+    <message>
+        <source>
+waiting for the GIL %1 (hatched)</source>
+        <translation>
+等待 GIL %1（斜线部分）</translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,12 @@ inline void expect_same(const RepeatResult &a, const RepeatResult &b) {
     EXPECT_EQ(a.samples[i].executor_wait_ns, b.samples[i].executor_wait_ns);
     EXPECT_EQ(a.samples[i].gil_wait_ns, b.samples[i].gil_wait_ns);
   }
+  ASSERT_EQ(a.gil_waits.size(), b.gil_waits.size());
+  for (std::size_t i = 0; i < a.gil_waits.size(); ++i) {
+    EXPECT_EQ(a.gil_waits[i].task, b.gil_waits[i].task);
+    EXPECT_EQ(a.gil_waits[i].start_ns, b.gil_waits[i].start_ns);
+    EXPECT_EQ(a.gil_waits[i].end_ns, b.gil_waits[i].end_ns);
+  }
   ASSERT_EQ(a.telemetry.size(), b.telemetry.size());
   for (std::size_t i = 0; i < a.telemetry.size(); ++i) {
     EXPECT_EQ(a.telemetry[i].at_ns, b.telemetry[i].at_ns);

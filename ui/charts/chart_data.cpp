@@ -124,6 +124,10 @@ void build_timeline(const RepeatResult &repeat, VariantChartData &v, double firs
   // At least kTimelineMinUnits row units per variant, so its label fits beside it.
   v.units = std::max<double>(v.rows, kTimelineMinUnits);
   const double row_height = v.rows > 0 ? v.units / v.rows : 1;
+  // The recorded waits for the lock, by task (they come sorted by task).
+  std::map<std::uint32_t, std::vector<std::pair<double, double>>> gil_waits;
+  for (const GilWait &w : repeat.gil_waits)
+    gil_waits[w.task].emplace_back(seconds(w.start_ns), seconds(w.end_ns));
   v.bars.reserve(started.size());
   for (std::size_t i = 0; i < started.size(); ++i) {
     const TaskSample &s = *started[i];
@@ -138,7 +142,10 @@ void build_timeline(const RepeatResult &repeat, VariantChartData &v, double firs
     bar.y1 = bar.y0 + height;
     bar.task = static_cast<int>(s.task);
     bar.worker = static_cast<int>(s.worker);
-    v.bars.push_back(bar);
+    bar.gil_wait_s = seconds(s.gil_wait_ns);
+    if (auto it = gil_waits.find(s.task); it != gil_waits.end())
+      bar.gil_waits = std::move(it->second);
+    v.bars.push_back(std::move(bar));
   }
 }
 

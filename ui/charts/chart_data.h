@@ -25,6 +25,8 @@ struct TimelineBar {
   double y0 = 0, y1 = 0; // vertical extent in row units (row ± 0.4, split into lanes)
   int task = 0;
   int worker = 0;
+  std::vector<std::pair<double, double>> gil_waits; // under a GIL: [from, to] waiting for it
+  double gil_wait_s = 0;                            // all of the task's GIL wait
 };
 
 struct VariantChartData {

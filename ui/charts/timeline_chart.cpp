@@ -18,14 +18,19 @@ QChart *make_timeline_chart(const ChartData &data, const ChartOptions &) {
   auto *chart = new QChart;
   bool capped = false;
   double max_x = 0;
+  bool gil_waits = false;
   for (const VariantChartData &v : data.variants) {
     capped = capped || v.tasks_drawn < v.tasks_started;
-    for (const TimelineBar &bar : v.bars)
+    for (const TimelineBar &bar : v.bars) {
       max_x = std::max(max_x, bar.end_s);
+      gil_waits = gil_waits || !bar.gil_waits.empty();
+    }
   }
-  QString title = tr_("Thread timeline: a row per worker thread, a bar per task, thin line = "
-                      "queue wait — %1")
-                      .arg(run_caption(data));
+  QString title = gil_waits ? tr_("Thread timeline: a row per worker thread, a bar per task, thin "
+                                  "line = queue wait, hatched = waiting for the GIL — %1")
+                            : tr_("Thread timeline: a row per worker thread, a bar per task, thin "
+                                  "line = queue wait — %1");
+  title = title.arg(run_caption(data));
   if (capped)
     title += tr_(" · first %L1 tasks per variant").arg(kTimelineTaskCap);
   style_chart(chart, title);

@@ -51,6 +51,16 @@ void TimelineItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
       if (r.height() > 3)
         r.adjust(0, 0.5, 0, -0.5); // a hairline between lanes
       painter->fillRect(r, colour);
+      // Under a GIL: the stretches of the task spent waiting for the lock, hatched over its bar.
+      for (const auto &[from, to] : bar.gil_waits) {
+        QRectF w = t.mapRect(QRectF(QPointF(from, bar.y0), QPointF(to, bar.y1)));
+        w.setTop(r.top());
+        w.setBottom(r.bottom());
+        if (w.width() < 1)
+          w.setWidth(1);
+        painter->fillRect(w, QColor(255, 255, 255, 150));
+        painter->fillRect(w, QBrush(QColor(40, 40, 40, 170), Qt::BDiagPattern));
+      }
     }
     painter->setPen(wait_pen);
     for (const TimelineBar &bar : v.bars) {
@@ -69,8 +79,7 @@ void TimelineItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event) {
   for (const VariantChartData &v : m_variants)
     for (const TimelineBar &bar : v.bars)
       if (p.y() >= bar.y0 && p.y() <= bar.y1 && p.x() >= bar.submit_s && p.x() <= bar.end_s) {
-        QToolTip::showText(
-            event->screenPos(),
+        QString tip =
             tr("%1 task %2 on thread %3\nsubmitted %4, started %5, ended %6\nqueue wait %7, "
                "service %8")
                 .arg(v.label)
@@ -80,7 +89,11 @@ void TimelineItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event) {
                      QString::fromStdString(human_duration(bar.start_s)),
                      QString::fromStdString(human_duration(bar.end_s)),
                      QString::fromStdString(human_duration(bar.start_s - bar.submit_s)),
-                     QString::fromStdString(human_duration(bar.end_s - bar.start_s))));
+                     QString::fromStdString(human_duration(bar.end_s - bar.start_s)));
+        if (bar.gil_wait_s >= 1e-6)
+          tip += tr("\nwaiting for the GIL %1 (hatched)")
+                     .arg(QString::fromStdString(human_duration(bar.gil_wait_s)));
+        QToolTip::showText(event->screenPos(), tip);
         return;
       }
   QToolTip::hideText();

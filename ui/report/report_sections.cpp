@@ -69,7 +69,8 @@ QString chart_caption(ChartKind kind) {
     return tr_("Tasks submitted and not yet finished as the run went on (first repeat).");
   case ChartKind::timeline:
     return tr_("One row per worker thread: a bar per task from its start to its end, the thin "
-               "line before it the time it waited for a thread (first %1 tasks per variant).")
+               "line before it the time it waited for a thread (first %1 tasks per variant). "
+               "Under a GIL, the hatched stretches of a bar are the task waiting for the lock.")
         .arg(kTimelineTaskCap);
   case ChartKind::looplag:
     return tr_("How late each event loop's probe timer fired: the fingerprint of a blocked "

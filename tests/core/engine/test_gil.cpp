@@ -38,7 +38,8 @@ TEST(Gil, UncontendedItIsTakenAtOnceAndNeverForced) {
   EXPECT_LT(gil.acquire(), 1'000'000);
   EXPECT_TRUE(gil.held_by_this_thread());
   std::int64_t waited = 0;
-  EXPECT_TRUE(burn_holding_gil(cpu(), gil, 20'000'000, std::stop_token{}, waited));
+  EXPECT_TRUE(burn_holding_gil(cpu(), gil, 20'000'000, std::stop_token{},
+                               [&](std::int64_t ns) { waited += ns; }));
   EXPECT_EQ(waited, 0);
   gil.release();
   EXPECT_FALSE(gil.held_by_this_thread());
@@ -79,8 +80,7 @@ TEST(Gil, AWaiterGetsItAfterAboutOneSwitchInterval) {
   std::jthread holder([&] {
     gil.acquire();
     holding = true;
-    std::int64_t waited = 0;
-    burn_holding_gil(cpu(), gil, 60'000'000, std::stop_token{}, waited);
+    burn_holding_gil(cpu(), gil, 60'000'000, std::stop_token{});
     gil.release();
   });
   while (!holding)

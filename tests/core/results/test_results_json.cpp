@@ -184,6 +184,7 @@ TEST_F(ResultsJson, GilFiguresAndWaitsRoundTrip) {
     r.summary.gil_wait_share = 0.42;
     for (std::size_t i = 0; i < r.samples.size(); ++i)
       r.samples[i].gil_wait_ns = 5'000'000 + static_cast<std::int64_t>(i);
+    r.gil_waits = {{0, 1'000, 5'001'000}, {0, 9'000'000, 9'500'000}, {2, 3'000, 4'000}};
   }
   v.summary.gil = {true, 17, 0.875};
   v.summary.gil_wait_share = 0.42;

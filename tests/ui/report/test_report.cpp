@@ -6,6 +6,7 @@
 #include "tests/ui/report/report_checks.h"
 #include "tests/ui/sweep_fixtures.h"
 #include "tests/ui/ui_fixtures.h"
+#include "ui/charts/chart_data.h"
 #include "ui/main_window.h"
 #include "ui/report/report_document.h"
 #include "ui/report/report_export_dialog.h"
@@ -94,7 +95,19 @@ private Q_SLOTS:
     Experiment e = test::tiny_article(8, 0.01);
     e.variants[3].gil = GilKind::cpython;
     e.variants[3].background_cpu_threads = 1;
-    const ReportDocument doc = build_report(run_experiment(e));
+    const RunResults results = run_experiment(e);
+    const ReportDocument doc = build_report(results);
+    // The timeline carries the variant's waits for the lock, each inside its task's bar.
+    const ChartData charts = build_chart_data(results);
+    int hatched = 0;
+    for (const TimelineBar &bar : charts.variants[3].bars)
+      for (const auto &[from, to] : bar.gil_waits) {
+        ++hatched;
+        QVERIFY(from >= bar.start_s - 1e-6 && to <= bar.end_s + 1e-6 && from <= to);
+      }
+    QVERIFY(hatched > 0);
+    for (const TimelineBar &bar : charts.variants[0].bars)
+      QVERIFY(bar.gil_waits.empty());
     QStringList ids;
     for (const ReportSection &s : doc.sections)
       ids << s.id;
