@@ -44,8 +44,7 @@ Table measurement_table(const RunResults &results) {
   table.add_column("max", Align::right);
   table.add_column("qwait p99", Align::right);
   // Only when some variant ran under a GIL: what its tasks waited for the lock (p50 per task).
-  const bool any_gil = std::any_of(results.variants.begin(), results.variants.end(),
-                                   [](const VariantResult &v) { return v.summary.gil.measured; });
+  const bool any_gil = ran_under_a_gil(results);
   if (any_gil)
     table.add_column("GIL wait p50", Align::right);
   table.add_column("CPU", Align::right);

@@ -27,7 +27,6 @@ std::int64_t Gil::acquire() {
   const std::int64_t waited =
       std::chrono::duration_cast<std::chrono::nanoseconds>(now - asked).count();
   ++m_stats.acquisitions;
-  m_stats.wait_ns += waited;
   lock.unlock();
   m_taken.notify_all();
   return waited;

@@ -23,7 +23,6 @@ namespace conlab {
 struct GilStats {
   std::uint64_t acquisitions = 0;
   std::uint64_t forced_switches = 0; // drops the holder made because a waiter asked
-  std::int64_t wait_ns = 0;          // Σ time threads waited to take the lock
   std::int64_t held_ns = 0;          // Σ time the lock was held
 };
 

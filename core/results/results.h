@@ -77,4 +77,12 @@ struct RunResults {
   std::optional<SweepResults> sweep;   // present when experiment.sweep is
 };
 
+// Whether some variant of the run measured an interpreter lock ("gil": "cpython").
+inline bool ran_under_a_gil(const RunResults &results) {
+  for (const VariantResult &v : results.variants)
+    if (v.summary.gil.measured)
+      return true;
+  return false;
+}
+
 } // namespace conlab

@@ -4,8 +4,6 @@
 #include "ui/charts/chart_style.h"
 #include "ui/report/report_words.h"
 
-#include <algorithm>
-
 namespace conlab::ui {
 
 std::vector<const ReportChart *> ReportDocument::charts() const {
@@ -39,8 +37,7 @@ ReportDocument build_report(const RunResults &results, const ReportOptions &opti
   // A sweep's results are per point (results.variants is empty): its own sections say it all.
   if (!results.variants.empty()) {
     doc.sections.push_back(summary_section(results));
-    if (std::any_of(results.variants.begin(), results.variants.end(),
-                    [](const VariantResult &v) { return v.summary.gil.measured; }))
+    if (ran_under_a_gil(results))
       doc.sections.push_back(gil_section(results));
     doc.sections.push_back(prediction_section(results));
     doc.sections.push_back(charts_section(results, options));

@@ -3,14 +3,10 @@
 // them. Makespans are compared with the prediction as ratios that hold on a loaded 2-core machine.
 #include "core/engine/runner.h"
 #include "core/results/environment.h"
+#include "tests/support/burn_now.h"
 #include "tests/support/experiment_builder.h"
 
 #include <gtest/gtest.h>
-
-#include <chrono>
-#include <cmath>
-#include <thread>
-#include <vector>
 
 namespace conlab {
 namespace {
@@ -31,17 +27,8 @@ const CpuCalibration &calibration() {
   return c;
 }
 
-// How long `threads` threads take, now, to burn `total_ns` of work between them: the closed form
-// timed on the machine as it is at the moment, so a loaded machine moves both sides of a ratio.
 double burn_now(int threads, double total_ns) {
-  const CpuWork cpu(calibration());
-  const auto start = std::chrono::steady_clock::now();
-  {
-    std::vector<std::jthread> burners;
-    for (int i = 0; i < threads; ++i)
-      burners.emplace_back([&] { cpu.burn(std::llround(total_ns / threads), std::stop_token{}); });
-  }
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return test::burn_now(calibration(), threads, total_ns);
 }
 
 VariantResult run_one(const Experiment &e) {

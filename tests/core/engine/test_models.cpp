@@ -4,6 +4,7 @@
 #include "core/engine/model_registry.h"
 #include "core/engine/runner.h"
 #include "core/results/environment.h"
+#include "tests/support/burn_now.h"
 #include "tests/support/experiment_builder.h"
 
 #include <gtest/gtest.h>
@@ -44,13 +45,7 @@ double ideal_cpu_now(const Experiment &e) {
   const auto tasks = static_cast<double>(e.load.tasks);
   const int threads = static_cast<int>(std::min(info->concurrency(v, available_cores()).cpu, tasks));
   const double total_ns = tasks * v.steps.front().duration.ms * e.time_scale * 1e6;
-  const CpuWork cpu(ModelVsPrediction::calibration());
-  const auto start = std::chrono::steady_clock::now();
-  std::vector<std::jthread> burners;
-  for (int i = 0; i < threads; ++i)
-    burners.emplace_back([&] { cpu.burn(std::llround(total_ns / threads), std::stop_token{}); });
-  burners.clear(); // joins
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return test::burn_now(ModelVsPrediction::calibration(), threads, total_ns);
 }
 
 // 12 tasks of 40 ms (1000 ms at time scale 0.04), all submitted at once; P = L = 3. Under a
