@@ -13,11 +13,13 @@ std::string rstrip(std::string line) {
   return line;
 }
 
+// "2", "L=4", and "2 proc" / "L=4 proc" where the workers are processes.
 std::string pool_cell(const VariantResult &variant) {
+  const std::string processes = variant.summary.processes.measured ? " proc" : "";
   if (variant.loops > 0)
-    return "L=" + std::to_string(variant.loops);
+    return "L=" + std::to_string(variant.loops) + processes;
   if (variant.pool_size > 0)
-    return std::to_string(variant.pool_size);
+    return std::to_string(variant.pool_size) + processes;
   return std::string(kDash);
 }
 

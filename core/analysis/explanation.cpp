@@ -19,8 +19,26 @@ std::string pool_words(const ExplanationFacts &f) {
     return "AnyIO's thread limiter allows " + p + " threads";
   case PoolKind::plain:
     return "the pool has " + p + " threads";
+  case PoolKind::processes:
+    return "the pool has " + p + " worker processes";
   }
   return "";
+}
+
+// What the worker processes cost, after the cause.
+void processes(std::ostringstream &out, const ExplanationFacts &f) {
+  if (f.worker_processes <= 0)
+    return;
+  out << " Each of its " << human_count(f.worker_processes)
+      << " worker processes has an interpreter of its own; starting them took "
+      << human_duration(f.process_start_s)
+      << (f.process_start_in_run ? " inside the makespan" : " before the run, as a server's do");
+  if (f.handoff_p50_s > 0)
+    out << ", and each task's trip to a worker and back " << human_duration(f.handoff_p50_s)
+        << " (p50)";
+  out << ".";
+  if (f.tasks_taken_down > 0)
+    out << " A worker process died and took down " << human_count(f.tasks_taken_down) << " tasks.";
 }
 
 // Ends a sentence about queueing with the pool that caused it and the waves it made.
@@ -61,8 +79,8 @@ void cause(std::ostringstream &out, const ExplanationFacts &f) {
     return;
   case ExplanationCause::executor_bound:
     out << "The loop stayed free (worst lag " << human_duration(f.worst_lag_s)
-        << "), but tasks spent " << human_percent(f.share)
-        << " of their response time waiting for an executor thread; about "
+        << "), but tasks spent " << human_percent(f.share) << " of their response time waiting for "
+        << (f.pool == PoolKind::processes ? "a worker process" : "an executor thread") << "; about "
         << human_count(f.overlap) << " ran their blocking work at once";
     pool_limit(out, f);
     return;
@@ -128,6 +146,7 @@ std::string explain(const ExplanationFacts &f) {
     return "No task finished, so there is nothing to explain yet.";
   std::ostringstream out;
   cause(out, f);
+  processes(out, f);
   if (f.completed < f.tasks) {
     out << " Only " << f.completed << " of " << f.tasks
         << " tasks finished before the run stopped.";

@@ -49,9 +49,10 @@ void name_pool(ExplanationFacts &f, const Variant &v, int cores) {
     return;
   f.pool_threads = v.pool_size->resolve(cores);
   const std::string &named = v.pool_size->named;
-  f.pool = named == "python_default_executor" ? PoolKind::python_default_executor
-           : named == "anyio_default"         ? PoolKind::anyio_default
-                                              : PoolKind::plain;
+  f.pool = runs_in_processes(v)                 ? PoolKind::processes
+           : named == "python_default_executor" ? PoolKind::python_default_executor
+           : named == "anyio_default"           ? PoolKind::anyio_default
+                                                : PoolKind::plain;
 }
 
 // Σ GIL wait over Σ running time (service): how much of the time the tasks held a thread they
@@ -73,10 +74,9 @@ void name_gil(ExplanationFacts &f, const Variant &v, const Summary &s, double ti
   f.forced_switches = s.gil.forced_switches;
   f.switch_interval_s = v.switch_interval() / 1000 * time_scale;
   f.gil_waits_only = !has_cpu(v);
-  // Every wait step ends with taking the lock back. (So does the start of a task, but a thread
-  // that just finished one usually takes the lock straight back for the next.)
-  f.gil_wait_per_wake_s =
-      s.gil_wait_s.mean / static_cast<double>(std::max<std::size_t>(1, wait_steps(v)));
+  // Every wait step ends with taking the lock back, and so does the start of a task: its thread
+  // was idle in between and gave the lock up.
+  f.gil_wait_per_wake_s = s.gil_wait_s.mean / static_cast<double>(wait_steps(v) + 1);
 }
 
 void find_cause(ExplanationFacts &f, const Variant &v, const Summary &s, int cores,
@@ -162,6 +162,13 @@ ExplanationFacts explanation_facts(const Variant &variant, const Summary &summar
   f.cpu_utilization = summary.cpu_utilization;
   f.waves = prediction.waves;
   find_cause(f, variant, summary, cores, time_scale);
+  if (summary.processes.measured) {
+    f.worker_processes = summary.processes.workers;
+    f.process_start_s = summary.processes.start_s;
+    f.process_start_in_run = summary.processes.start_in_run;
+    f.handoff_p50_s = summary.handoff_s.p50;
+    f.tasks_taken_down = summary.processes.tasks_taken_down;
+  }
   // A partial run's makespan says nothing about the whole run's prediction or claims.
   if (summary.completed < summary.tasks)
     return f;

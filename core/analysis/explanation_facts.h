@@ -26,7 +26,7 @@ enum class ExplanationCause {
 };
 
 // The pool that limited a queueing variant, as the explanation names it.
-enum class PoolKind { none, python_default_executor, anyio_default, plain };
+enum class PoolKind { none, python_default_executor, anyio_default, plain, processes };
 
 struct PredictionCheck {
   enum class Verdict { close, slower, faster }; // beyond ±10% of the prediction, or not
@@ -69,6 +69,14 @@ struct ExplanationFacts {
   bool gil_waits_only = false;
   double gil_wait_per_wake_s = 0;
   double switch_interval_s = 0; // at the run's time scale
+  // Worker processes (process_pool; multi_loop with "processes": true): how many, what starting
+  // them cost and whether that was inside the makespan, each task's hand-off there and back
+  // (p50), and the tasks a dead worker took down.
+  double worker_processes = 0;
+  double process_start_s = 0;
+  bool process_start_in_run = false;
+  double handoff_p50_s = 0;
+  double tasks_taken_down = 0;
   std::optional<PredictionCheck> prediction;
   std::optional<ClaimCheck> claim;
 };

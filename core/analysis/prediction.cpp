@@ -40,7 +40,9 @@ std::optional<Limit> common_limit(const Variant &v, const ModelInfo &info, doubl
     if (clients < c.of(s.kind))
       why = "C";
     const int background = v.background_cpu_threads.value_or(0);
-    if (cpu && v.has_gil()) {
+    // Worker processes have an interpreter each; background threads share the lab's.
+    const bool own_gil = runs_in_processes(v);
+    if (cpu && v.has_gil() && !own_gil) {
       // One interpreter lock: the k task threads and the K background threads take turns at
       // it, each switch interval in turn, so the tasks compute k/(k+K) of one core.
       k = k / (k + background);
@@ -94,21 +96,27 @@ Prediction predict(const Variant &variant, const Load &load, double time_scale, 
     return p;
   }
   // Beside a thread that computes holding the GIL, a thread whose wait ends must wait for the
-  // lock: up to one switch interval, after which it asks for it. Closed form for one task thread
-  // only; several waiters compete with each other too.
+  // lock: up to one switch interval, after which it asks for it. So must the thread that starts
+  // a task, since it was idle in between (CPython's worker blocks in queue.get(), a loop in
+  // select()): w + 1 wake-ups per task. Closed form for one task thread only; several waiters
+  // compete with each other too.
   std::string gil_note;
-  if (variant.has_gil() && variant.background_cpu_threads.value_or(0) > 0 && !limit->cpu) {
+  // (Not where the waits run in worker processes, away from the lab's lock: multi_loop's.)
+  const bool waits_in_workers = runs_in_processes(variant) && !info->uses_pool_size;
+  if (variant.has_gil() && variant.background_cpu_threads.value_or(0) > 0 && !limit->cpu &&
+      !waits_in_workers) {
     if (limit->tasks_at_once != 1) {
       p.formula = "no closed form: several threads wait for a GIL held by a CPU-bound thread";
       return p;
     }
-    double waits = 0;
+    double wakes = 1; // the task's start
     for (const Step &step : variant.steps)
-      waits += step.kind != StepKind::cpu;
+      wakes += step.kind != StepKind::cpu;
     const double interval_s = variant.switch_interval() / 1000 * time_scale;
-    s += waits * interval_s;
-    gil_note = " (S includes w·I = " + number(waits) + " × " + human_duration(interval_s) +
-               ": each wait ends with up to one switch interval for the GIL)";
+    s += wakes * interval_s;
+    gil_note = " (S includes (w+1)·I = " + number(wakes) + " × " + human_duration(interval_s) +
+               ": the task's start and each wait's end take up to one switch interval for the "
+               "GIL)";
   }
   const double k = limit->tasks_at_once;
   p.concurrency = k;

@@ -32,32 +32,32 @@ Span span_of(const std::vector<TaskSample> &samples) {
   return s;
 }
 
+// A part of each task's response time (a wait inside the task): its percentiles, and its share
+// of all the response time.
+void fill_part(std::vector<double> part, double total_response, Percentiles &pct, double &share) {
+  const double total = std::accumulate(part.begin(), part.end(), 0.0);
+  share = total_response > 0 ? total / total_response : 0;
+  pct = percentiles(std::move(part));
+}
+
 void fill_latencies(Summary &out, const std::vector<const TaskSample *> &finished) {
-  std::vector<double> response, wait, service, executor_wait, gil_wait;
-  response.reserve(finished.size());
-  executor_wait.reserve(finished.size());
-  gil_wait.reserve(finished.size());
-  wait.reserve(finished.size());
-  service.reserve(finished.size());
+  std::vector<double> response, wait, service, executor_wait, gil_wait, handoff;
+  for (auto *v : {&response, &wait, &service, &executor_wait, &gil_wait, &handoff})
+    v->reserve(finished.size());
   for (const TaskSample *t : finished) {
     response.push_back(static_cast<double>(t->response_ns()) * kNs);
     wait.push_back(static_cast<double>(t->queue_wait_ns()) * kNs);
     service.push_back(static_cast<double>(t->service_ns()) * kNs);
     executor_wait.push_back(static_cast<double>(t->executor_wait_ns) * kNs);
     gil_wait.push_back(static_cast<double>(t->gil_wait_ns) * kNs);
+    handoff.push_back(static_cast<double>(t->handoff_ns) * kNs);
   }
   const double total_response = std::accumulate(response.begin(), response.end(), 0.0);
-  const double total_wait = std::accumulate(wait.begin(), wait.end(), 0.0);
-  out.queue_wait_share = total_response > 0 ? total_wait / total_response : 0;
-  const double total_executor_wait =
-      std::accumulate(executor_wait.begin(), executor_wait.end(), 0.0);
-  out.executor_wait_share = total_response > 0 ? total_executor_wait / total_response : 0;
-  out.executor_wait_s = percentiles(std::move(executor_wait));
-  const double total_gil_wait = std::accumulate(gil_wait.begin(), gil_wait.end(), 0.0);
-  out.gil_wait_share = total_response > 0 ? total_gil_wait / total_response : 0;
-  out.gil_wait_s = percentiles(std::move(gil_wait));
+  fill_part(std::move(wait), total_response, out.queue_wait_s, out.queue_wait_share);
+  fill_part(std::move(executor_wait), total_response, out.executor_wait_s, out.executor_wait_share);
+  fill_part(std::move(gil_wait), total_response, out.gil_wait_s, out.gil_wait_share);
+  fill_part(std::move(handoff), total_response, out.handoff_s, out.handoff_share);
   out.latency_s = percentiles(std::move(response));
-  out.queue_wait_s = percentiles(std::move(wait));
   out.service_s = percentiles(std::move(service));
 }
 
@@ -209,8 +209,15 @@ Summary combine_repeats(const std::vector<Summary> &repeats,
   fill_latencies(out, finished);
   const double n = static_cast<double>(repeats.size());
   double makespan = 0, cpu = 0, util = 0, lag_mean = 0, lag_share = 0, in_flight = 0, lambda_w = 0;
-  double forced_switches = 0, held_share = 0;
+  double forced_switches = 0, held_share = 0, process_start = 0;
   for (const Summary &r : repeats) {
+    if (r.processes.measured) {
+      out.processes.measured = true;
+      out.processes.workers = std::max(out.processes.workers, r.processes.workers);
+      out.processes.start_in_run = r.processes.start_in_run;
+      out.processes.tasks_taken_down += r.processes.tasks_taken_down;
+      process_start += r.processes.start_s;
+    }
     out.gil.measured = out.gil.measured || r.gil.measured;
     forced_switches += r.gil.forced_switches;
     held_share += r.gil.held_share;
@@ -239,6 +246,7 @@ Summary combine_repeats(const std::vector<Summary> &repeats,
   out.loop_lag_s.blocked_share = lag_share / n;
   out.gil.forced_switches = forced_switches / n;
   out.gil.held_share = held_share / n;
+  out.processes.start_s = process_start / n;
   out.littles_law.mean_in_flight = in_flight / n;
   out.littles_law.throughput_x_response = lambda_w / n;
   const double larger = std::max(in_flight, lambda_w);

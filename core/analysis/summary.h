@@ -42,6 +42,15 @@ struct GilSummary {
   double held_share = 0;      // share of the run in which some thread held the lock
 };
 
+// The worker processes of process_pool, or of multi_loop with "processes": true.
+struct ProcessSummary {
+  bool measured = false;
+  double workers = 0;
+  double start_s = 0;          // forking them until every one was ready
+  bool start_in_run = false;   // started by the first task, inside the makespan (process_pool)
+  double tasks_taken_down = 0; // by a worker that died
+};
+
 struct Summary {
   std::uint32_t tasks = 0;     // asked for
   std::uint32_t completed = 0; // finished (fewer when cancelled)
@@ -56,6 +65,9 @@ struct Summary {
   Percentiles gil_wait_s;         // inside a task, waiting to take the interpreter lock
   double gil_wait_share = 0;      // Σ GIL wait / Σ response time
   GilSummary gil;
+  Percentiles handoff_s;    // inside a task, its steps' trips to a worker process and back
+  double handoff_share = 0; // Σ hand-off / Σ response time
+  ProcessSummary processes;
   double cpu_time_s = 0;
   double cpu_utilization = 0; // cpu time / (makespan × cores)
   std::int64_t context_switches = 0;

@@ -5,9 +5,14 @@ namespace conlab {
 Gil::Gil(std::int64_t switch_interval_ns)
     : m_interval(std::max<std::int64_t>(1, switch_interval_ns)) {}
 
-std::int64_t Gil::acquire() {
+std::int64_t Gil::acquire() { return take(false); }
+
+std::int64_t Gil::take(bool counted_as_waiting) {
   const Clock::time_point asked = Clock::now();
   std::unique_lock lock(m_mutex);
+  if (m_locked && !counted_as_waiting)
+    ++m_waiting;
+  const bool waited_at_all = m_locked || counted_as_waiting;
   while (m_locked) {
     // As take_gil(): wait one interval at a time, and ask for the lock only when a whole
     // interval passed with no thread taking it (so a lock that keeps changing hands is left be).
@@ -16,6 +21,8 @@ std::int64_t Gil::acquire() {
     if (woke == std::cv_status::timeout && m_locked && m_switch_number == seen)
       m_drop_request.store(true, std::memory_order_relaxed);
   }
+  if (waited_at_all)
+    --m_waiting;
   const Clock::time_point now = Clock::now();
   m_locked = true;
   m_holder = std::this_thread::get_id();
@@ -46,6 +53,14 @@ void Gil::release_locked(std::unique_lock<std::mutex> &lock, Clock::time_point n
   lock.lock();
 }
 
+void Gil::release_to_waiter() {
+  std::unique_lock lock(m_mutex);
+  const std::uint64_t number = m_switch_number;
+  release_locked(lock, Clock::now());
+  if (m_waiting > 0)
+    m_taken.wait(lock, [&] { return m_switch_number != number; });
+}
+
 std::int64_t Gil::forced_switch() {
   {
     std::unique_lock lock(m_mutex);
@@ -54,11 +69,14 @@ std::int64_t Gil::forced_switch() {
     m_drop_request.store(false, std::memory_order_relaxed);
     const std::uint64_t number = m_switch_number;
     ++m_stats.forced_switches;
+    // Counted as waiting from the drop on: it wants the lock back, and a thread that goes idle
+    // meanwhile (release_to_waiter) must leave it to this one.
+    ++m_waiting;
     release_locked(lock, Clock::now());
     // As drop_gil() with FORCE_SWITCHING: do not race the waiter for the lock just dropped.
     m_taken.wait(lock, [&] { return m_switch_number != number; });
   }
-  return acquire();
+  return take(true);
 }
 
 bool Gil::held_by_this_thread() const {

@@ -37,6 +37,11 @@ public:
   std::int64_t acquire();
   // Drops the lock, which the calling thread holds.
   void release();
+  // Drops it as a thread that goes idle does (a pool thread back at its queue, where CPython's
+  // worker blocks in queue.get()): if another thread is waiting for the lock, waits until that
+  // thread has it, so that this thread cannot take it straight back for its next task. Without
+  // this, who gets the lock next would be a race the scheduler decides.
+  void release_to_waiter();
   // A check point in the holder's computation: on a drop request, drops the lock, lets a waiter
   // take it and takes it back. Returns the ns spent waiting to get it back (0 most of the time).
   std::int64_t check() {
@@ -50,6 +55,7 @@ public:
 private:
   using Clock = std::chrono::steady_clock;
   std::int64_t forced_switch();
+  std::int64_t take(bool counted_as_waiting); // acquire(), for a thread already counted
   void release_locked(std::unique_lock<std::mutex> &lock, Clock::time_point now);
 
   const std::chrono::nanoseconds m_interval;
@@ -60,6 +66,7 @@ private:
   bool m_locked = false;
   std::thread::id m_holder;
   std::uint64_t m_switch_number = 0; // incremented on every acquisition
+  int m_waiting = 0;                 // threads inside acquire() waiting for the lock
   Clock::time_point m_taken_at;
   GilStats m_stats;
 };

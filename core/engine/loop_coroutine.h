@@ -9,6 +9,7 @@
 #pragma once
 
 #include "core/engine/loop_sleep_queue.h"
+#include "core/engine/processes/process_executor.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
@@ -16,6 +17,7 @@
 
 #include <coroutine>
 #include <exception>
+#include <memory>
 #include <utility>
 
 namespace conlab {
@@ -83,5 +85,25 @@ template <typename F> struct RunOnPool {
 };
 template <typename F> RunOnPool(boost::asio::io_context &, boost::asio::thread_pool &, F)
     -> RunOnPool<F>;
+
+// `await loop.run_in_executor(ProcessPoolExecutor(P), fn)`: the step runs in a worker process,
+// the coroutine resumes on the loop with how it went.
+struct RunInProcess {
+  boost::asio::io_context &loop;
+  ProcessExecutor &pool;
+  ProcessExecutor::Job job;
+  ProcessExecutor::Done done{};
+
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> h) {
+    // Shared: the pool's callback is copyable, the resumption is not.
+    auto resume = std::make_shared<ResumeOnLoop>(h);
+    pool.submit(job, [this, resume](const ProcessExecutor::Done &d) {
+      done = d; // the coroutine is suspended until the post below resumes it
+      boost::asio::post(loop, [resume] { (*resume)(); });
+    });
+  }
+  ProcessExecutor::Done await_resume() const noexcept { return done; }
+};
 
 } // namespace conlab

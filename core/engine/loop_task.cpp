@@ -13,8 +13,7 @@ namespace asio = boost::asio;
 
 namespace {
 
-LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task,
-                       asio::thread_pool *offload) {
+LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task, Offload offload) {
   if (context.stopping())
     co_return;
   context.task_started(task);
@@ -35,11 +34,24 @@ LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task
                             LoopSleepQueue::clock::now() + std::chrono::nanoseconds(ns)};
       context.enter_python(task);
       completed = !context.stopping();
-    } else if (offload) {
+    } else if (offload.processes) {
+      // The worker process has its own interpreter lock; this thread gives up the loop's.
+      context.leave_python();
+      const ProcessExecutor::Done done =
+          co_await RunInProcess{loop.io_context(), *offload.processes, {task, kind, ns}};
+      context.executor_waited(task, done.queued_ns);
+      context.handed_off(task, done.handoff_ns);
+      if (done.outcome == ProcessExecutor::Outcome::failed) {
+        context.task_failed(task); // the pool broke under it
+        co_return;
+      }
+      context.enter_python(task);
+      completed = done.outcome == ProcessExecutor::Outcome::completed && !context.stopping();
+    } else if (offload.threads) {
       context.leave_python();
       const auto asked = std::chrono::steady_clock::now();
       completed = co_await RunOnPool{
-          loop.io_context(), *offload, [&context, task, kind, ns, asked] {
+          loop.io_context(), *offload.threads, [&context, task, kind, ns, asked] {
             context.executor_waited(task, (std::chrono::steady_clock::now() - asked).count());
             const bool done = run_step_blocking(context, task, kind, ns);
             context.leave_python();
@@ -61,12 +73,11 @@ LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task
 } // namespace
 
 void spawn_task_on_loop(AsioLoop &loop, ModelContext &context, std::uint32_t task,
-                        asio::thread_pool *offload) {
+                        Offload offload) {
   asio::post(loop.io_context(), [&loop, &context, task, offload]() mutable {
     run_task(loop, context, task, offload);
   });
 }
-
 
 namespace {
 
@@ -74,7 +85,7 @@ constexpr std::size_t kSpawnChunk = 256;
 
 void spawn_chunk(AsioLoop &loop, ModelContext &context,
                  std::shared_ptr<std::vector<std::uint32_t>> tasks, std::size_t from,
-                 asio::thread_pool *offload) {
+                 Offload offload) {
   const std::size_t to = std::min(tasks->size(), from + kSpawnChunk);
   {
     const GilBatch batch(context.gil()); // the chunk starts under one hold of the lock
@@ -96,9 +107,8 @@ std::vector<std::uint32_t> task_range(std::uint32_t first, std::uint32_t count) 
   return tasks;
 }
 
-void spawn_tasks_on_loop(AsioLoop &loop, ModelContext &context,
-                         std::vector<std::uint32_t> tasks,
-                         asio::thread_pool *offload) {
+void spawn_tasks_on_loop(AsioLoop &loop, ModelContext &context, std::vector<std::uint32_t> tasks,
+                         Offload offload) {
   if (tasks.empty())
     return;
   auto shared = std::make_shared<std::vector<std::uint32_t>>(std::move(tasks));

@@ -6,6 +6,7 @@
 
 #include "core/engine/asio_loop.h"
 #include "core/engine/model.h"
+#include "core/engine/processes/process_executor.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -14,18 +15,25 @@
 
 namespace conlab {
 
+// Where a loop awaits its blocking and cpu steps: nowhere (they run on the loop thread), an
+// executor of threads, or one of worker processes.
+struct Offload {
+  boost::asio::thread_pool *threads = nullptr;
+  ProcessExecutor *processes = nullptr;
+  explicit operator bool() const { return threads || processes; }
+};
+
 // Posts the task to the loop (never runs it inline on the caller's stack, so a task that
 // finishes and submits the next cannot recurse).
 void spawn_task_on_loop(AsioLoop &loop, ModelContext &context, std::uint32_t task,
-                        boost::asio::thread_pool *offload = nullptr);
+                        Offload offload = {});
 
 // first .. first + count - 1 as a list.
 std::vector<std::uint32_t> task_range(std::uint32_t first, std::uint32_t count);
 
 // Hands many tasks to the loop with one wake-up; the loop starts them a chunk at a time so
 // its other work (timers, the lag probe) still gets turns in between.
-void spawn_tasks_on_loop(AsioLoop &loop, ModelContext &context,
-                         std::vector<std::uint32_t> tasks,
-                         boost::asio::thread_pool *offload = nullptr);
+void spawn_tasks_on_loop(AsioLoop &loop, ModelContext &context, std::vector<std::uint32_t> tasks,
+                         Offload offload = {});
 
 } // namespace conlab

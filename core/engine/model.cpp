@@ -1,5 +1,7 @@
 #include "core/engine/model.h"
 
+#include <utility>
+
 namespace conlab {
 
 ModelContext::ModelContext(const Workload &workload, const CpuWork &cpu, TaskRecorder &recorder,
@@ -41,9 +43,24 @@ void ModelContext::task_finished(std::uint32_t task) {
   m_on_finished(task);
 }
 
+void ModelContext::task_finished_at(std::uint32_t task, std::int64_t end_ns) {
+  m_recorder.finished_at(task, end_ns);
+  m_on_finished(task);
+}
+
 void ModelContext::add_loop_lag(LoopLagTrace trace) {
   std::lock_guard lock(m_lag_mutex);
   m_loop_lag.push_back(std::move(trace));
+}
+
+void ModelContext::set_processes(const ProcessReport &report) {
+  std::lock_guard lock(m_lag_mutex);
+  m_processes = report;
+}
+
+std::optional<ProcessReport> ModelContext::take_processes() {
+  std::lock_guard lock(m_lag_mutex);
+  return std::exchange(m_processes, std::nullopt);
 }
 
 std::vector<LoopLagTrace> ModelContext::take_loop_lag() {

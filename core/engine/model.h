@@ -5,6 +5,7 @@
 #include "core/engine/cpu_work.h"
 #include "core/engine/gil.h"
 #include "core/engine/loop_lag.h"
+#include "core/engine/processes/process_report.h"
 #include "core/engine/task_recorder.h"
 #include "core/experiment/spec.h"
 #include "core/experiment/workload.h"
@@ -12,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stop_token>
 #include <vector>
 
@@ -34,7 +36,14 @@ public:
 
   void task_started(std::uint32_t task) { m_recorder.started(task); }
   void task_finished(std::uint32_t task);
+  void task_finished_at(std::uint32_t task, std::int64_t end_ns); // timed by a worker process
+  // A task that ended without finishing because the model broke under it (a worker process
+  // died): the load goes on, the task keeps no end time.
+  void task_failed(std::uint32_t task) { m_on_finished(task); }
   void executor_waited(std::uint32_t task, std::int64_t ns) { m_recorder.executor_waited(task, ns); }
+  // A step's trip to a worker process and back (same rule as executor_waited).
+  void handed_off(std::uint32_t task, std::int64_t ns) { m_recorder.handed_off(task, ns); }
+  TaskRecorder &recorder() { return m_recorder; }
 
   // The interpreter lock, or null (C++, free-threaded Python). A thread runs the task's Python
   // code between enter_python and leave_python: enter takes the lock if this thread does not
@@ -50,6 +59,9 @@ public:
   // Models hand in their loops' lag traces when they shut down (any thread).
   void add_loop_lag(LoopLagTrace trace);
   std::vector<LoopLagTrace> take_loop_lag();
+  // Models with worker processes hand in what they cost once the workers are reaped.
+  void set_processes(const ProcessReport &report);
+  std::optional<ProcessReport> take_processes();
 
 private:
   const Workload &m_workload;
@@ -60,6 +72,7 @@ private:
   Gil *m_gil;
   std::mutex m_lag_mutex;
   std::vector<LoopLagTrace> m_loop_lag;
+  std::optional<ProcessReport> m_processes; // guarded by m_lag_mutex
 };
 
 class Model {

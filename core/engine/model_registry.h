@@ -30,12 +30,19 @@ struct ModelInfo {
   bool uses_pool_size = false;      // P
   bool uses_loops = false;          // L
   bool uses_offload = false;        // qt_event_loop's switch
+  bool uses_processes = false;      // multi_loop's "processes" switch
   std::string_view default_pool;    // named PoolSize when pool_size is absent
   bool has_event_loop = false;      // gets a loop-lag probe
   std::unique_ptr<Model> (*create)(const ModelSetup &setup) = nullptr;
   StepConcurrency (*concurrency)(const Variant &variant, int cores) = nullptr;
   ScheduleShape (*shape)(const Variant &variant, int cores) = nullptr; // for the simulator
+  // Whether the variant's steps run in worker processes, each with an interpreter lock of its
+  // own (process_pool; multi_loop with "processes": true). Null: never.
+  bool (*runs_in_processes)(const Variant &variant) = nullptr;
 };
+
+// The registry's answer for `variant` (false for an unknown model).
+bool runs_in_processes(const Variant &variant);
 
 const std::vector<const ModelInfo *> &model_registry();
 const ModelInfo *find_model(std::string_view name);

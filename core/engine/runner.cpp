@@ -6,6 +6,7 @@
 #include "core/engine/load_driver.h"
 #include "core/engine/model_registry.h"
 #include "core/http/http_target.h"
+#include "core/util/format.h"
 
 #include <algorithm>
 #include <chrono>
@@ -116,6 +117,14 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   if (background)
     background->stop();
   out.telemetry = meter.stop(out.resources);
+  const std::optional<ProcessReport> processes = context.take_processes();
+  if (processes) {
+    // The workers' CPU and switches are the variant's too: getrusage(RUSAGE_SELF) misses them.
+    out.resources.cpu_time_s += processes->cpu_time_s;
+    out.resources.voluntary_context_switches += processes->voluntary_context_switches;
+    out.resources.involuntary_context_switches += processes->involuntary_context_switches;
+    out.error = processes->error;
+  }
 
   out.samples = recorder.take_samples();
   out.gil_waits = recorder.take_gil_waits();
@@ -127,6 +136,13 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
     out.summary.gil.held_share =
         run_ns > 0 ? std::min(1.0, static_cast<double>(gil_stats.held_ns) / run_ns) : 0;
   }
+  if (processes)
+    out.summary.processes =
+        ProcessSummary{.measured = true,
+                       .workers = static_cast<double>(processes->workers),
+                       .start_s = processes->start_s,
+                       .start_in_run = processes->start_in_run,
+                       .tasks_taken_down = static_cast<double>(processes->tasks_taken_down)};
   out.complete = out.summary.completed == out.summary.tasks;
   progress.report(recorder);
   return out;
@@ -140,8 +156,22 @@ void finish_variant(const Experiment &e, const Variant &v, VariantResult &result
     samples.push_back(r.samples);
   }
   result.summary = combine_repeats(summaries, samples);
+  // Workers started by the run's first task are inside the makespan: so is their measured cost.
+  if (result.summary.processes.start_in_run && result.prediction.makespan_s) {
+    *result.prediction.makespan_s += result.summary.processes.start_s;
+    result.prediction.formula +=
+        " + the workers' start, measured: " + human_duration(result.summary.processes.start_s);
+    result.prediction.throughput_per_s =
+        static_cast<double>(e.load.tasks) / *result.prediction.makespan_s;
+  }
   result.explanation =
       explain(v, result.summary, result.prediction, e.time_scale, cores, result.repeats.size());
+  // What went wrong in a repeat (a worker process died) comes first.
+  std::string errors;
+  for (const RepeatResult &r : result.repeats)
+    if (!r.error.empty())
+      errors += "Repeat " + std::to_string(r.repeat + 1) + ": " + r.error + ". ";
+  result.explanation = errors + result.explanation;
 }
 
 VariantResult describe_variant(const Experiment &e, std::size_t index, int cores) {

@@ -52,6 +52,18 @@ void TaskRecorder::started(std::uint32_t task) {
   m_started.fetch_add(1, std::memory_order_relaxed);
 }
 
+void TaskRecorder::started_at(std::uint32_t task, std::int64_t start_ns, std::uint32_t worker) {
+  TaskSample &s = m_samples[task];
+  s.start_ns = start_ns;
+  s.worker = worker;
+  m_started.fetch_add(1, std::memory_order_relaxed);
+}
+
+void TaskRecorder::finished_at(std::uint32_t task, std::int64_t end_ns) {
+  m_samples[task].end_ns = end_ns;
+  m_finished.fetch_add(1, std::memory_order_release);
+}
+
 void TaskRecorder::finished(std::uint32_t task) {
   m_samples[task].end_ns = m_clock.now_ns();
   m_finished.fetch_add(1, std::memory_order_release);

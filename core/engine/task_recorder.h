@@ -22,6 +22,14 @@ public:
   void executor_waited(std::uint32_t task, std::int64_t ns) {
     m_samples[task].executor_wait_ns += ns;
   }
+  void handed_off(std::uint32_t task, std::int64_t ns) { m_samples[task].handoff_ns += ns; }
+  // Worker processes report a task's start and end themselves (multi_loop with processes):
+  // times from the run's clock, `worker` from reserve_workers().
+  void started_at(std::uint32_t task, std::int64_t start_ns, std::uint32_t worker);
+  void finished_at(std::uint32_t task, std::int64_t end_ns);
+  std::uint32_t reserve_workers(std::uint32_t count) {
+    return m_workers.fetch_add(count, std::memory_order_relaxed);
+  }
   // By the thread that runs the task at the moment (a task runs on one thread at a time): a
   // wait for the interpreter lock that ended at `end_ns`. Its interval is kept too for the
   // first kGilWaitTasks tasks (once keep_gil_waits() was called), when it lasted 1 µs or more.

@@ -17,6 +17,8 @@ struct TaskSample {
   std::int64_t executor_wait_ns = 0;
   // Time the task's threads spent waiting to take the interpreter lock (variants with a GIL).
   std::int64_t gil_wait_ns = 0;
+  // Time the task's steps spent on their way to a worker process and back (process_pool).
+  std::int64_t handoff_ns = 0;
 
   bool submitted() const { return submit_ns >= 0; }
   bool started() const { return start_ns >= 0; }

@@ -59,6 +59,7 @@ struct Variant {
   std::optional<PoolSize> pool_size; // P: executor or pool threads
   std::optional<int> loops;          // L: multi_loop
   std::optional<bool> offload;       // qt_event_loop: run blocking steps on a QThreadPool
+  std::optional<bool> processes;     // multi_loop: L processes (uvicorn --workers), not threads
   std::optional<GilKind> gil;        // absent: none
   std::optional<double> switch_interval_ms;  // with gil cpython; absent: 5 ms
   std::optional<int> background_cpu_threads; // K threads computing for the whole run

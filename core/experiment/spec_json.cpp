@@ -131,6 +131,7 @@ Variant read_variant(const boost::json::value &json, const std::string &path,
   if (const auto loops = f.integer("loops"))
     v.loops = clamp_to_int(*loops);
   v.offload = f.boolean("offload");
+  v.processes = f.boolean("processes");
   v.gil = f.choice<GilKind>("gil", {{"none", GilKind::none}, {"cpython", GilKind::cpython}});
   v.switch_interval_ms = f.number("switch_interval_ms");
   if (const auto k = f.integer("background_cpu_threads"))

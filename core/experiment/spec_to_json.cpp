@@ -55,6 +55,8 @@ boost::json::value to_json(const Variant &v) {
     o["loops"] = *v.loops;
   if (v.offload)
     o["offload"] = *v.offload;
+  if (v.processes)
+    o["processes"] = *v.processes;
   if (v.gil)
     o["gil"] = to_string(*v.gil);
   if (v.switch_interval_ms)

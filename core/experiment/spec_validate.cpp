@@ -228,6 +228,18 @@ void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores) {
   }
   if (v.offload && info && !info->uses_offload)
     unused("offload");
+  if (v.processes && info && !info->uses_processes)
+    unused("processes");
+  if (info && info->runs_in_processes && info->runs_in_processes(v)) {
+    if (info->uses_pool_size && v.pool_size && v.pool_size->resolve(cores) > kMaxWorkerProcesses)
+      c.error(
+          field_path(path, "pool_size"),
+          CONLAB_TRANSLATABLE("conlab::errors", "means %1 worker processes, above the cap of %2"),
+          {std::to_string(v.pool_size->resolve(cores)), std::to_string(kMaxWorkerProcesses)});
+    if (v.target)
+      c.error(model_path, CONLAB_TRANSLATABLE("conlab::errors",
+                                              "worker processes are not available in HTTP mode"));
+  }
   if (v.switch_interval_ms) {
     const std::string interval = field_path(path, "switch_interval_ms");
     if (!v.has_gil())

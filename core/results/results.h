@@ -50,6 +50,7 @@ struct RepeatResult {
   Summary summary;
   bool complete = false; // every task finished
   std::optional<HttpErrors> http_errors; // HTTP targets only
+  std::string error; // what went wrong in this repeat alone (a worker process died)
 };
 
 struct VariantResult {
@@ -81,6 +82,14 @@ struct RunResults {
 inline bool ran_under_a_gil(const RunResults &results) {
   for (const VariantResult &v : results.variants)
     if (v.summary.gil.measured)
+      return true;
+  return false;
+}
+
+// Whether some variant of the run had worker processes (process_pool, multi_loop processes).
+inline bool ran_worker_processes(const RunResults &results) {
+  for (const VariantResult &v : results.variants)
+    if (v.summary.processes.measured)
       return true;
   return false;
 }

@@ -150,6 +150,16 @@ Summary read_summary(const boost::json::value *json, const std::string &path,
     s.gil.forced_switches = number(g, "forced_switches");
     s.gil.held_share = number(g, "held_share");
   }
+  if (const boost::json::value *processes = f.object("processes")) { // worker processes only
+    s.processes.measured = true;
+    s.handoff_s = read_percentiles(f.object("handoff_s", kRequired), f.path("handoff_s"), errors);
+    s.handoff_share = number(f, "handoff_share");
+    Fields p(*processes, f.path("processes"), errors, false);
+    s.processes.workers = number(p, "workers");
+    s.processes.start_s = number(p, "start_s");
+    s.processes.start_in_run = p.boolean("start_in_run", kRequired).value_or(false);
+    s.processes.tasks_taken_down = number(p, "tasks_taken_down");
+  }
   s.cpu_time_s = number(f, "cpu_time_s");
   s.cpu_utilization = number(f, "cpu_utilization");
   s.context_switches = integer(f, "context_switches");
@@ -199,15 +209,19 @@ void read_samples(const boost::json::value *json, const std::string &path, Repea
   auto gil_wait = column<std::int64_t>(f, "gil_wait_ns", json::Need::optional);
   if (!gil_wait && !f.get("gil_wait_ns") && task)
     gil_wait = std::vector<std::int64_t>(task->size(), 0);
+  // Only variants with worker processes have it.
+  auto handoff = column<std::int64_t>(f, "handoff_ns", json::Need::optional);
+  if (!handoff && !f.get("handoff_ns") && task)
+    handoff = std::vector<std::int64_t>(task->size(), 0);
   if (!complete_table(f, sized("task", task),
                       {sized("submit_ns", submit), sized("start_ns", start), sized("end_ns", end),
                        sized("worker", worker), sized("executor_wait_ns", executor_wait),
-                       sized("gil_wait_ns", gil_wait)}))
+                       sized("gil_wait_ns", gil_wait), sized("handoff_ns", handoff)}))
     return;
   r.samples.resize(task->size());
   for (std::size_t i = 0; i < task->size(); ++i)
-    r.samples[i] = TaskSample{(*submit)[i], (*start)[i],         (*end)[i],     (*task)[i],
-                              (*worker)[i], (*executor_wait)[i], (*gil_wait)[i]};
+    r.samples[i] = TaskSample{(*submit)[i], (*start)[i],         (*end)[i],      (*task)[i],
+                              (*worker)[i], (*executor_wait)[i], (*gil_wait)[i], (*handoff)[i]};
 }
 
 void read_telemetry(const boost::json::value *json, const std::string &path, RepeatResult &r,
@@ -325,6 +339,7 @@ RepeatResult read_repeat(const boost::json::value &json, const std::string &path
   read_loop_lag(f.array("loop_lag", kRequired), f.path("loop_lag"), r, errors);
   read_gil_waits(f.object("gil_waits"), f.path("gil_waits"), r, errors);
   r.http_errors = read_http_errors(f.object("http_errors"), f.path("http_errors"), errors);
+  r.error = f.string("error").value_or("");
   return r;
 }
 

@@ -48,6 +48,14 @@ boost::json::object to_json(const Summary &s) {
     o["gil"] = {{"forced_switches", number_or_null(s.gil.forced_switches)},
                 {"held_share", number_or_null(s.gil.held_share)}};
   }
+  if (s.processes.measured) { // absent for variants without worker processes
+    o["handoff_s"] = to_json(s.handoff_s);
+    o["handoff_share"] = number_or_null(s.handoff_share);
+    o["processes"] = {{"workers", number_or_null(s.processes.workers)},
+                      {"start_s", number_or_null(s.processes.start_s)},
+                      {"start_in_run", s.processes.start_in_run},
+                      {"tasks_taken_down", number_or_null(s.processes.tasks_taken_down)}};
+  }
   o["cpu_time_s"] = number_or_null(s.cpu_time_s);
   o["cpu_utilization"] = number_or_null(s.cpu_utilization);
   o["context_switches"] = s.context_switches;
@@ -100,6 +108,8 @@ boost::json::object to_json(const RepeatResult &r) {
   o["resources"] = to_json(r.resources);
   if (r.http_errors)
     o["http_errors"] = to_json(*r.http_errors);
+  if (!r.error.empty())
+    o["error"] = r.error;
   const auto &s = r.samples;
   o["samples"] = {{"task", column(s, [](const TaskSample &t) { return t.task; })},
                   {"submit_ns", column(s, [](const TaskSample &t) { return t.submit_ns; })},
@@ -111,6 +121,9 @@ boost::json::object to_json(const RepeatResult &r) {
   if (r.summary.gil.measured)
     o["samples"].as_object()["gil_wait_ns"] =
         column(s, [](const TaskSample &t) { return t.gil_wait_ns; });
+  if (r.summary.processes.measured)
+    o["samples"].as_object()["handoff_ns"] =
+        column(s, [](const TaskSample &t) { return t.handoff_ns; });
   const auto &t = r.telemetry;
   o["telemetry"] = {{"at_ns", column(t, [](const TelemetryPoint &p) { return p.at_ns; })},
                     {"in_flight", column(t, [](const TelemetryPoint &p) { return p.in_flight; })},

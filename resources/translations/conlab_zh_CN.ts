@@ -410,6 +410,14 @@
         <source>not available in HTTP mode</source>
         <translation>HTTP 模式下不可用</translation>
     </message>
+    <message>
+        <source>means %1 worker processes, above the cap of %2</source>
+        <translation>意味着 %1 个工作进程，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>worker processes are not available in HTTP mode</source>
+        <translation>HTTP 模式下不能使用工作进程</translation>
+    </message>
 </context>
 <context>
     <name>conlab::formulas</name>
@@ -458,10 +466,6 @@
         <translation>模拟得出（%1）</translation>
     </message>
     <message>
-        <source> (S includes w·I = %1: each wait ends with up to one switch interval for the GIL)</source>
-        <translation>（S 含 w·I = %1：每次等待结束后，还要为 GIL 再等至多一个切换间隔）</translation>
-    </message>
-    <message>
         <source>no closed form: several threads wait for a GIL held by a CPU-bound thread</source>
         <translation>无闭式解：多个线程在等待一个被 CPU 密集线程持有的 GIL</translation>
     </message>
@@ -480,6 +484,14 @@
     <message>
         <source>k = 1 GIL</source>
         <translation>k = 1 个 GIL</translation>
+    </message>
+    <message>
+        <source> (S includes (w+1)·I = %1: the task&apos;s start and each wait&apos;s end take up to one switch interval for the GIL)</source>
+        <translation>（S 含 (w+1)·I = %1：任务开始时和每次等待结束后，都要为 GIL 再等至多一个切换间隔）</translation>
+    </message>
+    <message>
+        <source> + the workers&apos; start, measured: </source>
+        <translation> + 工作进程启动（实测）：</translation>
     </message>
 </context>
 <context>
@@ -505,10 +517,6 @@
         <translation>L 个事件循环各占一个线程，轮流分担任务；一次阻塞调用只会冻结其中一个循环，而不是全部。</translation>
     </message>
     <message>
-        <source>uvicorn --workers L (one asyncio loop per worker process)</source>
-        <translation>uvicorn --workers L（每个工作进程一个 asyncio 事件循环）</translation>
-    </message>
-    <message>
         <source>Tasks are QCoro coroutines on a Qt event loop in its own thread; with offload on, blocking calls and computation run through QtConcurrent on P threads.</source>
         <translation>任务是运行在独立线程中 Qt 事件循环上的 QCoro 协程；开启转交后，阻塞调用和计算通过 QtConcurrent 在 P 个线程上运行。</translation>
     </message>
@@ -531,6 +539,18 @@
     <message>
         <source>def endpoint in FastAPI (AnyIO thread pool, 40 threads by default)</source>
         <translation>FastAPI 中的 def 端点（AnyIO 线程池，默认 40 个线程）</translation>
+    </message>
+    <message>
+        <source>uvicorn --workers L (one asyncio loop per worker process) with &quot;processes&quot;: true; otherwise L loop threads in one process</source>
+        <translation>设置 &quot;processes&quot;: true 时为 uvicorn --workers L（每个工作进程一个 asyncio 事件循环）；否则为同一进程中的 L 个事件循环线程</translation>
+    </message>
+    <message>
+        <source>An event loop that hands blocking calls and computation to P worker processes and awaits them; each process has its own interpreter, so P compute at once even under a GIL, for the cost of starting them and sending each step over.</source>
+        <translation>事件循环把阻塞调用和计算交给 P 个工作进程并等待结果；每个进程都有自己的解释器，所以即使有 GIL，P 个进程也能同时计算，代价是启动它们以及把每个步骤发送过去的开销。</translation>
+    </message>
+    <message>
+        <source>await loop.run_in_executor(ProcessPoolExecutor(P), fn) in an async def</source>
+        <translation>在 async def 中 await loop.run_in_executor(ProcessPoolExecutor(P), fn)</translation>
     </message>
 </context>
 <context>
@@ -556,8 +576,12 @@
         <translation>线程池大小如何限制阻塞工作。64 个任务各做一次 100 ms 的阻塞调用。P 线程的池分 ⌈64/P⌉ 批运行它们，因此 P 每翻一倍，耗时减半，直到 P 达到 64。最后一个变体的每个任务有 10 ms 在计算：等待仍然重叠，计算只能在核心数允许的范围内重叠。</translation>
     </message>
     <message>
-        <source>The convoy effect of CPython&apos;s GIL. One thread makes 200 blocking waits of 1 ms, one after another: alone, about 0.2 s. Beside a thread that computes all the time in the same process, each wait ends with a wait for the GIL: the computing thread holds it and drops it only when asked, after the switch interval of 5 ms, so every 1 ms wait takes about 6 ms. Without a GIL (C++, or free-threaded Python 3.13t) the computing thread only takes a core and the waits keep their time. Compare the response time p50 and the GIL wait of the three.</source>
-        <translation>CPython GIL 的“护航效应”。一个线程依次进行 200 次 1 毫秒的阻塞等待：单独运行约 0.2 秒。若同一进程里还有一个一直在计算的线程，每次等待结束后都要再等 GIL：计算线程持有它，只有被请求时才释放，而请求要等 5 毫秒的切换间隔过去才会发出，所以每次 1 毫秒的等待约需 6 毫秒。没有 GIL 时（C++，或自由线程的 Python 3.13t），计算线程只占用一个核心，等待保持原来的时长。请比较三者的响应时间 p50 和 GIL 等待。</translation>
+        <source>The convoy effect of CPython&apos;s GIL. One thread makes 200 blocking waits of 1 ms, one after another: alone, about 0.2 s. Beside a thread that computes all the time in the same process, every wake-up of the waiting thread, when it picks up its next task and when its wait ends, is a wait for the GIL: the computing thread holds it and drops it only when asked, after the switch interval of 5 ms, so every 1 ms task takes about 11 ms. Without a GIL (C++, or free-threaded Python 3.13t) the computing thread only takes a core and the waits keep their time. Compare the response time p50 and the GIL wait of the three.</source>
+        <translation>CPython GIL 的护航效应。一个线程依次做 200 次 1 ms 的阻塞等待：单独运行时约 0.2 s。若同一进程中有一个线程一直在计算，等待线程的每次唤醒（取下一个任务时，以及等待结束时）都要先等 GIL：计算线程持有它，只有被请求时才释放，而请求要等 5 ms 的切换间隔之后才会发出，所以每个 1 ms 的任务约需 11 ms。没有 GIL 时（C++，或自由线程的 Python 3.13t），计算线程只占用一个核心，等待保持原有时长。请比较三者的响应时间 p50 和 GIL 等待。</translation>
+    </message>
+    <message>
+        <source>The article&apos;s advice for CPU-bound work, put to the test under CPython. 8 tasks of 100 ms of pure-Python computation each. The event loop computes them one after another: 0.8 s. A thread pool of as many threads as cores, as the article advises, is no faster under the GIL: one thread runs Python code at a time, so it takes 0.8 s too, its threads waiting for the lock. Without a GIL (C++, or free-threaded Python 3.13t) the same pool uses every core: 0.4 s on 2 cores. A process pool of as many processes as cores has an interpreter in each process and gets that speed-up under the GIL, for the measured cost of starting its workers and sending each task over. Compare the makespans, the GIL wait and the workers&apos; start.</source>
+        <translation>在 CPython 下检验文章对 CPU 密集型工作的建议。8 个任务，每个是 100 ms 的纯 Python 计算。事件循环逐个计算：0.8 s。按文章建议使用与核心数相同线程数的线程池，在 GIL 下并不更快：同一时刻只有一个线程运行 Python 代码，所以同样需要 0.8 s，线程都在等锁。没有 GIL 时（C++，或自由线程的 Python 3.13t），同样的线程池能用上所有核心：2 核上 0.4 s。与核心数相同进程数的进程池，每个进程有自己的解释器，在 GIL 下也能得到这一加速，代价是实测的工作进程启动开销和发送每个任务的开销。请比较总耗时、GIL 等待和工作进程的启动时间。</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1483,54 @@
         <source>Thread timeline: a row per worker thread, a bar per task, thin line = queue wait, hatched = waiting for the GIL — %1</source>
         <translation>线程时间线：每个工作线程一行，每个任务一条，细线 = 排队等待，斜线 = 等待 GIL — %1</translation>
     </message>
+    <message>
+        <source>Worker processes</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>工作进程数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Hand-off p50</source>
+        <translation>往返传递 p50</translation>
+    </message>
+    <message>
+        <source>Tasks lost</source>
+        <translation>丢失的任务</translation>
+    </message>
+    <message>
+        <source> (in the run)</source>
+        <translation>（在运行中）</translation>
+    </message>
+    <message>
+        <source> (before)</source>
+        <translation>（运行前）</translation>
+    </message>
+    <message>
+        <source>For process_pool and multi_loop with &quot;processes&quot;: true: how many worker processes ran, how long forking them took until every one was ready (inside the makespan when the first task started them, as ProcessPoolExecutor does; before the run for a server&apos;s workers), each task&apos;s trip to a worker and back, and the tasks lost with a worker that died.</source>
+        <translation>适用于 process_pool 和设置了 &quot;processes&quot;: true 的 multi_loop：运行了多少个工作进程，从 fork 到全部就绪用了多久（由第一个任务启动时计入总耗时，与 ProcessPoolExecutor 相同；服务器的工作进程则在运行前启动），每个任务发送到工作进程再返回所用的时间，以及随死亡的工作进程一起丢失的任务。</translation>
+    </message>
+    <message>
+        <source>one event loop in one worker process</source>
+        <translation>一个工作进程中的一个事件循环</translation>
+    </message>
+    <message>
+        <source>%1 event loops, one worker process each, each with its own interpreter</source>
+        <translation>%1 个事件循环，每个在一个工作进程中，各有自己的解释器</translation>
+    </message>
+    <message>
+        <source>1 worker process</source>
+        <translation>1 个工作进程</translation>
+    </message>
+    <message>
+        <source>%1 worker processes</source>
+        <translation>%1 个工作进程</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>
@@ -1876,6 +1948,38 @@ QCoro：%8
     <message>
         <source>Its threads waited %1 of their running time for the GIL (%2 forced switches): in CPython one thread runs Python code at a time, so %3 threads computed at the speed of one.</source>
         <translation>其线程在运行时间中有 %1 在等待 GIL（强制切换 %2 次）：CPython 中同一时刻只有一个线程执行 Python 代码，所以 %3 个线程只以一个线程的速度计算。</translation>
+    </message>
+    <message>
+        <source> (the pool has %1 worker processes)</source>
+        <translation>（进程池有 %1 个工作进程）</translation>
+    </message>
+    <message>
+        <source>The loop stayed free (worst lag %1), but tasks spent %2 of their response time waiting for a worker process; about %3 ran their blocking work at once%4.</source>
+        <translation>事件循环一直保持空闲（最大延迟 %1），但任务有 %2 的响应时间在等待工作进程；约 %3 个任务同时执行阻塞工作%4。</translation>
+    </message>
+    <message>
+        <source> Each of its %1 worker processes has an interpreter of its own; starting them took %2 inside the makespan</source>
+        <translation>它的 %1 个工作进程各有自己的解释器；启动它们用了 %2，计入总耗时</translation>
+    </message>
+    <message>
+        <source> Each of its %1 worker processes has an interpreter of its own; starting them took %2 before the run, as a server&apos;s do</source>
+        <translation>它的 %1 个工作进程各有自己的解释器；启动它们用了 %2，在运行前完成，与服务器的工作进程一样</translation>
+    </message>
+    <message>
+        <source>, and each task&apos;s trip to a worker and back %1 (p50)</source>
+        <translation>，每个任务发送到工作进程再返回用时 %1（p50）</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source> A worker process died and took down %1 tasks.</source>
+        <translation>一个工作进程死亡，连带丢失了 %1 个任务。</translation>
+    </message>
+    <message>
+        <source>Repeat %1: %2. </source>
+        <translation>第 %1 次重复：%2。</translation>
     </message>
 </context>
 <context>
@@ -2685,6 +2789,22 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
         <source>times a waiting thread made the GIL&apos;s holder drop it, per run</source>
         <translation>每次运行中，等待的线程迫使 GIL 持有者释放它的次数</translation>
     </message>
+    <message>
+        <source>Workers&apos; start</source>
+        <translation>工作进程启动</translation>
+    </message>
+    <message>
+        <source>forking the worker processes until every one was ready</source>
+        <translation>从 fork 工作进程到全部就绪</translation>
+    </message>
+    <message>
+        <source>Hand-off p50</source>
+        <translation>往返传递 p50</translation>
+    </message>
+    <message>
+        <source>per task, its steps&apos; trips to a worker process and back</source>
+        <translation>每个任务的步骤发送到工作进程再返回的时间</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::ResultsView</name>
@@ -3075,10 +3195,6 @@ waiting for the GIL %1 (hatched)</source>
         <translation>任务如何调度到线程上。将鼠标悬停在列表中的模型上可查看对应的 Python 写法。</translation>
     </message>
     <message>
-        <source>P: threads in the pool or executor that runs blocking work. A number, or a real-world default resolved on this machine: python_default_executor = min(32, cores + 4), anyio_default = 40, cores.</source>
-        <translation>P：运行阻塞工作的线程池或执行器的线程数。可以是数字，也可以是按本机解析的实际默认值：python_default_executor = min(32, 核心数 + 4)，anyio_default = 40，cores = 核心数。</translation>
-    </message>
-    <message>
         <source>L: how many event loops, one per thread (multi_loop, like uvicorn --workers L).</source>
         <translation>L：事件循环的个数，每个线程一个（multi_loop，类似 uvicorn --workers L）。</translation>
     </message>
@@ -3113,6 +3229,18 @@ waiting for the GIL %1 (hatched)</source>
     <message>
         <source>Threads in the same process that compute all the time beside the tasks, sharing the GIL when there is one: the convoy effect, or a noisy neighbour.</source>
         <translation>与任务同处一个进程、一直在计算的线程；有 GIL 时与任务共享它：用来观察护航效应，或嘈杂的邻居。</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>多进程</translation>
+    </message>
+    <message>
+        <source>P: threads in the pool or executor that runs blocking work (worker processes for process_pool). A number, or a real-world default resolved on this machine: python_default_executor = min(32, cores + 4), anyio_default = 40, cores.</source>
+        <translation>P：运行阻塞工作的线程池或执行器中的线程数（process_pool 中为工作进程数）。可以是数字，或在本机上解析的现实默认值：python_default_executor = min(32, cores + 4)，anyio_default = 40，cores。</translation>
+    </message>
+    <message>
+        <source>multi_loop only: run the L loops as L worker processes, each with its own interpreter and GIL (uvicorn --workers L). Unchecked: L loop threads in one process, sharing one GIL.</source>
+        <translation>仅 multi_loop：把 L 个事件循环作为 L 个工作进程运行，各有自己的解释器和 GIL（uvicorn --workers L）。不勾选：同一进程中的 L 个事件循环线程，共享一个 GIL。</translation>
     </message>
 </context>
 </TS>

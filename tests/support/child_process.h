@@ -30,6 +30,7 @@ public:
   ChildProcess &operator=(const ChildProcess &) = delete;
 
   void send(int signal);
+  pid_t pid() const { return m_pid; }
   // Waits until the child's stderr contains `text`; false if it did not within `timeout`.
   bool wait_for_stderr(const std::string &text, std::chrono::milliseconds timeout) const;
   // Waits at most `timeout`; a child still running then is killed and reported timed out.

@@ -77,6 +77,16 @@ inline void expect_same(const Summary &a, const Summary &b) {
     expect_same_number(a.gil.forced_switches, b.gil.forced_switches, "gil.forced_switches");
     expect_same_number(a.gil.held_share, b.gil.held_share, "gil.held_share");
   }
+  EXPECT_EQ(a.processes.measured, b.processes.measured);
+  if (a.processes.measured) {
+    expect_same(a.handoff_s, b.handoff_s);
+    expect_same_number(a.handoff_share, b.handoff_share, "handoff_share");
+    expect_same_number(a.processes.workers, b.processes.workers, "processes.workers");
+    expect_same_number(a.processes.start_s, b.processes.start_s, "processes.start_s");
+    EXPECT_EQ(a.processes.start_in_run, b.processes.start_in_run);
+    expect_same_number(a.processes.tasks_taken_down, b.processes.tasks_taken_down,
+                       "processes.tasks_taken_down");
+  }
   expect_same_number(a.cpu_time_s, b.cpu_time_s, "cpu_time_s");
   expect_same_number(a.cpu_utilization, b.cpu_utilization, "cpu_utilization");
   EXPECT_EQ(a.context_switches, b.context_switches);
@@ -112,7 +122,9 @@ inline void expect_same(const RepeatResult &a, const RepeatResult &b) {
     EXPECT_EQ(a.samples[i].worker, b.samples[i].worker);
     EXPECT_EQ(a.samples[i].executor_wait_ns, b.samples[i].executor_wait_ns);
     EXPECT_EQ(a.samples[i].gil_wait_ns, b.samples[i].gil_wait_ns);
+    EXPECT_EQ(a.samples[i].handoff_ns, b.samples[i].handoff_ns);
   }
+  EXPECT_EQ(a.error, b.error);
   ASSERT_EQ(a.gil_waits.size(), b.gil_waits.size());
   for (std::size_t i = 0; i < a.gil_waits.size(); ++i) {
     EXPECT_EQ(a.gil_waits[i].task, b.gil_waits[i].task);

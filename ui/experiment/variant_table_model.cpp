@@ -32,6 +32,11 @@ std::optional<int> whole_number_in(const QVariant &value, int lo, int hi) {
   return n;
 }
 
+bool is_checkbox(int column) {
+  return column == VariantTableModel::OffloadColumn ||
+         column == VariantTableModel::ProcessesColumn || column == VariantTableModel::GilColumn;
+}
+
 int column_of(const QString &field) {
   if (field == QLatin1String("label"))
     return VariantTableModel::LabelColumn;
@@ -43,6 +48,8 @@ int column_of(const QString &field) {
     return VariantTableModel::LoopsColumn;
   if (field == QLatin1String("offload"))
     return VariantTableModel::OffloadColumn;
+  if (field == QLatin1String("processes"))
+    return VariantTableModel::ProcessesColumn;
   if (field == QLatin1String("gil"))
     return VariantTableModel::GilColumn;
   if (field == QLatin1String("switch_interval_ms"))
@@ -155,6 +162,8 @@ bool VariantTableModel::applies(const Variant &v, int column) const {
     return m && m->uses_loops;
   case OffloadColumn:
     return m && m->uses_offload;
+  case ProcessesColumn:
+    return m && m->uses_processes;
   case SwitchIntervalColumn:
     return v.has_gil();
   default:
@@ -203,9 +212,7 @@ QVariant VariantTableModel::data(const QModelIndex &index, int role) const {
   const QString error = error_at(index.row(), column);
   switch (role) {
   case Qt::DisplayRole:
-    return (column == OffloadColumn || column == GilColumn) && applies(v, column)
-               ? QVariant()
-               : display(v, column);
+    return is_checkbox(column) && applies(v, column) ? QVariant() : display(v, column);
   case Qt::EditRole:
     if (column == PoolColumn)
       return v.pool_size ? (v.pool_size->named.empty() ? QString::number(v.pool_size->value)
@@ -217,6 +224,8 @@ QVariant VariantTableModel::data(const QModelIndex &index, int role) const {
   case Qt::CheckStateRole:
     if (column == OffloadColumn && applies(v, column))
       return v.offload.value_or(false) ? Qt::Checked : Qt::Unchecked;
+    if (column == ProcessesColumn && applies(v, column))
+      return v.processes.value_or(false) ? Qt::Checked : Qt::Unchecked;
     if (column == GilColumn)
       return v.has_gil() ? Qt::Checked : Qt::Unchecked;
     return {};
@@ -271,19 +280,23 @@ QVariant VariantTableModel::data(const QModelIndex &index, int role) const {
 QVariant VariantTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation == Qt::Vertical)
     return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
-  static const char *const titles[] = {
-      QT_TR_NOOP("Label"),     QT_TR_NOOP("Model"),   QT_TR_NOOP("P (pool)"),
-      QT_TR_NOOP("L (loops)"), QT_TR_NOOP("Offload"), QT_TR_NOOP("GIL"),
-      QT_TR_NOOP("Switch ms"), QT_TR_NOOP("Bg CPU"),  QT_TR_NOOP("Workload (steps)")};
+  static const char *const titles[] = {QT_TR_NOOP("Label"),    QT_TR_NOOP("Model"),
+                                       QT_TR_NOOP("P (pool)"), QT_TR_NOOP("L (loops)"),
+                                       QT_TR_NOOP("Offload"),  QT_TR_NOOP("Processes"),
+                                       QT_TR_NOOP("GIL"),      QT_TR_NOOP("Switch ms"),
+                                       QT_TR_NOOP("Bg CPU"),   QT_TR_NOOP("Workload (steps)")};
   static const char *const tips[] = {
       QT_TR_NOOP("The variant's name in charts and tables, e.g. /a."),
       QT_TR_NOOP("How tasks are scheduled onto threads. Hover a model in the list for its Python "
                  "analogue."),
-      QT_TR_NOOP("P: threads in the pool or executor that runs blocking work. A number, or a "
-                 "real-world default resolved on this machine: python_default_executor = "
-                 "min(32, cores + 4), anyio_default = 40, cores."),
+      QT_TR_NOOP("P: threads in the pool or executor that runs blocking work (worker processes "
+                 "for process_pool). A number, or a real-world default resolved on this machine: "
+                 "python_default_executor = min(32, cores + 4), anyio_default = 40, cores."),
       QT_TR_NOOP("L: how many event loops, one per thread (multi_loop, like uvicorn --workers L)."),
       QT_TR_NOOP("qt_event_loop only: run blocking steps on a thread pool instead of the loop."),
+      QT_TR_NOOP("multi_loop only: run the L loops as L worker processes, each with its own "
+                 "interpreter and GIL (uvicorn --workers L). Unchecked: L loop threads in one "
+                 "process, sharing one GIL."),
       QT_TR_NOOP("CPython's global interpreter lock: the variant's threads compute one at a time "
                  "and give the lock up around waits. Unchecked: C++, or free-threaded Python "
                  "3.13t."),
@@ -302,9 +315,7 @@ Qt::ItemFlags VariantTableModel::flags(const QModelIndex &index) const {
   const Variant &v = m_variants[static_cast<std::size_t>(index.row())];
   if (!applies(v, index.column()) || index.column() == StepsColumn)
     return f;
-  return index.column() == OffloadColumn || index.column() == GilColumn
-             ? f | Qt::ItemIsUserCheckable
-             : f | Qt::ItemIsEditable;
+  return is_checkbox(index.column()) ? f | Qt::ItemIsUserCheckable : f | Qt::ItemIsEditable;
 }
 
 bool VariantTableModel::setData(const QModelIndex &index, const QVariant &value, int role) {
@@ -345,6 +356,14 @@ bool VariantTableModel::setData(const QModelIndex &index, const QVariant &value,
     if (role != Qt::CheckStateRole)
       return false;
     v.offload = value.value<Qt::CheckState>() == Qt::Checked;
+    break;
+  case ProcessesColumn:
+    if (role != Qt::CheckStateRole)
+      return false;
+    if (value.value<Qt::CheckState>() == Qt::Checked)
+      v.processes = true;
+    else
+      v.processes.reset(); // threads are multi_loop's default
     break;
   case GilColumn:
     if (role != Qt::CheckStateRole)

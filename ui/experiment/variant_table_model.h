@@ -19,6 +19,7 @@ public:
     PoolColumn,
     LoopsColumn,
     OffloadColumn,
+    ProcessesColumn,      // multi_loop: checked, "processes": true
     GilColumn,            // checked: "gil": "cpython"
     SwitchIntervalColumn, // the GIL's switch interval (ms), with a GIL only
     BackgroundColumn,     // background_cpu_threads

@@ -209,6 +209,37 @@ ReportSection gil_section(const RunResults &results) {
   return s;
 }
 
+ReportSection processes_section(const RunResults &results) {
+  ReportSection s{QStringLiteral("processes"), tr_("Worker processes"), {}};
+  ReportTable t{{tr_("Variant"), tr_("Workers"), tr_("Start"), tr_("Hand-off p50"), tr_("p99"),
+                 tr_("Share of response"), tr_("Tasks lost")},
+                {},
+                {1, 2, 3, 4, 5, 6},
+                {}};
+  for (const VariantResult &v : results.variants) {
+    const Summary &m = v.summary;
+    if (!m.processes.measured)
+      continue;
+    const QString start = duration(m.processes.start_s) +
+                          (m.processes.start_in_run ? tr_(" (in the run)") : tr_(" (before)"));
+    const bool handed_off = m.handoff_s.max > 0; // process_pool sends each step over
+    t.rows << QStringList{printable(v.label),
+                          QString::fromStdString(human_count(m.processes.workers)),
+                          start,
+                          handed_off ? duration(m.handoff_s.p50) : QStringLiteral("—"),
+                          handed_off ? duration(m.handoff_s.p99) : QStringLiteral("—"),
+                          handed_off ? percent(m.handoff_share) : QStringLiteral("—"),
+                          QString::fromStdString(human_count(m.processes.tasks_taken_down))};
+  }
+  t.note = tr_("For process_pool and multi_loop with \"processes\": true: how many worker "
+               "processes ran, how long forking them took until every one was ready (inside the "
+               "makespan when the first task started them, as ProcessPoolExecutor does; before "
+               "the run for a server's workers), each task's trip to a worker and back, and the "
+               "tasks lost with a worker that died.");
+  s.blocks.push_back(std::move(t));
+  return s;
+}
+
 ReportSection prediction_section(const RunResults &results) {
   ReportSection s{QStringLiteral("prediction"), tr_("Measured vs predicted"), {}};
   bool any_claim = false;

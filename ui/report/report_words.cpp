@@ -80,6 +80,11 @@ namespace {
 
 QString describe_model_threads(const VariantResult &variant, const Variant &spec) {
   const ModelInfo *info = find_model(variant.model);
+  if (info && info->uses_loops && spec.processes.value_or(false))
+    return variant.loops == 1 ? tr_("one event loop in one worker process")
+                              : tr_("%1 event loops, one worker process each, each with its own "
+                                    "interpreter")
+                                    .arg(variant.loops);
   if (info && info->uses_loops)
     return variant.loops == 1 ? tr_("one event loop on one thread")
                               : tr_("%1 event loops, one thread each").arg(variant.loops);
@@ -88,8 +93,12 @@ QString describe_model_threads(const VariantResult &variant, const Variant &spec
   if (info && info->uses_pool_size) {
     const std::string named =
         spec.pool_size ? spec.pool_size->named : std::string(info->default_pool);
+    const bool processes = runs_in_processes(spec);
     QString threads =
-        variant.pool_size == 1 ? tr_("1 thread") : tr_("%1 threads").arg(variant.pool_size);
+        processes                ? (variant.pool_size == 1 ? tr_("1 worker process")
+                                                           : tr_("%1 worker processes").arg(variant.pool_size))
+        : variant.pool_size == 1 ? tr_("1 thread")
+                                 : tr_("%1 threads").arg(variant.pool_size);
     if (!named.empty())
       threads += tr_(" (%1)").arg(pool_origin(named));
     return (info->uses_offload     ? tr_("one Qt event loop; blocking steps on a pool of %1")

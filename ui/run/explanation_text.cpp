@@ -27,6 +27,9 @@ QString ExplanationText::pool_limit(const ExplanationFacts &f) {
   case PoolKind::plain:
     out = tr(" (the pool has %1 threads)").arg(p);
     break;
+  case PoolKind::processes:
+    out = tr(" (the pool has %1 worker processes)").arg(p);
+    break;
   }
   if (f.waves > 1)
     out += tr(", so %1 tasks took %2 waves")
@@ -56,6 +59,10 @@ QString ExplanationText::cause(const ExplanationFacts &f) {
               "every task, so about %3 ran at a time.")
         .arg(percent(f.share), duration(f.worst_lag_s), count(f.overlap));
   case ExplanationCause::executor_bound:
+    if (f.pool == PoolKind::processes)
+      return tr("The loop stayed free (worst lag %1), but tasks spent %2 of their response time "
+                "waiting for a worker process; about %3 ran their blocking work at once%4.")
+          .arg(duration(f.worst_lag_s), percent(f.share), count(f.overlap), pool_limit(f));
     return tr("The loop stayed free (worst lag %1), but tasks spent %2 of their response time "
               "waiting for an executor thread; about %3 ran their blocking work at once%4.")
         .arg(duration(f.worst_lag_s), percent(f.share), count(f.overlap), pool_limit(f));
@@ -79,6 +86,26 @@ QString ExplanationText::cause(const ExplanationFacts &f) {
         .arg(count(f.overlap));
   }
   return {};
+}
+
+QString ExplanationText::processes(const ExplanationFacts &f) {
+  if (f.worker_processes <= 0)
+    return {};
+  const QString workers = count(f.worker_processes), start = duration(f.process_start_s);
+  QString out = f.process_start_in_run
+                    ? tr(" Each of its %1 worker processes has an interpreter of its own; starting "
+                         "them took %2 inside the makespan")
+                          .arg(workers, start)
+                    : tr(" Each of its %1 worker processes has an interpreter of its own; starting "
+                         "them took %2 before the run, as a server's do")
+                          .arg(workers, start);
+  if (f.handoff_p50_s > 0)
+    out +=
+        tr(", and each task's trip to a worker and back %1 (p50)").arg(duration(f.handoff_p50_s));
+  out += tr(".");
+  if (f.tasks_taken_down > 0)
+    out += tr(" A worker process died and took down %1 tasks.").arg(count(f.tasks_taken_down));
+  return out;
 }
 
 QString ExplanationText::against_prediction(const PredictionCheck &c) {
@@ -114,7 +141,7 @@ QString ExplanationText::against_claim(const ClaimCheck &c, std::uint32_t tasks)
 QString ExplanationText::words(const ExplanationFacts &f) {
   if (f.nothing_finished)
     return tr("No task finished, so there is nothing to explain yet.");
-  QString out = cause(f);
+  QString out = cause(f) + processes(f);
   if (f.completed < f.tasks)
     return out + tr(" Only %1 of %2 tasks finished before the run stopped.")
                      .arg(QString::number(f.completed), QString::number(f.tasks));
@@ -126,11 +153,17 @@ QString ExplanationText::words(const ExplanationFacts &f) {
 }
 
 QString ExplanationText::of(const RunResults &results, const VariantResult &v) {
+  // What went wrong in a repeat (a worker process died) comes first, in the system's words.
+  QString errors;
+  for (const RepeatResult &r : v.repeats)
+    if (!r.error.empty())
+      errors +=
+          tr("Repeat %1: %2. ").arg(QString::number(r.repeat + 1), QString::fromStdString(r.error));
   for (const Variant &variant : results.experiment.variants)
     if (variant.label == v.label)
-      return words(explanation_facts(variant, v.summary, v.prediction,
-                                     results.experiment.time_scale, results.environment.cores,
-                                     v.repeats.size()));
+      return errors + words(explanation_facts(variant, v.summary, v.prediction,
+                                              results.experiment.time_scale,
+                                              results.environment.cores, v.repeats.size()));
   return QString::fromStdString(v.explanation);
 }
 

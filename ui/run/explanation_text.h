@@ -22,6 +22,7 @@ public:
 private:
   static QString cause(const ExplanationFacts &facts);
   static QString pool_limit(const ExplanationFacts &facts);
+  static QString processes(const ExplanationFacts &facts);
   static QString against_prediction(const PredictionCheck &check);
   static QString against_claim(const ClaimCheck &check, std::uint32_t tasks);
 };

@@ -88,6 +88,21 @@ const std::vector<Column> &columns() {
        [](V v) {
          return v.summary.gil.measured ? QVariant(v.summary.gil.forced_switches) : QVariant();
        }},
+      // Empty for a variant without worker processes.
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Workers' start"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "forking the worker processes until every one was ready"),
+       Unit::seconds,
+       [](V v) {
+         return v.summary.processes.measured ? QVariant(v.summary.processes.start_s) : QVariant();
+       }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Hand-off p50"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "per task, its steps' trips to a worker process and back"),
+       Unit::seconds,
+       [](V v) {
+         return v.summary.processes.measured ? QVariant(v.summary.handoff_s.p50) : QVariant();
+       }},
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU time"),
        QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "user + system"), Unit::seconds,
        [](V v) { return v.summary.cpu_time_s; }},

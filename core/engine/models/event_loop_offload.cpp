@@ -19,11 +19,10 @@ public:
 
   void start() override { m_loop.start(); }
   void submit(std::uint32_t task) override {
-    spawn_task_on_loop(m_loop, m_context, task, &m_pool);
+    spawn_task_on_loop(m_loop, m_context, task, Offload{.threads = &m_pool});
   }
   void submit_range(std::uint32_t first, std::uint32_t count) override {
-    spawn_tasks_on_loop(m_loop, m_context, task_range(first, count),
-                        &m_pool);
+    spawn_tasks_on_loop(m_loop, m_context, task_range(first, count), Offload{.threads = &m_pool});
   }
   void shutdown() override {
     m_loop.stop_and_join();

@@ -3,6 +3,7 @@
 #include "core/engine/asio_loop.h"
 #include "core/engine/loop_task.h"
 #include "core/engine/model_registry.h"
+#include "core/engine/processes/process_loops.h"
 #include "core/util/translatable.h"
 
 #include <atomic>
@@ -48,6 +49,19 @@ private:
   std::atomic<std::size_t> m_next{0};
 };
 
+// The same loops as worker processes, each with its own interpreter: uvicorn --workers L.
+class MultiProcessLoopModel final : public Model {
+public:
+  MultiProcessLoopModel(ModelContext &context, int loops) : m_loops(loops, context) {}
+
+  void start() override { m_loops.start(); }
+  void submit(std::uint32_t task) override { m_loops.submit(task); }
+  void shutdown() override { m_loops.shutdown(); }
+
+private:
+  ProcessLoops m_loops;
+};
+
 } // namespace
 
 extern const ModelInfo multi_loop_model{
@@ -57,11 +71,16 @@ extern const ModelInfo multi_loop_model{
         "L event loops, each on its own thread, share the tasks round-robin; a blocking "
         "call freezes one loop, not all of them."),
     .python_analogue = CONLAB_TRANSLATABLE(
-        "conlab::models", "uvicorn --workers L (one asyncio loop per worker process)"),
+        "conlab::models", "uvicorn --workers L (one asyncio loop per worker process) with "
+                          "\"processes\": true; otherwise L loop threads in one process"),
     .uses_loops = true,
+    .uses_processes = true,
     .has_event_loop = true,
     .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
-      return std::make_unique<MultiLoopModel>(setup.context, loop_count(setup.variant, setup.cores));
+      const int loops = loop_count(setup.variant, setup.cores);
+      if (setup.variant.processes.value_or(false))
+        return std::make_unique<MultiProcessLoopModel>(setup.context, loops);
+      return std::make_unique<MultiLoopModel>(setup.context, loops);
     },
     .concurrency =
         [](const Variant &v, int cores) {
@@ -70,6 +89,7 @@ extern const ModelInfo multi_loop_model{
         },
     .shape = [](const Variant &v,
                 int cores) { return ScheduleShape{.loops = loop_count(v, cores)}; },
+    .runs_in_processes = [](const Variant &v) { return v.processes.value_or(false); },
 };
 
 } // namespace conlab

@@ -6,11 +6,14 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <thread>
 
 namespace conlab::test {
@@ -276,6 +279,52 @@ INSTANTIATE_TEST_SUITE_P(Signals, CliCancel, ::testing::Values(SIGINT, SIGTERM),
                            return param.param == SIGINT ? std::string("SIGINT")
                                                         : std::string("SIGTERM");
                          });
+
+// One variant with worker processes, 400 tasks of 100 ms on 2 workers: far longer than the test.
+std::string worker_experiment(const std::string &model) {
+  return R"({ "schema": "conlab.experiment/1", "name": "workers",
+    "load": { "kind": "closed", "tasks": 400, "clients": 4 },
+    "variants": [ { "label": "/workers", "model": ")" +
+         model + R"(", )" +
+         (model == "multi_loop" ? R"("loops": 2, "processes": true)" : R"("pool_size": 2)") +
+         R"(, "steps": [ { "kind": "cpu", "ms": 20 }, { "kind": "blocking_io", "ms": 80 } ] } ] })";
+}
+
+// A process's children, from every one of its threads' lists.
+std::vector<pid_t> children_of(const std::string &process) {
+  std::vector<pid_t> out;
+  for (const auto &task : fs::directory_iterator("/proc/" + process + "/task")) {
+    std::ifstream in(task.path() / "children");
+    for (pid_t pid; in >> pid;)
+      out.push_back(pid);
+  }
+  return out;
+}
+
+// Ctrl-C while worker processes compute: conlab-cli stops and reaps them before it exits. This
+// test process is a subreaper for the run, so a worker left behind would become its child.
+TEST_F(CliTest, CtrlCLeavesNoWorkerProcessBehind) {
+  ASSERT_EQ(::prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+  for (const std::string model : {"process_pool", "multi_loop"}) {
+    ChildProcess child(CONLAB_CLI, {"run", file(model + ".json", worker_experiment(model))}, m_dir);
+    ASSERT_TRUE(child.wait_for_stderr("start /workers", 30s)) << read_file(path("child.stderr"));
+    // process_pool forks its workers with the first step it hands out.
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (children_of(std::to_string(child.pid())).size() < 2 &&
+           std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(1ms);
+    ASSERT_EQ(children_of(std::to_string(child.pid())).size(), 2u) << model;
+    std::this_thread::sleep_for(100ms);
+    child.send(SIGINT);
+    const ProcessResult r = child.wait(5s);
+    ASSERT_FALSE(r.timed_out) << model << ": " << r.err;
+    EXPECT_EQ(r.exit_code, 130) << model << ": " << r.err;
+    EXPECT_EQ(children_of("self"), std::vector<pid_t>{})
+        << model << ": a worker outlived conlab-cli";
+    EXPECT_EQ(::waitpid(-1, nullptr, WNOHANG), -1) << model;
+  }
+  ::prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
 
 TEST_F(CliTest, SecondSignalQuitsAtOnce) {
   ChildProcess child(CONLAB_CLI, {"run", file("long.json", kLongExperiment), "--quiet"}, m_dir);

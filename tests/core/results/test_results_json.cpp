@@ -200,6 +200,34 @@ TEST_F(ResultsJson, GilFiguresAndWaitsRoundTrip) {
   EXPECT_EQ(loaded.variants[0].repeats[0].samples[0].gil_wait_ns, 0);
 }
 
+// A variant with worker processes keeps what they cost, each task's hand-off, and the error of
+// a repeat in which a worker died.
+TEST_F(ResultsJson, WorkerProcessFiguresAndErrorsRoundTrip) {
+  RunResults original = make_results();
+  original.experiment.variants[1].processes = true; // multi_loop: 4 loop processes
+  VariantResult &v = original.variants[1];
+  for (RepeatResult &r : v.repeats) {
+    r.summary.processes = {true, 4, 0.0031, false, 3};
+    r.summary.handoff_s = {0.00005, 0.00006, 0.00009, 0.0001, 0.0002, 0.000055};
+    r.summary.handoff_share = 0.012;
+    for (std::size_t i = 0; i < r.samples.size(); ++i)
+      r.samples[i].handoff_ns = 50'000 + static_cast<std::int64_t>(i);
+  }
+  v.repeats[0].error = "worker process 2 of 4 (pid 4242) was killed by signal 9 (SIGKILL)";
+  v.summary.processes = {true, 4, 0.0031, false, 3};
+  save_results(original, file("processes.json"));
+  const RunResults loaded = load_results(file("processes.json"));
+  expect_same(original, loaded);
+  EXPECT_EQ(loaded.variants[1].repeats[0].samples[1].handoff_ns, 50'001);
+  EXPECT_EQ(loaded.variants[1].repeats[0].error, v.repeats[0].error);
+  // The variant without processes writes none of it and reads back as handing off nothing.
+  EXPECT_FALSE(loaded.variants[0].summary.processes.measured);
+  EXPECT_EQ(read_all(file("processes.json")).find("handoff_ns"),
+            read_all(file("processes.json")).rfind("handoff_ns"));
+  EXPECT_EQ(loaded.variants[0].repeats[0].samples[0].handoff_ns, 0);
+  EXPECT_TRUE(loaded.variants[0].repeats[0].error.empty());
+}
+
 TEST_F(ResultsJson, FailedRunKeepsItsError) {
   RunResults original = make_results();
   original.status = RunStatus::failed;

@@ -130,6 +130,33 @@ private Q_SLOTS:
     QVERIFY(!model->variants()[3].background_cpu_threads);
   }
 
+  // The Processes checkbox applies to multi_loop only; process_pool is a model of its own.
+  void processes_cell_edits_multi_loop() {
+    ExperimentEditor editor(2);
+    editor.set_experiment(test::tiny_article());
+    VariantTableModel *model = editor.variants_model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex processes = model->index(0, VariantTableModel::ProcessesColumn);
+    QVERIFY(model->setData(model->index(0, VariantTableModel::ModelColumn),
+                           QStringLiteral("thread_pool"), Qt::EditRole));
+    QVERIFY(!(model->flags(processes) & Qt::ItemIsUserCheckable));
+    QCOMPARE(model->data(processes, Qt::DisplayRole).toString(), QStringLiteral("—"));
+    QVERIFY(model->setData(model->index(0, VariantTableModel::ModelColumn),
+                           QStringLiteral("multi_loop"), Qt::EditRole));
+    QVERIFY(model->flags(processes) & Qt::ItemIsUserCheckable);
+    QCOMPARE(model->data(processes, Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+    QVERIFY(model->setData(processes, Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(editor.experiment().variants[0].processes, std::optional<bool>(true));
+    QVERIFY(model->setData(processes, Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(!editor.experiment().variants[0].processes); // threads: the default, written as none
+    QVERIFY(model->setData(model->index(0, VariantTableModel::ModelColumn),
+                           QStringLiteral("process_pool"), Qt::EditRole));
+    QVERIFY(editor.errors().empty());
+    QVERIFY(model->data(model->index(0, VariantTableModel::ModelColumn), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("ProcessPoolExecutor")));
+  }
+
   void steps_edit_under_the_tester() {
     ExperimentEditor editor(2);
     editor.set_experiment(test::tiny_article());

@@ -43,6 +43,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTextDocumentFragment>
 #include <QtTest>
 
 using namespace conlab;
@@ -58,7 +59,8 @@ QSet<QString> kept_words() {
                      "GIL CPython sys.getswitchinterval conlab-cli English json svg pdf png csv "
                      "python_default_executor "
                      "anyio_default cores io blocking_io cpu fixed uniform exponential "
-                     "loop.run_in_executor time.sleep threading.Thread OS "
+                     "loop.run_in_executor time.sleep threading.Thread OS fork processes true "
+                     "ProcessPoolExecutor "
                      // the libraries and licences the About dialog names
                      "Boost Asio Beast Program Options Core Gui Widgets Concurrent Svg "
                      "PrintSupport Charts GPL LGPL or-later MIT BSL HTTP GNU usr share "
@@ -90,8 +92,13 @@ public:
   void add(const QString &where, const QString &text) {
     if (text.isEmpty())
       return;
+    // Rich text as a person reads it: no tags, and entities (&quot;) as the characters they are.
     static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
-    const QString plain = QString(text).replace(tag, QStringLiteral(" "));
+    const QString plain =
+        Qt::mightBeRichText(text)
+            ? QTextDocumentFragment::fromHtml(QString(text).replace(tag, QStringLiteral(" ")))
+                  .toPlainText()
+            : text;
     ++m_texts;
     for (auto it = word_pattern().globalMatch(plain); it.hasNext();) {
       const QString w = it.next().captured();
