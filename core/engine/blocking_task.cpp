@@ -52,10 +52,8 @@ bool run_task_blocking(ModelContext &context, std::uint32_t task) {
   bool completed = true;
   for (std::size_t s = 0; s < w.step_count() && completed; ++s)
     completed = run_step_blocking(context, task, w.kind(s), w.duration_ns(task, s));
-  // The thread goes back to its pool's queue: a thread waiting for the lock gets it, and the
-  // next task on this thread starts by taking it back.
-  if (context.gil() && context.gil()->held_by_this_thread() && !GilBatch::open_wait(context.gil()))
-    context.gil()->release_to_waiter();
+  // The thread goes back to its pool's queue; its next task starts by taking the lock back.
+  context.leave_python_idle();
   if (completed)
     context.task_finished(task);
   return completed;

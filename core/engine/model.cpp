@@ -38,6 +38,11 @@ void ModelContext::leave_python() const {
     m_gil->release();
 }
 
+void ModelContext::leave_python_idle() const {
+  if (m_gil && !GilBatch::open_wait(m_gil) && m_gil->held_by_this_thread())
+    m_gil->release_to_waiter();
+}
+
 void ModelContext::task_finished(std::uint32_t task) {
   m_recorder.finished(task);
   m_on_finished(task);

@@ -52,6 +52,9 @@ public:
   Gil *gil() const { return m_gil; }
   void enter_python(std::uint32_t task) const;
   void leave_python() const;
+  // leave_python for a thread that goes idle after its task (back at its pool's queue): a thread
+  // waiting for the lock gets it before this one can take it back (Gil::release_to_waiter).
+  void leave_python_idle() const;
   // A wait of `task` for the lock that ended just now (or at `end`).
   void gil_waited(std::uint32_t task, std::int64_t ns) const;
   void gil_waited(std::uint32_t task, std::int64_t ns, RunClock::clock::time_point end) const;

@@ -67,7 +67,7 @@ ChildProcess ChildProcess::spawn(const std::function<int(int)> &body) {
   }
   ::close(fds[1]);
   // Through syscall(): glibc 2.36's <sys/pidfd.h> declares pidfd_open without C linkage.
-  const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); // -1: reap() polls
+  const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); // -1: no grace
   return ChildProcess(pid, fds[0], pidfd);
 }
 
@@ -109,27 +109,16 @@ const ChildExit &ChildProcess::reap(std::chrono::milliseconds grace) {
   close_socket();
   const auto deadline = std::chrono::steady_clock::now() + grace;
   bool gone = false;
-  while (!gone) {
+  while (!gone && m_pidfd >= 0) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0)
       break;
-    if (m_pidfd >= 0) {
-      pollfd p{m_pidfd, POLLIN, 0};
-      gone = ::poll(&p, 1, static_cast<int>(left.count())) > 0;
-      if (!gone && errno != EINTR)
-        break;
-    } else {
-      int status = 0;
-      gone = ::waitpid(m_pid, &status, WNOHANG | __WNOTHREAD) == m_pid;
-      if (gone) { // reaped here already: record what we can
-        m_exit = ChildExit{.exited = WIFEXITED(status),
-                           .code = WIFEXITED(status) ? WEXITSTATUS(status) : 0,
-                           .signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0};
-        return *m_exit;
-      }
-      ::usleep(1000);
-    }
+    pollfd p{m_pidfd, POLLIN, 0};
+    const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
+    gone = ready > 0;
+    if (ready < 0 && errno != EINTR)
+      break;
   }
   if (!gone)
     ::kill(m_pid, SIGKILL);

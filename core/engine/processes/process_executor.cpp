@@ -173,6 +173,11 @@ void ProcessExecutor::fail(Queued &queued, Outcome outcome) {
   queued.done(done);
 }
 
+void ProcessExecutor::fail_pending(Outcome outcome) {
+  for (; !m_pending.empty(); m_pending.pop_front())
+    fail(m_pending.front(), outcome);
+}
+
 void ProcessExecutor::break_pool(std::size_t i, const std::string &how) {
   if (m_broken)
     return;
@@ -190,10 +195,7 @@ void ProcessExecutor::break_pool(std::size_t i, const std::string &how) {
       w.busy = false;
       fail(w.running, Outcome::failed);
     }
-  while (!m_pending.empty()) {
-    fail(m_pending.front(), Outcome::failed);
-    m_pending.pop_front();
-  }
+  fail_pending(Outcome::failed);
 }
 
 void ProcessExecutor::manage() {
@@ -214,10 +216,7 @@ void ProcessExecutor::manage() {
         m_workers.clear();
         m_broken = true;
         m_report.error = std::string("the worker processes could not start: ") + e.what();
-        while (!m_pending.empty()) {
-          fail(m_pending.front(), Outcome::failed);
-          m_pending.pop_front();
-        }
+        fail_pending(Outcome::failed);
       }
     }
     dispatch();
@@ -253,15 +252,9 @@ void ProcessExecutor::finish() {
       w.busy = false;
       fail(w.running, Outcome::stopped);
     }
-  while (!m_pending.empty()) {
-    fail(m_pending.front(), Outcome::stopped);
-    m_pending.pop_front();
-  }
+  fail_pending(Outcome::stopped);
   take_incoming();
-  while (!m_pending.empty()) {
-    fail(m_pending.front(), Outcome::stopped);
-    m_pending.pop_front();
-  }
+  fail_pending(Outcome::stopped);
   if (!m_report.error.empty())
     m_report.error += "; it took down " + std::to_string(m_report.tasks_taken_down) +
                       (m_report.tasks_taken_down == 1 ? " task" : " tasks");

@@ -80,6 +80,7 @@ private:
   void wake() const;
   void break_pool(std::size_t worker, const std::string &how);
   void fail(Queued &queued, Outcome outcome);
+  void fail_pending(Outcome outcome); // every step still waiting for a worker
   void finish();
 
   const int m_size;
