@@ -3,6 +3,9 @@
 //    against the same computation without a lock; target ≤ 2%;
 //  - cpu-bound: 8 tasks of 100 ms on a thread pool of `cores` threads with the GIL and without
 //    it, and on one event loop (serial): the speed-up the lock takes away;
+//  - processes: the same 8 tasks on a process pool of `cores` worker processes under the GIL, and
+//    on `cores` loops in processes (uvicorn --workers): the speed-up worker processes give back,
+//    and what they cost (the workers' start, each step's hand-off);
 //  - convoy: gil-convoy's p50 response beside a CPU-bound thread with the GIL, against alone.
 // Usage: bench_gil   (run it three times and report min, median and max of each figure)
 #include "core/engine/blocking_task.h"
@@ -44,8 +47,8 @@ double gil_overhead(const conlab::CpuWork &cpu) {
   return locked / plain - 1;
 }
 
-double makespan(const conlab::Variant &v, std::int64_t tasks, std::int64_t clients,
-                const conlab::CpuCalibration &calibration) {
+conlab::Summary summary(const conlab::Variant &v, std::int64_t tasks, std::int64_t clients,
+                        const conlab::CpuCalibration &calibration) {
   conlab::Experiment e;
   e.name = "bench";
   e.load.tasks = tasks;
@@ -53,7 +56,12 @@ double makespan(const conlab::Variant &v, std::int64_t tasks, std::int64_t clien
   e.variants = {v};
   conlab::RunOptions options;
   options.calibration = &calibration;
-  return conlab::run_experiment(e, options).variants.front().summary.makespan_s;
+  return conlab::run_experiment(e, options).variants.front().summary;
+}
+
+double makespan(const conlab::Variant &v, std::int64_t tasks, std::int64_t clients,
+                const conlab::CpuCalibration &calibration) {
+  return summary(v, tasks, clients, calibration).makespan_s;
 }
 
 conlab::Variant cpu_variant(const char *model, int pool, bool gil) {
@@ -89,6 +97,17 @@ int main(int argc, char **argv) {
   std::printf("cpu-bound: 8 × 100 ms, thread pool of %d: GIL %.3f s, no GIL %.3f s "
               "(no GIL %.2f× faster); one loop %.3f s (GIL pool %.2f× the loop's speed)\n",
               cores, with, without, with / without, serial, serial / with);
+
+  const conlab::Summary pool = summary(cpu_variant("process_pool", cores, true), 8, 8, calibration);
+  conlab::Variant loops_variant = cpu_variant("multi_loop", 0, true);
+  loops_variant.loops = cores;
+  loops_variant.processes = true;
+  const double loops = makespan(loops_variant, 8, 8, calibration);
+  std::printf("processes: 8 × 100 ms under the GIL, process pool of %d: %.3f s (%.2f× the loop's "
+              "speed; workers' start %.2f ms, hand-off p50 %.1f µs); %d loops in processes %.3f s "
+              "(%.2f×)\n",
+              cores, pool.makespan_s, serial / pool.makespan_s, pool.processes.start_s * 1e3,
+              pool.handoff_s.p50 * 1e6, cores, loops, serial / loops);
 
   conlab::Experiment convoy =
       conlab::parse_experiment_text(conlab::find_preset("gil-convoy")->json, cores);
