@@ -1,22 +1,21 @@
 #include "core/engine/blocking_wait.h"
 
-#include <algorithm>
 #include <chrono>
-#include <thread>
+#include <condition_variable>
+#include <mutex>
 
 namespace conlab {
 
-// How long one slice may be: the upper bound on how late a stop request is noticed.
-constexpr std::chrono::milliseconds kSlice{20};
-
+// One sleep in the kernel, which a stop request wakes through the stop token's callback. A wait
+// that woke every few milliseconds to look for a stop would cost what a blocked thread does not:
+// 10,000 threads waiting so kept two cores busy with their own wake-ups.
 bool blocking_wait(std::int64_t ns, const std::stop_token &stop) {
-  using clock = std::chrono::steady_clock;
-  const auto deadline = clock::now() + std::chrono::nanoseconds(ns);
-  for (auto now = clock::now(); now < deadline; now = clock::now()) {
-    if (stop.stop_requested())
-      return false;
-    std::this_thread::sleep_until(std::min(deadline, now + kSlice));
-  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(ns);
+  std::mutex mutex;
+  std::condition_variable_any woken;
+  std::unique_lock lock(mutex);
+  // Never true: it returns at the deadline, or at once when a stop is requested.
+  woken.wait_until(lock, stop, deadline, [] { return false; });
   return !stop.stop_requested();
 }
 

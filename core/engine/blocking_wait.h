@@ -1,5 +1,5 @@
 // A blocking call of a given length: the calling thread can do nothing else meanwhile, exactly
-// like time.sleep() or a synchronous read. It is sliced so that a stop request ends it promptly.
+// like time.sleep() or a synchronous read. A stop request ends it at once.
 #pragma once
 
 #include <cstdint>

@@ -10,10 +10,10 @@
 
 #include "core/engine/loop_sleep_queue.h"
 #include "core/engine/processes/process_executor.h"
+#include "core/engine/threads/pool_threads.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
 
 #include <coroutine>
 #include <exception>
@@ -70,21 +70,20 @@ struct YieldToLoop {
 // `await loop.run_in_executor(pool, fn)`: fn runs on the pool, the coroutine resumes on the loop.
 template <typename F> struct RunOnPool {
   boost::asio::io_context &loop;
-  boost::asio::thread_pool &pool;
+  PoolThreads &pool;
   F fn;
   bool result = false;
 
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<> h) {
-    boost::asio::post(pool, [this, resume = ResumeOnLoop(h)]() mutable {
+    boost::asio::post(pool.context(), [this, resume = ResumeOnLoop(h)]() mutable {
       result = fn(); // the coroutine is suspended until the post below resumes it
       boost::asio::post(loop, std::move(resume));
     });
   }
   bool await_resume() const noexcept { return result; }
 };
-template <typename F> RunOnPool(boost::asio::io_context &, boost::asio::thread_pool &, F)
-    -> RunOnPool<F>;
+template <typename F> RunOnPool(boost::asio::io_context &, PoolThreads &, F) -> RunOnPool<F>;
 
 // `await loop.run_in_executor(ProcessPoolExecutor(P), fn)`: the step runs in a worker process,
 // the coroutine resumes on the loop with how it went.

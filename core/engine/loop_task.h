@@ -7,9 +7,9 @@
 #include "core/engine/asio_loop.h"
 #include "core/engine/model.h"
 #include "core/engine/processes/process_executor.h"
+#include "core/engine/threads/pool_threads.h"
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/thread_pool.hpp>
 
 #include <vector>
 
@@ -18,7 +18,7 @@ namespace conlab {
 // Where a loop awaits its blocking and cpu steps: nowhere (they run on the loop thread), an
 // executor of threads, or one of worker processes.
 struct Offload {
-  boost::asio::thread_pool *threads = nullptr;
+  PoolThreads *threads = nullptr;
   ProcessExecutor *processes = nullptr;
   explicit operator bool() const { return threads || processes; }
 };

@@ -31,6 +31,7 @@ struct ModelInfo {
   bool uses_loops = false;          // L
   bool uses_offload = false;        // qt_event_loop's switch
   bool uses_processes = false;      // multi_loop's "processes" switch
+  bool uses_stack_size = false;     // starts threads that run tasks: "stack_kb" applies
   std::string_view default_pool;    // named PoolSize when pool_size is absent
   bool has_event_loop = false;      // gets a loop-lag probe
   std::unique_ptr<Model> (*create)(const ModelSetup &setup) = nullptr;
@@ -47,8 +48,9 @@ bool runs_in_processes(const Variant &variant);
 const std::vector<const ModelInfo *> &model_registry();
 const ModelInfo *find_model(std::string_view name);
 
-// The hard cap on OS threads one variant may start (thread_per_task, pools).
-inline constexpr int kMaxThreads = 2048;
+// A sanity cap on P and on thread_per_task's threads at once. The machine's own limits
+// (threads/thread_limits.h), checked before a run, are what usually stops a variant first.
+inline constexpr int kMaxThreads = 1'000'000;
 inline constexpr int kMaxLoops = 256;
 
 } // namespace conlab

@@ -19,6 +19,7 @@ enum class GilKind { none, cpython };
 inline constexpr double kDefaultSwitchIntervalMs = 5; // sys.getswitchinterval()
 inline constexpr double kMaxSwitchIntervalMs = 1000;
 inline constexpr int kMaxBackgroundCpuThreads = 64;
+inline constexpr int kMaxStackKb = 1024 * 1024; // 1 GiB
 
 // A step's duration in milliseconds at time scale 1: fixed, or drawn per task from a seeded
 // distribution (uniform on [min_ms, max_ms], exponential with mean ms).
@@ -63,6 +64,7 @@ struct Variant {
   std::optional<GilKind> gil;        // absent: none
   std::optional<double> switch_interval_ms;  // with gil cpython; absent: 5 ms
   std::optional<int> background_cpu_threads; // K threads computing for the whole run
+  std::optional<int> stack_kb; // the stack of each thread that runs tasks; absent: the system's
   std::optional<double> claimed_makespan_s; // a number reported elsewhere, e.g. the article's
   std::vector<Step> steps;
   std::optional<HttpTarget> target; // absent: run in-process
@@ -70,6 +72,8 @@ struct Variant {
   bool has_gil() const { return gil.value_or(GilKind::none) == GilKind::cpython; }
   // At time scale 1; the run multiplies it by the time scale like every duration.
   double switch_interval() const { return switch_interval_ms.value_or(kDefaultSwitchIntervalMs); }
+  // 0: the system's default stack.
+  std::int64_t stack_bytes() const { return stack_kb ? std::int64_t{*stack_kb} * 1024 : 0; }
 };
 
 struct Load {

@@ -136,6 +136,8 @@ Variant read_variant(const boost::json::value &json, const std::string &path,
   v.switch_interval_ms = f.number("switch_interval_ms");
   if (const auto k = f.integer("background_cpu_threads"))
     v.background_cpu_threads = clamp_to_int(*k);
+  if (const auto kb = f.integer("stack_kb"))
+    v.stack_kb = clamp_to_int(*kb);
   v.claimed_makespan_s = f.number("claimed_makespan_s");
   if (const boost::json::array *steps = f.array("steps", Need::required))
     for (std::size_t i = 0; i < steps->size(); ++i)

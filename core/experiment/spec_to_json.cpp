@@ -63,6 +63,8 @@ boost::json::value to_json(const Variant &v) {
     o["switch_interval_ms"] = *v.switch_interval_ms;
   if (v.background_cpu_threads)
     o["background_cpu_threads"] = *v.background_cpu_threads;
+  if (v.stack_kb)
+    o["stack_kb"] = *v.stack_kb;
   if (v.claimed_makespan_s)
     o["claimed_makespan_s"] = *v.claimed_makespan_s;
   boost::json::array steps;

@@ -1,6 +1,8 @@
 // The value rules of an experiment: ranges, names, limits of this machine. Shared by the file
 // reader and the editor, which builds experiments in code.
 #include "core/engine/model_registry.h"
+#include "core/engine/threads/thread_limits.h"
+#include "core/engine/threads/threads_needed.h"
 #include "core/experiment/spec_json.h"
 #include "core/http/url.h"
 #include "core/sweep/sweep.h"
@@ -188,6 +190,50 @@ void unknown_model(Checker &c, const std::string &path, const std::string &name)
             {json::quoted(name), suggestion, list});
 }
 
+// "stack_kb": at least what pthreads accepts, and only where the model starts task threads.
+void check_stack(Checker &c, const Variant &v, const ModelInfo *info, const std::string &path) {
+  if (!v.stack_kb)
+    return;
+  const std::string stack = field_path(path, "stack_kb");
+  const bool starts_threads =
+      info && info->uses_stack_size && (!info->uses_offload || v.offload.value_or(false));
+  if (info && !starts_threads) {
+    c.error(stack,
+            CONLAB_TRANSLATABLE("conlab::errors",
+                                "not used by model %1: it starts no threads that run tasks"),
+            {v.model});
+    return;
+  }
+  if (v.target)
+    c.error(stack, CONLAB_TRANSLATABLE("conlab::errors", "not available in HTTP mode"));
+  const std::int64_t least_kb = (minimum_thread_stack_bytes() + 1023) / 1024;
+  if (*v.stack_kb < least_kb)
+    c.error(stack,
+            CONLAB_TRANSLATABLE("conlab::errors", "must be ≥ %1 (PTHREAD_STACK_MIN on this "
+                                                  "machine, in KiB)"),
+            {std::to_string(least_kb)});
+  else
+    c.range(stack, *v.stack_kb, least_kb, kMaxStackKb,
+            CONLAB_TRANSLATABLE("conlab::errors", "must be ≤ %1 (1 GiB)"));
+}
+
+// The threads the variant starts at once against what this machine allows now, so that a run
+// that would hit a limit halfway (pthread_create failing, the OOM killer) never starts.
+void check_threads(Checker &c, const Variant &v, const ModelInfo &info, const Load &load, int cores,
+                   const std::string &path) {
+  const std::int64_t needed = threads_at_once(v, load, cores);
+  if (needed <= kThreadMargin) // reading the limits costs a scan of /proc: not for a few
+    return;
+  const ThreadLimit limit =
+      thread_headroom(v.stack_bytes() ? v.stack_bytes() : default_thread_stack_bytes());
+  if (needed <= limit.allows)
+    return;
+  const std::string where = info.uses_pool_size && v.pool_size ? field_path(path, "pool_size")
+                            : info.uses_loops && v.loops       ? field_path(path, "loops")
+                                                               : field_path(path, "model");
+  c.error(where, limit.format, limit.arguments(needed));
+}
+
 void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores) {
   const Variant &v = e.variants[i];
   const std::string path = index_path("variants", i);
@@ -262,6 +308,7 @@ void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores) {
       c.error(field_path(path, "background_cpu_threads"),
               CONLAB_TRANSLATABLE("conlab::errors", "not available in HTTP mode"));
   }
+  check_stack(c, v, info, path);
   if (v.claimed_makespan_s) {
     const std::string claimed = field_path(path, "claimed_makespan_s");
     if (c.finite(claimed, *v.claimed_makespan_s) && *v.claimed_makespan_s < 0)
@@ -277,18 +324,8 @@ void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores) {
     if (!http::parse_url(v.target->url, why)) // the URL parser's own words
       c.errors().push_back(FieldError{field_path(field_path(path, "target"), "url"), why});
   }
-  // thread_per_task starts one thread per task in flight, and a closed load has
-  // min(tasks, clients) in flight at once. An open load queues beyond the cap instead.
-  if (v.model == "thread_per_task" && e.load.kind == LoadKind::closed) {
-    const std::int64_t threads = std::min(e.load.tasks, e.load.clients);
-    if (threads > kMaxThreads)
-      c.error(model_path,
-              CONLAB_TRANSLATABLE("conlab::errors",
-                                  "thread_per_task would start %1 threads at once (min of tasks "
-                                  "and clients), above the cap of %2; use fewer clients or an "
-                                  "open load"),
-              {std::to_string(threads), std::to_string(kMaxThreads)});
-  }
+  if (info && !v.target)
+    check_threads(c, v, *info, e.load, cores, path);
 }
 
 } // namespace

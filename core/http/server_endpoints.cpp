@@ -18,8 +18,9 @@ namespace asio = boost::asio;
 
 namespace {
 
-// Threads one request may not exceed; the same cap as in-process thread_per_task.
-constexpr int kThreadCap = kMaxThreads;
+// thread_per_task behind the embedded server: a request beyond this many threads at once is
+// refused, so that a flood of connections cannot exhaust the machine's threads.
+constexpr int kThreadCap = 2048;
 
 } // namespace
 

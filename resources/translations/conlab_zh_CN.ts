@@ -79,10 +79,6 @@
 <context>
     <name>conlab::errors</name>
     <message>
-        <source>thread_per_task would start %1 threads at once (min of tasks and clients), above the cap of %2; use fewer clients or an open load</source>
-        <translation>thread_per_task 会同时启动 %1 个线程（任务数与客户端数中的较小者），超过上限 %2；请减少客户端数或改用开放负载</translation>
-    </message>
-    <message>
         <source>%1 tasks × %2 variants × %3 repeats need about %4 for samples; the limit is %5 (a quarter of this machine&apos;s memory)</source>
         <translation>%1 个任务 × %2 个变体 × %3 次重复，样本约需 %4 内存；上限为 %5（本机内存的四分之一）</translation>
     </message>
@@ -418,6 +414,50 @@
         <source>worker processes are not available in HTTP mode</source>
         <translation>HTTP 模式下不能使用工作进程</translation>
     </message>
+    <message>
+        <source>not used by model %1: it starts no threads that run tasks</source>
+        <translation>模型 %1 不使用它：该模型不启动运行任务的线程</translation>
+    </message>
+    <message>
+        <source>must be ≥ %1 (PTHREAD_STACK_MIN on this machine, in KiB)</source>
+        <translation>必须 ≥ %1（本机的 PTHREAD_STACK_MIN，单位 KiB）</translation>
+    </message>
+    <message>
+        <source>must be ≤ %1 (1 GiB)</source>
+        <translation>必须 ≤ %1（1 GiB）</translation>
+    </message>
+    <message>
+        <source>needs %1 threads at once, and this machine allows %2 more: kernel.threads-max is %3, and %4 threads already run</source>
+        <translation>需要同时运行 %1 个线程，而本机只允许再开 %2 个：kernel.threads-max 为 %3，且已有 %4 个线程在运行</translation>
+    </message>
+    <message>
+        <source>needs %1 threads at once, and this machine allows %2 more: kernel.pid_max is %3, one process ID a thread, and %4 threads already run</source>
+        <translation>需要同时运行 %1 个线程，而本机只允许再开 %2 个：kernel.pid_max 为 %3，每个线程占一个进程 ID，且已有 %4 个线程在运行</translation>
+    </message>
+    <message>
+        <source>needs %1 threads at once, and this machine allows %2 more: the pids.max of cgroup %3 is %4, and %5 threads already run in it</source>
+        <translation>需要同时运行 %1 个线程，而本机只允许再开 %2 个：cgroup %3 的 pids.max 为 %4，其中已有 %5 个线程在运行</translation>
+    </message>
+    <message>
+        <source>needs %1 threads at once, and this machine allows %2 more: RLIMIT_NPROC (ulimit -u) is %3 threads for this user</source>
+        <translation>需要同时运行 %1 个线程，而本机只允许再开 %2 个：此用户的 RLIMIT_NPROC（ulimit -u）为 %3 个线程</translation>
+    </message>
+    <message>
+        <source>needs %1 threads at once, and this machine allows %2 more: vm.max_map_count is %3, two memory maps a thread</source>
+        <translation>需要同时运行 %1 个线程，而本机只允许再开 %2 个：vm.max_map_count 为 %3，每个线程占两个内存映射</translation>
+    </message>
+    <message>
+        <source>needs %1 threads at once, and this machine allows %2 more: half the %3 of memory available, at about %4 a thread</source>
+        <translation>需要同时运行 %1 个线程，而本机只允许再开 %2 个：按每个线程约 %4 计，可用内存 %3 的一半</translation>
+    </message>
+    <message>
+        <source>needs %1 threads at once, and this machine allows %2 more: vm.overcommit_memory is 2 (strict) and %3 is left to commit, at %4 of stack a thread</source>
+        <translation>需要同时运行 %1 个线程，而本机只允许再开 %2 个：vm.overcommit_memory 为 2（严格模式），只剩 %3 可提交，每个线程的栈为 %4</translation>
+    </message>
+    <message>
+        <source>needs %1 threads at once, and this machine allows %2 more: RLIMIT_AS (ulimit -v) is %3, at %4 of stack a thread</source>
+        <translation>需要同时运行 %1 个线程，而本机只允许再开 %2 个：RLIMIT_AS（ulimit -v）为 %3，每个线程的栈为 %4</translation>
+    </message>
 </context>
 <context>
     <name>conlab::formulas</name>
@@ -525,10 +565,6 @@
         <translation>单个 asyncio 事件循环上的 async def（转交：loop.run_in_executor）</translation>
     </message>
     <message>
-        <source>Every task gets its own new OS thread; all tasks run at once, limited only by the cores for computation (and a hard cap of 2048 threads).</source>
-        <translation>每个任务都有一个新的操作系统线程；所有任务同时运行，计算只受核心数限制（另有 2048 个线程的硬上限）。</translation>
-    </message>
-    <message>
         <source>threading.Thread per request (classic thread-per-request servers)</source>
         <translation>每个请求一个 threading.Thread（经典的每请求一线程服务器）</translation>
     </message>
@@ -551,6 +587,10 @@
     <message>
         <source>await loop.run_in_executor(ProcessPoolExecutor(P), fn) in an async def</source>
         <translation>在 async def 中 await loop.run_in_executor(ProcessPoolExecutor(P), fn)</translation>
+    </message>
+    <message>
+        <source>Every task gets its own new OS thread; all tasks run at once, limited only by the cores for computation and by the threads this machine allows.</source>
+        <translation>每个任务都有一个新的操作系统线程；所有任务同时运行，计算只受核心数限制，线程数只受本机允许的线程数限制。</translation>
     </message>
 </context>
 <context>
@@ -1264,10 +1304,6 @@
         <translation>%1 的线程池</translation>
     </message>
     <message>
-        <source>a new thread per task (at most %1)</source>
-        <translation>每个任务一个新线程（最多 %1 个）</translation>
-    </message>
-    <message>
         <source>as the model decides</source>
         <translation>由模型决定</translation>
     </message>
@@ -1530,6 +1566,10 @@
     <message>
         <source>%1 worker processes</source>
         <translation>%1 个工作进程</translation>
+    </message>
+    <message>
+        <source>a new thread per task, as many at once as tasks in flight</source>
+        <translation>每个任务一个新线程，同时运行的线程数等于进行中的任务数</translation>
     </message>
 </context>
 <context>

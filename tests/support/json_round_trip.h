@@ -29,7 +29,7 @@ inline bool same(const Experiment &a, const Experiment &b) {
     return x.label == y.label && x.model == y.model && same_pool(x.pool_size, y.pool_size) &&
            x.loops == y.loops && x.offload == y.offload && x.gil == y.gil &&
            x.switch_interval_ms == y.switch_interval_ms &&
-           x.background_cpu_threads == y.background_cpu_threads &&
+           x.background_cpu_threads == y.background_cpu_threads && x.stack_kb == y.stack_kb &&
            x.claimed_makespan_s == y.claimed_makespan_s;
   };
   if (a.variants.size() != b.variants.size())

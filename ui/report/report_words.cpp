@@ -109,7 +109,7 @@ QString describe_model_threads(const VariantResult &variant, const Variant &spec
   if (info && info->has_event_loop)
     return tr_("one event loop on one thread");
   if (variant.model == "thread_per_task")
-    return tr_("a new thread per task (at most %1)").arg(kMaxThreads);
+    return tr_("a new thread per task, as many at once as tasks in flight");
   return tr_("as the model decides");
 }
 

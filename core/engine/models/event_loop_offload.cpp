@@ -3,9 +3,8 @@
 #include "core/engine/asio_loop.h"
 #include "core/engine/loop_task.h"
 #include "core/engine/model_registry.h"
+#include "core/engine/threads/pool_threads.h"
 #include "core/util/translatable.h"
-
-#include <boost/asio/thread_pool.hpp>
 
 #include <algorithm>
 
@@ -14,8 +13,8 @@ namespace {
 
 class EventLoopOffloadModel final : public Model {
 public:
-  EventLoopOffloadModel(ModelContext &context, int pool_size)
-      : m_context(context), m_loop(0, context), m_pool(static_cast<std::size_t>(pool_size)) {}
+  EventLoopOffloadModel(ModelContext &context, int pool_size, std::int64_t stack_bytes)
+      : m_context(context), m_loop(0, context), m_pool(pool_size, stack_bytes) {}
 
   void start() override { m_loop.start(); }
   void submit(std::uint32_t task) override {
@@ -33,7 +32,7 @@ public:
 private:
   ModelContext &m_context;
   AsioLoop m_loop;
-  boost::asio::thread_pool m_pool;
+  PoolThreads m_pool;
 };
 
 } // namespace
@@ -47,11 +46,13 @@ extern const ModelInfo event_loop_offload_model{
     .python_analogue = CONLAB_TRANSLATABLE(
         "conlab::models", "await loop.run_in_executor(None, time.sleep, 1) in an async def"),
     .uses_pool_size = true,
+    .uses_stack_size = true,
     .default_pool = "python_default_executor",
     .has_event_loop = true,
     .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
       return std::make_unique<EventLoopOffloadModel>(setup.context,
-                                                     resolved_pool_size(setup.variant, setup.cores));
+                                                     resolved_pool_size(setup.variant, setup.cores),
+                                                     setup.variant.stack_bytes());
     },
     .concurrency =
         [](const Variant &v, int cores) {

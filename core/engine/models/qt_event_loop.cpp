@@ -165,10 +165,13 @@ private:
 
 class QtEventLoopModel final : public Model {
 public:
-  QtEventLoopModel(ModelContext &context, bool offload, int pool_size) : m_context(context) {
+  QtEventLoopModel(ModelContext &context, bool offload, int pool_size, std::int64_t stack_bytes)
+      : m_context(context) {
     if (offload) {
       m_pool.setMaxThreadCount(pool_size);
       m_pool.setExpiryTimeout(-1); // keep threads: starting one is not part of the task
+      if (stack_bytes > 0)
+        m_pool.setStackSize(static_cast<uint>(stack_bytes));
     }
     m_worker = new QtLoopWorker(context, offload ? &m_pool : nullptr, m_hand_off);
     m_worker->moveToThread(&m_thread);
@@ -231,12 +234,14 @@ extern const ModelInfo qt_event_loop_model{
         "conlab::models", "async def on one asyncio loop (offload: loop.run_in_executor)"),
     .uses_pool_size = true,
     .uses_offload = true,
+    .uses_stack_size = true, // with offload: its QThreadPool's threads
     .default_pool = "cores",
     .has_event_loop = true,
     .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
       const bool offload = setup.variant.offload.value_or(false);
       return std::make_unique<QtEventLoopModel>(setup.context, offload,
-                                                qt_pool_size(setup.variant, setup.cores));
+                                                qt_pool_size(setup.variant, setup.cores),
+                                                setup.variant.stack_bytes());
     },
     .concurrency =
         [](const Variant &v, int cores) {

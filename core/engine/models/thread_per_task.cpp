@@ -1,20 +1,28 @@
 // thread_per_task: a new OS thread for every task, as classic thread-per-request servers do.
-// Everything overlaps, computation included, until the cores or the thread cap run out.
+// Everything overlaps, computation included, until the cores or the machine's threads run out.
 #include "core/engine/blocking_task.h"
 #include "core/engine/model_registry.h"
+#include "core/engine/threads/sized_thread.h"
+#include "core/engine/threads/thread_limits.h"
 #include "core/util/translatable.h"
 
+#include <algorithm>
 #include <deque>
+#include <limits>
 #include <list>
 #include <mutex>
-#include <thread>
+#include <system_error>
 
 namespace conlab {
 namespace {
 
 class ThreadPerTaskModel final : public Model {
 public:
-  explicit ThreadPerTaskModel(ModelContext &context) : m_context(context) {}
+  // A closed load was checked against the machine's limits before the run; an open one can
+  // outrun them, and queues beyond what the machine allowed when the run began.
+  ThreadPerTaskModel(ModelContext &context, std::int64_t stack_bytes)
+      : m_context(context), m_stack_bytes(stack_bytes),
+        m_cap(std::max<std::int64_t>(1, thread_headroom(stack_bytes).allows)) {}
   ~ThreadPerTaskModel() override { shutdown(); }
 
   void start() override {}
@@ -24,36 +32,52 @@ public:
     reap(lock);
     if (m_closed)
       return;
-    if (m_live >= kMaxThreads) {
+    if (m_live >= m_cap) {
       m_waiting.push_back(task); // open load beyond the cap: queue until a thread ends
       return;
     }
-    launch(task);
+    if (!launch(task)) {
+      lock.unlock(); // its end may submit the next task, which takes the lock
+      m_context.task_failed(task);
+    }
   }
 
   void shutdown() override {
     std::unique_lock lock(m_mutex);
     m_closed = true;
     m_waiting.clear();
-    std::list<std::thread> all = std::move(m_threads);
+    std::list<SizedThread> all = std::move(m_threads);
     lock.unlock();
     for (auto &t : all)
       t.join();
   }
 
 private:
-  // Starts a thread for the task; the caller holds the mutex.
-  void launch(std::uint32_t task) {
-    ++m_live;
+  // Starts a thread for the task; the caller holds the mutex. A limit hit all the same (another
+  // program took the threads the check saw free) lowers the cap to what runs: the task waits for
+  // a thread to end, or, when none runs that could, launch returns false and the caller fails
+  // the task once it has let go of the mutex.
+  bool launch(std::uint32_t task) {
     m_threads.emplace_back();
     auto self = std::prev(m_threads.end());
-    *self = std::thread([this, task, self] { body(task, self); });
+    try {
+      *self = SizedThread(m_stack_bytes, [this, task, self] { body(task, self); });
+    } catch (const std::system_error &) {
+      m_threads.erase(self);
+      m_cap = std::max<std::int64_t>(1, m_live);
+      if (m_live == 0)
+        return false;
+      m_waiting.push_front(task);
+      return true;
+    }
+    ++m_live;
+    return true;
   }
 
-  void body(std::uint32_t task, std::list<std::thread>::iterator self) {
+  void body(std::uint32_t task, std::list<SizedThread>::iterator self) {
     if (!m_context.stopping())
       run_task_blocking(m_context, task);
-    std::lock_guard lock(m_mutex);
+    std::unique_lock lock(m_mutex);
     --m_live;
     if (m_closed)
       return; // shutdown owns the handle now
@@ -61,7 +85,10 @@ private:
     if (!m_waiting.empty()) {
       const std::uint32_t next = m_waiting.front();
       m_waiting.pop_front();
-      launch(next);
+      if (!launch(next)) {
+        lock.unlock();
+        m_context.task_failed(next);
+      }
     }
   }
 
@@ -69,7 +96,7 @@ private:
   void reap(std::unique_lock<std::mutex> &lock) {
     if (m_finished.empty())
       return;
-    std::list<std::thread> done;
+    std::list<SizedThread> done;
     for (auto it : m_finished)
       done.splice(done.end(), m_threads, it);
     m_finished.clear();
@@ -81,10 +108,12 @@ private:
 
   ModelContext &m_context;
   std::mutex m_mutex;
-  std::list<std::thread> m_threads;
-  std::vector<std::list<std::thread>::iterator> m_finished;
+  std::int64_t m_stack_bytes;
+  std::int64_t m_cap;
+  std::list<SizedThread> m_threads;
+  std::vector<std::list<SizedThread>::iterator> m_finished;
   std::deque<std::uint32_t> m_waiting;
-  int m_live = 0;
+  std::int64_t m_live = 0;
   bool m_closed = false;
 };
 
@@ -95,18 +124,21 @@ extern const ModelInfo thread_per_task_model{
     .summary = CONLAB_TRANSLATABLE(
         "conlab::models",
         "Every task gets its own new OS thread; all tasks run at once, limited only by the "
-        "cores for computation (and a hard cap of 2048 threads)."),
+        "cores for computation and by the threads this machine allows."),
     .python_analogue = CONLAB_TRANSLATABLE(
         "conlab::models", "threading.Thread per request (classic thread-per-request servers)"),
+    .uses_stack_size = true,
     .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
-      return std::make_unique<ThreadPerTaskModel>(setup.context);
+      return std::make_unique<ThreadPerTaskModel>(setup.context, setup.variant.stack_bytes());
     },
+    // The ideal machine has no thread limit; a real one is checked before the run.
     .concurrency =
         [](const Variant &, int) {
-          const double cap = kMaxThreads;
-          return StepConcurrency{.io = cap, .blocking_io = cap, .cpu = cap};
+          const double unbounded = std::numeric_limits<double>::infinity();
+          return StepConcurrency{.io = unbounded, .blocking_io = unbounded, .cpu = unbounded};
         },
-    .shape = [](const Variant &, int) { return ScheduleShape{.task_threads = kMaxThreads}; },
+    .shape = [](const Variant &,
+                int) { return ScheduleShape{.task_threads = std::numeric_limits<int>::max()}; },
 };
 
 } // namespace conlab

@@ -4,20 +4,21 @@
 #include "core/engine/model_registry.h"
 #include "core/util/translatable.h"
 
+#include "core/engine/threads/pool_threads.h"
+
 #include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
 
 namespace conlab {
 namespace {
 
 class ThreadPoolModel final : public Model {
 public:
-  ThreadPoolModel(ModelContext &context, int pool_size)
-      : m_context(context), m_pool(static_cast<std::size_t>(pool_size)) {}
+  ThreadPoolModel(ModelContext &context, int pool_size, std::int64_t stack_bytes)
+      : m_context(context), m_pool(pool_size, stack_bytes) {}
 
   void start() override {}
   void submit(std::uint32_t task) override {
-    boost::asio::post(m_pool, [this, task] {
+    boost::asio::post(m_pool.context(), [this, task] {
       if (!m_context.stopping())
         run_task_blocking(m_context, task);
     });
@@ -29,7 +30,7 @@ public:
 
 private:
   ModelContext &m_context;
-  boost::asio::thread_pool m_pool; // its threads start in the constructor, before the clock
+  PoolThreads m_pool; // its threads start in the constructor, before the clock
 };
 
 } // namespace
@@ -43,10 +44,12 @@ extern const ModelInfo thread_pool_model{
     .python_analogue = CONLAB_TRANSLATABLE(
         "conlab::models", "def endpoint in FastAPI (AnyIO thread pool, 40 threads by default)"),
     .uses_pool_size = true,
+    .uses_stack_size = true,
     .default_pool = "anyio_default",
     .create = [](const ModelSetup &setup) -> std::unique_ptr<Model> {
       return std::make_unique<ThreadPoolModel>(setup.context,
-                                               resolved_pool_size(setup.variant, setup.cores));
+                                               resolved_pool_size(setup.variant, setup.cores),
+                                               setup.variant.stack_bytes());
     },
     .concurrency =
         [](const Variant &v, int cores) {

@@ -151,11 +151,21 @@ TEST(SweepSpec, ParametersThatDoNotApplyAreRefused) {
 }
 
 TEST(SweepSpec, APointThatIsNotAValidExperimentIsRefusedBeforeRunning) {
-  const auto errors = errors_of(
-      experiment_with_sweep(R"({"parameters": [{"parameter": "pool_size", "values": [2, 5000]}]})"));
+  const auto errors = errors_of(experiment_with_sweep(
+      R"({"parameters": [{"parameter": "pool_size", "values": [2, 2000000]}]})"));
   const std::string message = message_at(errors, "sweep");
-  EXPECT_NE(message.find("at P = 5000"), std::string::npos) << message;
+  EXPECT_NE(message.find("at P = 2000000"), std::string::npos) << message;
   EXPECT_NE(message.find("variants[0].pool_size"), std::string::npos) << message;
+}
+
+TEST(SweepSpec, APointBeyondTheMachinesThreadsIsRefusedWithTheLimit) {
+  const auto errors = errors_of(experiment_with_sweep(
+      R"({"parameters": [{"parameter": "pool_size", "values": [2, 900000]}]})"));
+  const std::string message = message_at(errors, "sweep");
+  EXPECT_NE(message.find("at P = 900000"), std::string::npos) << message;
+  EXPECT_NE(message.find("needs 900000 threads at once, and this machine allows"),
+            std::string::npos)
+      << message;
 }
 
 TEST(SweepSpec, TooManyPointsAreRefused) {
