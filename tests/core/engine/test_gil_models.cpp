@@ -57,7 +57,10 @@ TEST_P(ComputeUnderTheGil, IsSerialWhateverThePool) {
   EXPECT_NEAR(*r.prediction.makespan_s, 8 * 0.040, 1e-9) << r.prediction.formula;
   EXPECT_GT(r.summary.makespan_s / std::min(serial_before, serial_after), 0.85)
       << "faster than one core: the lock let two threads compute at once";
-  EXPECT_LT(r.summary.makespan_s / std::max(serial_before, serial_after), 1.5);
+  // Hand-offs of the lock between three threads on two shared cores vary: event_loop_offload
+  // took 1.03–1.76× one core's time over 11 runs on a 2-core VM. Twice is "serial, with the
+  // cost of switching", not a lock that stalls.
+  EXPECT_LT(r.summary.makespan_s / std::max(serial_before, serial_after), 2.0);
   EXPECT_TRUE(r.summary.gil.measured);
   EXPECT_GT(r.summary.gil.held_share, 0.8); // someone computed, holding it, nearly all the time
   if (c.model != "event_loop") {            // one loop thread: nobody to wait for it
