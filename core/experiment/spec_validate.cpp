@@ -224,8 +224,7 @@ void check_threads(Checker &c, const Variant &v, const ModelInfo &info, const Lo
   const std::int64_t needed = threads_at_once(v, load, cores);
   if (needed <= kThreadMargin) // reading the limits costs a scan of /proc: not for a few
     return;
-  const ThreadLimit limit =
-      thread_headroom(v.stack_bytes() ? v.stack_bytes() : default_thread_stack_bytes());
+  const ThreadLimit limit = thread_headroom(v.stack_bytes());
   if (needed <= limit.allows)
     return;
   const std::string where = info.uses_pool_size && v.pool_size ? field_path(path, "pool_size")

@@ -99,8 +99,6 @@ private:
   ThreadLimit m_limit{kUnlimited, "", {}};
 };
 
-std::string count_text(std::int64_t n) { return std::to_string(n); }
-
 } // namespace
 
 std::vector<std::string> ThreadLimit::arguments(std::int64_t needed) const {
@@ -129,6 +127,8 @@ std::int64_t minimum_thread_stack_bytes() {
 }
 
 ThreadLimit thread_headroom(std::int64_t stack_bytes) {
+  if (stack_bytes <= 0)
+    stack_bytes = default_thread_stack_bytes();
   Tightest tightest;
   const std::int64_t machine_threads = threads_on_machine();
   if (const std::int64_t max = number_in("/proc/sys/kernel/threads-max"); max > 0)
@@ -137,7 +137,7 @@ ThreadLimit thread_headroom(std::int64_t stack_bytes) {
         CONLAB_TRANSLATABLE("conlab::errors",
                             "needs %1 threads at once, and this machine allows %2 more: "
                             "kernel.threads-max is %3, and %4 threads already run"),
-        {count_text(max), count_text(machine_threads)});
+        {std::to_string(max), std::to_string(machine_threads)});
   if (const std::int64_t max = number_in("/proc/sys/kernel/pid_max"); max > 0)
     tightest.consider(
         max - machine_threads,
@@ -145,7 +145,7 @@ ThreadLimit thread_headroom(std::int64_t stack_bytes) {
                             "needs %1 threads at once, and this machine allows %2 more: "
                             "kernel.pid_max is %3, one process ID a thread, and %4 "
                             "threads already run"),
-        {count_text(max), count_text(machine_threads)});
+        {std::to_string(max), std::to_string(machine_threads)});
   // systemd and containers cap a group of processes (TasksMax): often the tightest of all. Every
   // ancestor's cap applies too.
   for (auto group = own_cgroup(); !group.empty() && group != "/sys/fs/cgroup";
@@ -158,7 +158,7 @@ ThreadLimit thread_headroom(std::int64_t stack_bytes) {
                                             "needs %1 threads at once, and this machine allows %2 "
                                             "more: the pids.max of cgroup %3 is %4, and %5 "
                                             "threads already run in it"),
-                        {group.string().substr(14), count_text(max), count_text(current)});
+                        {group.string().substr(14), std::to_string(max), std::to_string(current)});
   }
   rlimit nproc{};
   // Root is exempt from RLIMIT_NPROC (the kernel lets CAP_SYS_RESOURCE and uid 0 past it).
@@ -168,7 +168,7 @@ ThreadLimit thread_headroom(std::int64_t stack_bytes) {
         CONLAB_TRANSLATABLE("conlab::errors",
                             "needs %1 threads at once, and this machine allows %2 more: "
                             "RLIMIT_NPROC (ulimit -u) is %3 threads for this user"),
-        {count_text(static_cast<std::int64_t>(nproc.rlim_cur))});
+        {std::to_string(static_cast<std::int64_t>(nproc.rlim_cur))});
   // A thread's stack is one mapping and its guard page another.
   if (const std::int64_t max = number_in("/proc/sys/vm/max_map_count"); max > 0)
     tightest.consider(
@@ -176,7 +176,7 @@ ThreadLimit thread_headroom(std::int64_t stack_bytes) {
         CONLAB_TRANSLATABLE("conlab::errors",
                             "needs %1 threads at once, and this machine allows %2 more: "
                             "vm.max_map_count is %3, two memory maps a thread"),
-        {count_text(max)});
+        {std::to_string(max)});
   if (const std::int64_t available = kib_field("/proc/meminfo", "MemAvailable"); available > 0)
     tightest.consider(
         available / 2 / kResidentBytesPerThread,
@@ -190,7 +190,7 @@ ThreadLimit thread_headroom(std::int64_t stack_bytes) {
     const std::int64_t left =
         kib_field("/proc/meminfo", "CommitLimit") - kib_field("/proc/meminfo", "Committed_AS");
     tightest.consider(
-        left / std::max<std::int64_t>(stack_bytes, 1),
+        left / stack_bytes,
         CONLAB_TRANSLATABLE("conlab::errors",
                             "needs %1 threads at once, and this machine allows %2 more: "
                             "vm.overcommit_memory is 2 (strict) and %3 is left to "
@@ -201,7 +201,7 @@ ThreadLimit thread_headroom(std::int64_t stack_bytes) {
   if (::getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY)
     tightest.consider(
         (static_cast<std::int64_t>(as.rlim_cur) - kib_field("/proc/self/status", "VmSize")) /
-            std::max<std::int64_t>(stack_bytes, 1),
+            stack_bytes,
         CONLAB_TRANSLATABLE("conlab::errors",
                             "needs %1 threads at once, and this machine allows %2 more: "
                             "RLIMIT_AS (ulimit -v) is %3, at %4 of stack a thread"),

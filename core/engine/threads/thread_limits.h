@@ -27,8 +27,8 @@ struct ThreadLimit {
   std::string describe(std::int64_t needed) const;
 };
 
-// The tightest of this machine's limits now, for threads of `stack_bytes` each, less a margin
-// for the lab's own threads.
+// The tightest of this machine's limits now, for threads of `stack_bytes` each (0: the
+// system's default stack), less a margin for the lab's own threads.
 ThreadLimit thread_headroom(std::int64_t stack_bytes);
 
 // The stack a new thread gets when none is asked for: glibc's default (RLIMIT_STACK's soft
