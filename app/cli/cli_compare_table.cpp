@@ -52,13 +52,8 @@ void print_variant(std::ostream &out, const VariantComparison &v, bool &any_unkn
   out << setup_line(v) << '\n';
   Table table;
   table.add_column("metric", Align::left);
-  table.add_column("A", Align::right);
-  table.add_column("B", Align::right);
-  table.add_column("B - A", Align::right);
-  table.add_column("B/A", Align::right);
-  table.add_column("better", Align::left);
-  table.add_column("verdict", Align::left);
-  table.add_column("noise: 95% interval of B - A", Align::left);
+  table.add_columns({"A", "B", "B - A", "B/A"}, Align::right);
+  table.add_columns({"better", "verdict", "noise: 95% interval of B - A"}, Align::left);
   for (const MetricComparison &m : v.metrics) {
     const MetricInfo &info = metric_info(m.metric);
     if (!m.baseline && !m.candidate)

@@ -21,6 +21,10 @@ std::string metric_text(SweepMetric metric, double value) {
     return human_rate(value) + "/s";
   case SweepMetric::cpu_utilization:
     return human_percent(value);
+  case SweepMetric::memory_per_task:
+    return human_bytes(value);
+  case SweepMetric::switches_per_task:
+    return human_count(value);
   default:
     return human_duration(value);
   }
@@ -74,6 +78,11 @@ void print_sweep_report(std::ostream &out, const RunResults &results, SweepMetri
                         : human_count(point.values[a]));
     for (std::size_t v = 0; v < point.variants.size(); ++v) {
       const SweepVariantPoint &vp = point.variants[v];
+      if (!vp.beyond_machine.empty()) { // said once below the table
+        row.push_back("beyond the machine");
+        row.push_back(std::string(kDash));
+        continue;
+      }
       row.push_back(measured_cell(vp, metric, e.repeats) +
                     (disagrees(analysis.variants[v], p) ? " ≠" : ""));
       row.push_back(vp.simulated ? metric_text(metric, metric_value(*vp.simulated, metric))
@@ -83,6 +92,25 @@ void print_sweep_report(std::ostream &out, const RunResults &results, SweepMetri
   }
   table.print(out);
   out << '\n';
+  // Where a variant stopped: how many points were beyond the machine, the first of them and
+  // the limit it hit there.
+  for (std::size_t v = 0; v < e.variants.size(); ++v) {
+    std::size_t beyond = 0, first = 0;
+    for (std::size_t p = 0; p < sweep.points.size(); ++p)
+      if (v < sweep.points[p].variants.size() &&
+          !sweep.points[p].variants[v].beyond_machine.empty() && beyond++ == 0)
+        first = p;
+    if (beyond == 0)
+      continue;
+    const std::string head = e.variants[v].label + ": ";
+    const std::string text = "not run at " + std::to_string(beyond) +
+                             (beyond == 1 ? " point" : " points") + ", the first " +
+                             point_text(*e.sweep, sweep.points[first].values) + ": it " +
+                             sweep.points[first].variants[v].beyond_machine;
+    const std::vector<std::string> lines = wrap(text, width, display_width(head), 2);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      out << (i == 0 ? head : std::string()) << lines[i] << '\n';
+  }
   for (const SweepVariantAnalysis &a : analysis.variants) {
     for (const std::string &finding : a.findings) {
       const std::string head = a.label + ": ";

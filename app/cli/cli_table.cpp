@@ -36,21 +36,14 @@ Table measurement_table(const RunResults &results) {
   Table table;
   table.add_column("variant", Align::left);
   table.add_column("model", Align::left);
-  table.add_column("pool", Align::right);
-  table.add_column("makespan", Align::right);
-  table.add_column("predicted", Align::right);
-  table.add_column("tput/s", Align::right);
-  table.add_column("p50", Align::right);
-  table.add_column("p90", Align::right);
-  table.add_column("p99", Align::right);
-  table.add_column("max", Align::right);
-  table.add_column("qwait p99", Align::right);
+  table.add_columns(
+      {"pool", "makespan", "predicted", "tput/s", "p50", "p90", "p99", "max", "qwait p99"},
+      Align::right);
   // Only when some variant ran under a GIL: what its tasks waited for the lock (p50 per task).
   const bool any_gil = ran_under_a_gil(results);
   if (any_gil)
     table.add_column("GIL wait p50", Align::right);
-  table.add_column("CPU", Align::right);
-  table.add_column("lag max", Align::right);
+  table.add_columns({"CPU", "lag max"}, Align::right);
   const auto asked = static_cast<std::size_t>(results.experiment.load.tasks) *
                      static_cast<std::size_t>(results.experiment.repeats);
   for (const VariantResult &variant : results.variants) {
@@ -80,6 +73,32 @@ Table measurement_table(const RunResults &results) {
     row.push_back(measured && s.loop_lag_s.measured ? human_duration(s.loop_lag_s.max_s)
                                                     : std::string(kDash));
     table.add_row(row);
+  }
+  return table;
+}
+
+// What one task cost in each variant, beside the totals' table: memory per task in flight, CPU
+// per wait and what of it was not the tasks' own computation, context switches per task and,
+// where the model started threads, what one cost. Empty when no variant finished a task.
+Table cost_table(const RunResults &results) {
+  Table table;
+  table.add_column("cost per task", Align::left);
+  table.add_columns(
+      {"in flight", "memory", "CPU/wait", "overhead/wait", "vol sw", "invol sw", "thread start"},
+      Align::right);
+  for (const VariantResult &variant : results.variants) {
+    const TaskCost &c = variant.summary.cost;
+    if (!c.measured)
+      continue;
+    const bool waits = c.waits_per_task > 0;
+    table.add_row(
+        {variant.label, human_count(c.peak_in_flight), human_bytes(c.memory_per_task_bytes),
+         waits ? human_duration(c.cpu_per_wait_s) : std::string(kDash),
+         waits ? human_duration(c.overhead_per_wait_s) : std::string(kDash),
+         human_count(c.voluntary_switches_per_task), human_count(c.involuntary_switches_per_task),
+         c.threads_started > 0
+             ? human_duration(c.thread_start_s) + " × " + human_count(c.threads_started)
+             : std::string(kDash)});
   }
   return table;
 }
@@ -203,6 +222,10 @@ void print_report(std::ostream &out, const RunResults &results, const ReportCont
   out << "\n\n";
   measurement_table(results).print(out);
   out << '\n';
+  if (const Table costs = cost_table(results); !costs.empty()) {
+    costs.print(out);
+    out << '\n';
+  }
   print_explanations(out, results, context.width);
   out << '\n';
   print_status(out, results, context.width);

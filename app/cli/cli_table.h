@@ -5,6 +5,7 @@
 #include "app/cli/cli_format.h"
 #include "core/results/results.h"
 
+#include <initializer_list>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -18,8 +19,14 @@ public:
     m_headers.push_back(std::move(header));
     m_aligns.push_back(align);
   }
+  // Several columns of one alignment, in order.
+  void add_columns(std::initializer_list<const char *> headers, Align align) {
+    for (const char *header : headers)
+      add_column(header, align);
+  }
   void add_row(std::vector<std::string> cells) { m_rows.push_back(std::move(cells)); }
   void print(std::ostream &out) const;
+  bool empty() const { return m_rows.empty(); }
 
 private:
   std::vector<std::string> m_headers;

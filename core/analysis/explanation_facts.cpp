@@ -24,15 +24,15 @@ bool blocks_its_loop(const Variant &v, int cores) {
   const ScheduleShape shape = info->shape(v, cores);
   if (shape.loops == 0 || shape.executor_threads > 0)
     return false;
-  for (const Step &step : v.steps)
-    if (step.kind != StepKind::io)
+  for (const Step *step : written_leaves(v.steps)) // the kinds alone: no need to expand
+    if (step->kind != StepKind::io)
       return true;
   return false;
 }
 
 bool has_cpu(const Variant &v) {
-  for (const Step &s : v.steps)
-    if (s.kind == StepKind::cpu)
+  for (const Step *s : written_leaves(v.steps))
+    if (s->kind == StepKind::cpu)
       return true;
   return false;
 }
@@ -63,7 +63,7 @@ double gil_share_of_running(const Summary &s) {
 
 std::size_t wait_steps(const Variant &v) {
   std::size_t n = 0;
-  for (const Step &step : v.steps)
+  for (const Step &step : leaf_steps(v.steps))
     n += step.kind != StepKind::cpu;
   return n;
 }

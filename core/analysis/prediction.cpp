@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <vector>
 
 namespace conlab {
 namespace {
@@ -30,7 +31,8 @@ std::optional<Limit> common_limit(const Variant &v, const ModelInfo &info, doubl
   const StepConcurrency c = info.concurrency(v, cores);
   std::set<std::pair<double, bool>> limits;
   Limit limit;
-  for (const Step &s : v.steps) {
+  for (const Step *leaf : written_leaves(v.steps)) {
+    const Step &s = *leaf;
     const bool cpu = s.kind == StepKind::cpu;
     double k = std::min(c.of(s.kind), clients);
     std::string why = c.of(s.kind) == 1 ? "1 thread"
@@ -78,8 +80,9 @@ Prediction predict(const Variant &variant, const Load &load, double time_scale, 
     p.formula = "no closed form: unknown model or empty workload";
     return p;
   }
+  const std::vector<Step> leaves = leaf_steps(variant.steps); // once: up to 100,000 of them
   double s = 0;
-  for (const Step &step : variant.steps) {
+  for (const Step &step : leaves) {
     if (step.duration.distribution != DistributionKind::fixed) {
       p.formula = "no closed form: drawn durations";
       return p;
@@ -110,7 +113,7 @@ Prediction predict(const Variant &variant, const Load &load, double time_scale, 
       return p;
     }
     double wakes = 1; // the task's start
-    for (const Step &step : variant.steps)
+    for (const Step &step : leaves)
       wakes += step.kind != StepKind::cpu;
     const double interval_s = variant.switch_interval() / 1000 * time_scale;
     s += wakes * interval_s;
@@ -155,7 +158,7 @@ double expected_seconds(const Experiment &e, const Variant &v, const Prediction 
   if (p.makespan_s)
     return std::max(*p.makespan_s, 1e-3);
   double task_s = 0;
-  for (const Step &s : v.steps)
+  for (const Step &s : leaf_steps(v.steps))
     task_s += s.duration.mean_ms() / 1000 * e.time_scale;
   const double tasks = static_cast<double>(e.load.tasks);
   if (e.load.kind == LoadKind::open)

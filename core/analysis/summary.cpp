@@ -252,6 +252,10 @@ Summary combine_repeats(const std::vector<Summary> &repeats,
   const double larger = std::max(in_flight, lambda_w);
   out.littles_law.relative_gap = larger > 0 ? std::abs(in_flight - lambda_w) / larger : 0;
   out.throughput_over_time = repeats.front().throughput_over_time;
+  std::vector<TaskCost> costs;
+  for (const Summary &r : repeats)
+    costs.push_back(r.cost);
+  out.cost = combine_task_costs(costs);
   return out;
 }
 

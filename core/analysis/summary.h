@@ -2,6 +2,7 @@
 // from per-task samples, telemetry, loop lag and resource use as DESIGN.md defines them.
 #pragma once
 
+#include "core/analysis/task_cost.h"
 #include "core/engine/loop_lag.h"
 #include "core/engine/task_sample.h"
 #include "core/engine/telemetry.h"
@@ -74,6 +75,7 @@ struct Summary {
   std::uint32_t peak_threads = 0;
   std::uint32_t workers_used = 0; // distinct threads that started tasks
   std::int64_t peak_rss_bytes = 0;
+  TaskCost cost; // per task: memory in flight, CPU per wait, switches, thread start
   LoopLagSummary loop_lag_s;
   LittlesLaw littles_law;
   std::vector<ThroughputBucket> throughput_over_time;

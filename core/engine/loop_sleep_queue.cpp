@@ -29,8 +29,12 @@ LoopSleepQueue::~LoopSleepQueue() { clear(); }
 
 void LoopSleepQueue::push(clock::time_point deadline, std::coroutine_handle<> sleeper) {
   const std::int64_t ns = to_ns(deadline);
-  m_heap.push_back({ns, sleeper.address()});
-  std::push_heap(m_heap.begin(), m_heap.end(), Later{});
+  if (m_in_order.empty() || m_in_order.back().deadline_ns <= ns) {
+    m_in_order.push_back({ns, sleeper.address()});
+  } else {
+    m_heap.push_back({ns, sleeper.address()});
+    std::push_heap(m_heap.begin(), m_heap.end(), Later{});
+  }
   if (m_waking)
     return; // wake_expired() arms the timer when it is done
   if (!m_wait_pending)
@@ -42,8 +46,29 @@ void LoopSleepQueue::push(clock::time_point deadline, std::coroutine_handle<> sl
   }
 }
 
+std::int64_t LoopSleepQueue::earliest_ns() const {
+  if (m_heap.empty())
+    return m_in_order.front().deadline_ns;
+  if (m_in_order.empty())
+    return m_heap.front().deadline_ns;
+  return std::min(m_in_order.front().deadline_ns, m_heap.front().deadline_ns);
+}
+
+void *LoopSleepQueue::pop_earliest() {
+  if (m_heap.empty() ||
+      (!m_in_order.empty() && m_in_order.front().deadline_ns <= m_heap.front().deadline_ns)) {
+    void *sleeper = m_in_order.front().sleeper;
+    m_in_order.pop_front();
+    return sleeper;
+  }
+  std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
+  void *sleeper = m_heap.back().sleeper;
+  m_heap.pop_back();
+  return sleeper;
+}
+
 void LoopSleepQueue::wait_for_earliest() {
-  m_armed_ns = m_heap.front().deadline_ns + kSlackNs;
+  m_armed_ns = earliest_ns() + kSlackNs;
   m_timer.expires_at(clock::time_point(std::chrono::nanoseconds(m_armed_ns)));
   m_wait_pending = true;
   m_timer.async_wait([this](const boost::system::error_code &) {
@@ -55,23 +80,22 @@ void LoopSleepQueue::wait_for_earliest() {
 void LoopSleepQueue::wake_expired() {
   m_waking = true;
   const std::int64_t now = to_ns(clock::now());
-  if (!m_heap.empty() && m_heap.front().deadline_ns <= now) {
+  if (!empty() && earliest_ns() <= now) {
     const GilBatch batch(m_gil);
-    while (!m_heap.empty() && m_heap.front().deadline_ns <= now) {
-      std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
-      void *sleeper = m_heap.back().sleeper;
-      m_heap.pop_back();
-      std::coroutine_handle<>::from_address(sleeper).resume();
-    }
+    while (!empty() && earliest_ns() <= now)
+      std::coroutine_handle<>::from_address(pop_earliest()).resume();
   }
   m_waking = false;
-  if (!m_heap.empty() && !m_wait_pending)
+  if (!empty() && !m_wait_pending)
     wait_for_earliest();
 }
 
 void LoopSleepQueue::clear() {
+  for (const Entry &e : m_in_order)
+    std::coroutine_handle<>::from_address(e.sleeper).destroy();
   for (const Entry &e : m_heap)
     std::coroutine_handle<>::from_address(e.sleeper).destroy();
+  m_in_order.clear();
   m_heap.clear();
   m_timer.cancel();
 }

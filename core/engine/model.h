@@ -7,6 +7,7 @@
 #include "core/engine/loop_lag.h"
 #include "core/engine/processes/process_report.h"
 #include "core/engine/task_recorder.h"
+#include "core/engine/threads/thread_starts.h"
 #include "core/experiment/spec.h"
 #include "core/experiment/workload.h"
 
@@ -34,7 +35,8 @@ public:
   const std::stop_token &stop() const { return m_stop; }
   bool stopping() const { return m_stop.stop_requested(); }
 
-  void task_started(std::uint32_t task) { m_recorder.started(task); }
+  // Returns the recorded start (run clock ns).
+  std::int64_t task_started(std::uint32_t task) { return m_recorder.started(task); }
   void task_finished(std::uint32_t task);
   void task_finished_at(std::uint32_t task, std::int64_t end_ns); // timed by a worker process
   // A task that ended without finishing because the model broke under it (a worker process
@@ -59,6 +61,10 @@ public:
   void gil_waited(std::uint32_t task, std::int64_t ns) const;
   void gil_waited(std::uint32_t task, std::int64_t ns, RunClock::clock::time_point end) const;
 
+  // Models that start threads to run tasks count them here, with pthread_create's time.
+  ThreadStartMeter &thread_starts() { return m_thread_starts; }
+  const ThreadStartMeter &thread_starts() const { return m_thread_starts; }
+
   // Models hand in their loops' lag traces when they shut down (any thread).
   void add_loop_lag(LoopLagTrace trace);
   std::vector<LoopLagTrace> take_loop_lag();
@@ -76,6 +82,7 @@ private:
   std::mutex m_lag_mutex;
   std::vector<LoopLagTrace> m_loop_lag;
   std::optional<ProcessReport> m_processes; // guarded by m_lag_mutex
+  ThreadStartMeter m_thread_starts;
 };
 
 class Model {

@@ -1,5 +1,6 @@
 #include "core/engine/runner.h"
 
+#include "core/analysis/cost_comparison.h"
 #include "core/analysis/explanation.h"
 #include "core/analysis/simulator.h"
 #include "core/engine/background_cpu.h"
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <malloc.h>
 #include <stdexcept>
 
 namespace conlab {
@@ -78,6 +80,27 @@ private:
   clock::time_point m_start = clock::now(), m_variant_start = clock::now();
 };
 
+// The resident memory before a variant builds its model: what its tasks' memory is measured
+// above. Heap that the last variant freed is handed back to the system first (glibc keeps it
+// otherwise, and this variant would reuse it without its RSS growing).
+std::int64_t baseline_rss_bytes() {
+  malloc_trim(0);
+  return current_rss_bytes();
+}
+
+TaskCostInputs cost_inputs(const Workload &w, std::int64_t baseline_rss,
+                           const ModelContext &context) {
+  TaskCostInputs in{.baseline_rss_bytes = baseline_rss,
+                    .thread_starts = context.thread_starts().totals()};
+  for (std::size_t step = 0; step < w.step_count(); ++step) {
+    if (w.kind(step) != StepKind::cpu)
+      in.waits_per_task += 1;
+    else
+      in.computation_per_task_s += w.mean_ns(step) * 1e-9;
+  }
+  return in;
+}
+
 RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, const CpuWork &cpu,
                         int cores, const std::stop_token &stop, ProgressTracker &progress) {
   const Variant &variant = e.variants[index];
@@ -100,6 +123,7 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   ModelContext context(
       workload, cpu, recorder, stop, [&driver](std::uint32_t task) { driver.on_finished(task); },
       gil ? &*gil : nullptr);
+  const std::int64_t baseline_rss = baseline_rss_bytes();
   std::unique_ptr<Model> model = info->create({variant, cores, context});
 
   RunMeter meter(recorder);
@@ -130,6 +154,8 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   out.gil_waits = recorder.take_gil_waits();
   out.loop_lag = context.take_loop_lag();
   out.summary = summarize(out.samples, out.telemetry, out.loop_lag, out.resources, cores);
+  out.summary.cost =
+      measure_task_cost(out.samples, out.resources, cost_inputs(workload, baseline_rss, context));
   if (gil) {
     out.summary.gil.measured = true;
     out.summary.gil.forced_switches = static_cast<double>(gil_stats.forced_switches);
@@ -172,6 +198,16 @@ void finish_variant(const Experiment &e, const Variant &v, VariantResult &result
     if (!r.error.empty())
       errors += "Repeat " + std::to_string(r.repeat + 1) + ": " + r.error + ". ";
   result.explanation = errors + result.explanation;
+}
+
+// Coroutine vs thread: a variant on threads says what its tasks cost beside the run's coroutines.
+void add_cost_comparisons(RunResults &results, int cores) {
+  std::vector<MeasuredVariant> run;
+  for (std::size_t i = 0; i < results.variants.size(); ++i)
+    run.push_back({&results.experiment.variants[i], &results.variants[i].summary});
+  for (std::size_t i = 0; i < run.size(); ++i)
+    if (const auto c = compare_with_coroutines(run[i], run, cores))
+      results.variants[i].explanation += describe(*c);
 }
 
 VariantResult describe_variant(const Experiment &e, std::size_t index, int cores) {
@@ -260,6 +296,7 @@ RunResults run_experiment(const Experiment &e, const RunOptions &options) {
     if (!http_notes[i].empty())
       results.variants[i].explanation += " " + http_notes[i];
   }
+  add_cost_comparisons(results, cores);
   results.wall_time_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return results;

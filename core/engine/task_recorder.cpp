@@ -45,11 +45,12 @@ void TaskRecorder::submitted(std::uint32_t task, std::int64_t submit_ns) {
   m_submitted.fetch_add(1, std::memory_order_relaxed);
 }
 
-void TaskRecorder::started(std::uint32_t task) {
+std::int64_t TaskRecorder::started(std::uint32_t task) {
   TaskSample &s = m_samples[task];
   s.start_ns = m_clock.now_ns();
   s.worker = worker_index();
   m_started.fetch_add(1, std::memory_order_relaxed);
+  return s.start_ns;
 }
 
 void TaskRecorder::started_at(std::uint32_t task, std::int64_t start_ns, std::uint32_t worker) {

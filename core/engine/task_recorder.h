@@ -16,7 +16,8 @@ public:
   TaskRecorder(std::uint32_t tasks, const RunClock &clock);
 
   void submitted(std::uint32_t task, std::int64_t submit_ns);
-  void started(std::uint32_t task);
+  // Returns the start time it recorded (run clock ns), which a task may take for "now".
+  std::int64_t started(std::uint32_t task);
   void finished(std::uint32_t task);
   // Only while the task is suspended waiting for that executor (no other thread touches it).
   void executor_waited(std::uint32_t task, std::int64_t ns) {

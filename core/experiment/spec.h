@@ -32,10 +32,22 @@ struct Duration {
   double mean_ms() const;
 };
 
+// One step of a task, or a repeat group: `steps` done `repeat` times over, in order
+// ({"repeat": K, "steps": [...]} in a file). Groups nest anywhere a step can stand. Everything
+// that runs, predicts or simulates a task reads its leaf steps (leaf_steps), repeats expanded.
 struct Step {
   StepKind kind = StepKind::io;
   Duration duration;
+  std::optional<std::int64_t> repeat; // present: a repeat group; kind and duration unused
+  std::vector<Step> steps;            // the group's body
+
+  bool is_repeat() const { return repeat.has_value(); }
 };
+
+// Caps on what one task does, so that a nested repeat cannot make the workload's step list (a
+// few dozen bytes a step) take the machine's memory: checked by validation before a run.
+inline constexpr std::int64_t kMaxStepsPerTask = 100'000;
+inline constexpr int kMaxRepeatDepth = 8;
 
 // Pool sizes may be numbers or the name of a real-world default, resolved on the machine that
 // runs the experiment (so the article's preset gives 6 threads on 2 cores, 36 on 32).
@@ -126,6 +138,15 @@ const char *to_string(ArrivalKind kind);
 const char *to_string(GilKind kind);
 const char *to_string(SweepParameter parameter);
 const char *to_string(SweepScale scale);
+
+// The steps one task runs, in order, each repeat group expanded. Call only on validated steps
+// (at most kMaxStepsPerTask of them).
+std::vector<Step> leaf_steps(const std::vector<Step> &steps);
+// How many steps one task runs, counted without expanding; saturates at kMaxStepsPerTask + 1.
+std::int64_t steps_per_task(const std::vector<Step> &steps);
+// The steps as written, depth first, without repeating: what a sweep's step_index counts.
+std::vector<Step *> written_leaves(std::vector<Step> &steps);
+std::vector<const Step *> written_leaves(const std::vector<Step> &steps);
 
 // Effective number of threads a variant's model uses for blocking work (P, L, or 1).
 int resolved_pool_size(const Variant &variant, int cores);

@@ -56,7 +56,27 @@ Load read_load(const boost::json::value &json, const std::string &path, json::Er
   return load;
 }
 
+Step read_step(const boost::json::value &json, const std::string &path, json::Errors &errors);
+
+void read_steps(Fields &f, std::vector<Step> &out, json::Errors &errors) {
+  if (const boost::json::array *steps = f.array("steps", Need::required))
+    for (std::size_t i = 0; i < steps->size(); ++i)
+      out.push_back(read_step((*steps)[i], json::index_path(f.path("steps"), i), errors));
+}
+
+// {"repeat": K, "steps": [...]}: K is checked by validation, with the nesting and the total.
+Step read_repeat(const boost::json::value &json, const std::string &path, json::Errors &errors) {
+  Step group;
+  Fields f(json, path, errors, true);
+  group.repeat = f.integer("repeat", Need::required).value_or(1);
+  read_steps(f, group.steps, errors);
+  f.finish();
+  return group;
+}
+
 Step read_step(const boost::json::value &json, const std::string &path, json::Errors &errors) {
+  if (json.is_object() && json.get_object().contains("repeat"))
+    return read_repeat(json, path, errors);
   Step step;
   Fields f(json, path, errors, true);
   const auto kind = f.choice<StepKind>(
@@ -139,9 +159,7 @@ Variant read_variant(const boost::json::value &json, const std::string &path,
   if (const auto kb = f.integer("stack_kb"))
     v.stack_kb = clamp_to_int(*kb);
   v.claimed_makespan_s = f.number("claimed_makespan_s");
-  if (const boost::json::array *steps = f.array("steps", Need::required))
-    for (std::size_t i = 0; i < steps->size(); ++i)
-      v.steps.push_back(read_step((*steps)[i], json::index_path(f.path("steps"), i), errors));
+  read_steps(f, v.steps, errors);
   if (const boost::json::value *target = f.get("target")) {
     const std::string target_path = f.path("target");
     if (target->is_string() && target->get_string() == "embedded") {

@@ -21,7 +21,11 @@ Experiment parse_experiment_text(std::string_view text, int cores);
 Experiment load_experiment_file(const std::string &path, int cores);
 
 // Semantic checks on an experiment built in code (the editor): same rules, same messages.
-std::vector<FieldError> validate_experiment(const Experiment &experiment, int cores);
+// A sweep's points are checked without the machine's thread limits: a variant beyond them at
+// some point is left out of that point (SweepVariantPoint::beyond_machine), not refused.
+enum class ThreadLimits { checked, left_to_the_sweep };
+std::vector<FieldError> validate_experiment(const Experiment &experiment, int cores,
+                                            ThreadLimits limits = ThreadLimits::checked);
 
 boost::json::value to_json(const Experiment &experiment);
 std::string to_json_text(const Experiment &experiment); // pretty, stable key order

@@ -22,6 +22,14 @@ boost::json::value to_json(const Load &load) {
 
 boost::json::value to_json(const Step &step) {
   boost::json::object o;
+  if (step.is_repeat()) {
+    o["repeat"] = *step.repeat;
+    boost::json::array body;
+    for (const Step &s : step.steps)
+      body.push_back(to_json(s));
+    o["steps"] = std::move(body);
+    return o;
+  }
   o["kind"] = to_string(step.kind);
   const Duration &d = step.duration;
   switch (d.distribution) {

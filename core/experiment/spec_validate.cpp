@@ -143,6 +143,27 @@ void check_step(Checker &c, const Step &step, const std::string &path) {
   }
 }
 
+void check_steps(Checker &c, const std::vector<Step> &steps, const std::string &path, int depth) {
+  for (std::size_t j = 0; j < steps.size(); ++j) {
+    const Step &step = steps[j];
+    const std::string at = index_path(path, j);
+    if (!step.is_repeat()) {
+      check_step(c, step, at);
+      continue;
+    }
+    c.range(field_path(at, "repeat"), *step.repeat, 1, kMaxStepsPerTask);
+    if (depth + 1 > kMaxRepeatDepth) {
+      c.error(at, CONLAB_TRANSLATABLE("conlab::errors", "repeats nest at most %1 deep"),
+              {std::to_string(kMaxRepeatDepth)});
+      continue;
+    }
+    if (step.steps.empty())
+      c.error(field_path(at, "steps"),
+              CONLAB_TRANSLATABLE("conlab::errors", "must contain at least one step"));
+    check_steps(c, step.steps, field_path(at, "steps"), depth + 1);
+  }
+}
+
 void check_pool(Checker &c, const PoolSize &pool, const std::string &path, int cores) {
   if (pool.named.empty()) {
     c.range(path, pool.value, 1, kMaxThreads,
@@ -221,19 +242,16 @@ void check_stack(Checker &c, const Variant &v, const ModelInfo *info, const std:
 // that would hit a limit halfway (pthread_create failing, the OOM killer) never starts.
 void check_threads(Checker &c, const Variant &v, const ModelInfo &info, const Load &load, int cores,
                    const std::string &path) {
-  const std::int64_t needed = threads_at_once(v, load, cores);
-  if (needed <= kThreadMargin) // reading the limits costs a scan of /proc: not for a few
-    return;
-  const ThreadLimit limit = thread_headroom(v.stack_bytes());
-  if (needed <= limit.allows)
+  const std::optional<ThreadShortfall> shortfall = thread_shortfall(v, load, cores);
+  if (!shortfall)
     return;
   const std::string where = info.uses_pool_size && v.pool_size ? field_path(path, "pool_size")
                             : info.uses_loops && v.loops       ? field_path(path, "loops")
                                                                : field_path(path, "model");
-  c.error(where, limit.format, limit.arguments(needed));
+  c.error(where, shortfall->limit.format, shortfall->limit.arguments(shortfall->needed));
 }
 
-void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores) {
+void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores, ThreadLimits limits) {
   const Variant &v = e.variants[i];
   const std::string path = index_path("variants", i);
   if (v.label.empty())
@@ -316,20 +334,26 @@ void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores) {
   if (v.steps.empty())
     c.error(field_path(path, "steps"),
             CONLAB_TRANSLATABLE("conlab::errors", "must contain at least one step"));
-  for (std::size_t j = 0; j < v.steps.size(); ++j)
-    check_step(c, v.steps[j], index_path(field_path(path, "steps"), j));
+  check_steps(c, v.steps, field_path(path, "steps"), 0);
+  if (const std::int64_t n = steps_per_task(v.steps); n > kMaxStepsPerTask)
+    c.error(field_path(path, "steps"),
+            CONLAB_TRANSLATABLE("conlab::errors",
+                                "each task would run more than %1 steps (the cap), counting "
+                                "every repeat; repeat fewer times"),
+            {std::to_string(kMaxStepsPerTask)});
   if (v.target && !v.target->embedded) {
     std::string why;
     if (!http::parse_url(v.target->url, why)) // the URL parser's own words
       c.errors().push_back(FieldError{field_path(field_path(path, "target"), "url"), why});
   }
-  if (info && !v.target)
+  if (info && !v.target && limits == ThreadLimits::checked)
     check_threads(c, v, *info, e.load, cores, path);
 }
 
 } // namespace
 
-std::vector<FieldError> validate_experiment(const Experiment &experiment, int cores) {
+std::vector<FieldError> validate_experiment(const Experiment &experiment, int cores,
+                                            ThreadLimits limits) {
   json::Errors errors;
   Checker c(errors);
   if (experiment.name.empty())
@@ -342,8 +366,11 @@ std::vector<FieldError> validate_experiment(const Experiment &experiment, int co
   check_load(c, experiment);
   if (experiment.variants.empty())
     c.error("variants", CONLAB_TRANSLATABLE("conlab::errors", "must contain at least one variant"));
+  // A sweep checks each point's threads itself, and runs the variants that fit there.
+  if (experiment.sweep)
+    limits = ThreadLimits::left_to_the_sweep;
   for (std::size_t i = 0; i < experiment.variants.size(); ++i)
-    check_variant(c, experiment, i, cores);
+    check_variant(c, experiment, i, cores, limits);
   for (FieldError &e : validate_sweep(experiment, cores))
     errors.push_back(std::move(e));
   return errors;

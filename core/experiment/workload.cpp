@@ -21,7 +21,7 @@ double counter_uniform(std::uint64_t stream, std::uint64_t a, std::uint64_t b) {
 
 Workload::Workload(const Variant &variant, double time_scale, std::uint64_t seed,
                    std::uint32_t variant_index)
-    : m_steps(variant.steps), m_time_scale(time_scale),
+    : m_steps(leaf_steps(variant.steps)), m_time_scale(time_scale),
       m_stream(mix(seed) ^ mix(0x5eed0000ULL + variant_index)) {}
 
 bool Workload::has_kind(StepKind kind) const {

@@ -26,6 +26,9 @@ public:
   std::size_t step_count() const { return m_steps.size(); }
   StepKind kind(std::size_t step) const { return m_steps[step].kind; }
   std::int64_t duration_ns(std::uint32_t task, std::size_t step) const;
+  double mean_ns(std::size_t step) const {
+    return m_steps[step].duration.mean_ms() * m_time_scale * 1e6;
+  }
   bool has_kind(StepKind kind) const;
 
 private:

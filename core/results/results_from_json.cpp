@@ -166,6 +166,20 @@ Summary read_summary(const boost::json::value *json, const std::string &path,
   s.peak_threads = u32(f, "peak_threads");
   s.workers_used = u32(f, "workers_used");
   s.peak_rss_bytes = integer(f, "peak_rss_bytes");
+  if (const boost::json::value *cost = f.object("cost")) {
+    s.cost.measured = true;
+    Fields c(*cost, f.path("cost"), errors, false);
+    s.cost.peak_in_flight = number(c, "peak_in_flight");
+    s.cost.rss_above_baseline_bytes = number(c, "rss_above_baseline_bytes");
+    s.cost.memory_per_task_bytes = number(c, "memory_per_task_bytes");
+    s.cost.waits_per_task = number(c, "waits_per_task");
+    s.cost.cpu_per_wait_s = number(c, "cpu_per_wait_s");
+    s.cost.overhead_per_wait_s = number(c, "overhead_per_wait_s");
+    s.cost.voluntary_switches_per_task = number(c, "voluntary_switches_per_task");
+    s.cost.involuntary_switches_per_task = number(c, "involuntary_switches_per_task");
+    s.cost.threads_started = number(c, "threads_started");
+    s.cost.thread_start_s = number(c, "thread_start_s");
+  }
   if (const boost::json::value *lag = f.object("loop_lag_s", kRequired)) {
     Fields l(*lag, f.path("loop_lag_s"), errors, false);
     s.loop_lag_s.measured = l.boolean("measured", kRequired).value_or(false);

@@ -62,6 +62,19 @@ boost::json::object to_json(const Summary &s) {
   o["peak_threads"] = s.peak_threads;
   o["workers_used"] = s.workers_used;
   o["peak_rss_bytes"] = s.peak_rss_bytes;
+  if (s.cost.measured) { // absent when no task finished (and in files from before it)
+    const TaskCost &c = s.cost;
+    o["cost"] = {{"peak_in_flight", number_or_null(c.peak_in_flight)},
+                 {"rss_above_baseline_bytes", number_or_null(c.rss_above_baseline_bytes)},
+                 {"memory_per_task_bytes", number_or_null(c.memory_per_task_bytes)},
+                 {"waits_per_task", number_or_null(c.waits_per_task)},
+                 {"cpu_per_wait_s", number_or_null(c.cpu_per_wait_s)},
+                 {"overhead_per_wait_s", number_or_null(c.overhead_per_wait_s)},
+                 {"voluntary_switches_per_task", number_or_null(c.voluntary_switches_per_task)},
+                 {"involuntary_switches_per_task", number_or_null(c.involuntary_switches_per_task)},
+                 {"threads_started", number_or_null(c.threads_started)},
+                 {"thread_start_s", number_or_null(c.thread_start_s)}};
+  }
   const LoopLagSummary &lag = s.loop_lag_s;
   o["loop_lag_s"] = {{"measured", lag.measured},
                      {"max", number_or_null(lag.max_s)},

@@ -54,26 +54,28 @@ void set_mean(Duration &d, double ms) {
 void set_cpu_share(Variant &v, double share) {
   double cpu = 0, other = 0;
   std::size_t cpu_steps = 0, other_steps = 0;
-  for (const Step &s : v.steps) {
+  for (const Step &s : leaf_steps(v.steps)) {
     (s.kind == StepKind::cpu ? cpu : other) += s.duration.mean_ms();
     ++(s.kind == StepKind::cpu ? cpu_steps : other_steps);
   }
   if (cpu_steps == 0 || other_steps == 0)
     return;
   const double total = cpu + other;
-  for (Step &s : v.steps) {
-    const bool is_cpu = s.kind == StepKind::cpu;
+  // Scaling each step as written scales all its repetitions alike.
+  for (Step *s : written_leaves(v.steps)) {
+    const bool is_cpu = s->kind == StepKind::cpu;
     const double group = is_cpu ? cpu : other;
     const double target = (is_cpu ? share : 1 - share) * total;
     const double count = static_cast<double>(is_cpu ? cpu_steps : other_steps);
-    set_mean(s.duration, group > 0 ? s.duration.mean_ms() * target / group : target / count);
+    set_mean(s->duration, group > 0 ? s->duration.mean_ms() * target / group : target / count);
   }
 }
 
 bool has_both_kinds(const Variant &v) {
-  const auto is_cpu = [](const Step &s) { return s.kind == StepKind::cpu; };
-  return std::any_of(v.steps.begin(), v.steps.end(), is_cpu) &&
-         !std::all_of(v.steps.begin(), v.steps.end(), is_cpu);
+  const auto is_cpu = [](const Step *s) { return s->kind == StepKind::cpu; };
+  const auto steps = written_leaves(v.steps);
+  return std::any_of(steps.begin(), steps.end(), is_cpu) &&
+         !std::all_of(steps.begin(), steps.end(), is_cpu);
 }
 
 void apply(Experiment &e, const SweepAxis &axis, double value, const Experiment &base) {
@@ -102,9 +104,9 @@ void apply(Experiment &e, const SweepAxis &axis, double value, const Experiment 
     e.load.rate_per_s = value;
     break;
   case SweepParameter::step_ms:
-    for (Variant &v : e.variants)
-      if (axis.step_index < v.steps.size())
-        set_mean(v.steps[axis.step_index].duration, value);
+    for (Variant &v : e.variants) // step_index counts the steps as written, each repeat once
+      if (const auto steps = written_leaves(v.steps); axis.step_index < steps.size())
+        set_mean(steps[axis.step_index]->duration, value);
     break;
   case SweepParameter::cpu_share:
     for (Variant &v : e.variants)
@@ -316,7 +318,8 @@ const char *not_applicable(const Experiment &e, const SweepAxis &axis) {
                : CONLAB_TRANSLATABLE("conlab::errors",
                                      "rate_per_s applies to an open load; this one is closed");
   case SweepParameter::step_ms:
-    return any_variant([&](const Variant &v) { return axis.step_index < v.steps.size(); })
+    return any_variant(
+               [&](const Variant &v) { return axis.step_index < written_leaves(v.steps).size(); })
                ? nullptr
                : CONLAB_TRANSLATABLE("conlab::errors",
                                      "no variant has a step %1 (step_index counts from 0)");
@@ -404,7 +407,8 @@ std::vector<FieldError> validate_sweep(const Experiment &e, int cores) {
     seen.insert(problem.to_string());
   const std::size_t known = seen.size();
   for (const std::vector<double> &point : sweep_points(sweep)) {
-    for (const FieldError &problem : validate_experiment(experiment_at(e, point), cores)) {
+    for (const FieldError &problem :
+         validate_experiment(experiment_at(e, point), cores, ThreadLimits::left_to_the_sweep)) {
       if (seen.insert(problem.to_string()).second && seen.size() <= known + 5)
         errors.push_back(field_error("sweep", CONLAB_TRANSLATABLE("conlab::errors", "at %1: %2"),
                                      {point_text(sweep, point), problem.to_string()}));

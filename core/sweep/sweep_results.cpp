@@ -20,6 +20,12 @@ const char *to_string(SweepMetric metric) {
     return "cpu";
   case SweepMetric::loop_lag:
     return "loop_lag";
+  case SweepMetric::memory_per_task:
+    return "memory_per_task";
+  case SweepMetric::cpu_per_wait:
+    return "cpu_per_wait";
+  case SweepMetric::switches_per_task:
+    return "switches_per_task";
   }
   return "?";
 }
@@ -53,6 +59,12 @@ const char *metric_title(SweepMetric metric) {
     return CONLAB_TRANSLATABLE("conlab::sweep", "CPU utilisation");
   case SweepMetric::loop_lag:
     return CONLAB_TRANSLATABLE("conlab::sweep", "loop lag p99 (s)");
+  case SweepMetric::memory_per_task:
+    return CONLAB_TRANSLATABLE("conlab::sweep", "memory per task in flight (bytes)");
+  case SweepMetric::cpu_per_wait:
+    return CONLAB_TRANSLATABLE("conlab::sweep", "CPU per wait (s)");
+  case SweepMetric::switches_per_task:
+    return CONLAB_TRANSLATABLE("conlab::sweep", "context switches per task");
   }
   return "?";
 }
@@ -73,6 +85,12 @@ double metric_value(const SweepMetrics &m, SweepMetric metric) {
     return m.cpu_utilization;
   case SweepMetric::loop_lag:
     return m.loop_lag_p99_s;
+  case SweepMetric::memory_per_task:
+    return m.memory_per_task_bytes;
+  case SweepMetric::cpu_per_wait:
+    return m.cpu_per_wait_s;
+  case SweepMetric::switches_per_task:
+    return m.switches_per_task;
   }
   return 0;
 }

@@ -20,19 +20,38 @@ struct SweepMetrics {
   double loop_lag_p99_s = 0; // 0 when the model has no loop
   double loop_lag_max_s = 0;
   double queue_wait_share = 0;
+  // Cost per task (TaskCost): where a model's cost rises with concurrency.
+  double memory_per_task_bytes = 0;
+  double cpu_per_wait_s = 0;    // 0: the tasks do not wait
+  double switches_per_task = 0; // voluntary and involuntary
 };
 
-enum class SweepMetric { makespan, throughput, p50, p99, cpu_utilization, loop_lag };
+enum class SweepMetric {
+  makespan,
+  throughput,
+  p50,
+  p99,
+  cpu_utilization,
+  loop_lag,
+  memory_per_task,
+  cpu_per_wait,
+  switches_per_task
+};
 const char *to_string(SweepMetric metric);    // "makespan", "throughput", ...
 std::optional<SweepMetric> parse_sweep_metric(std::string_view name); // to_string's inverse
 std::string sweep_metric_names();             // "makespan, throughput, …" for error messages
 const char *metric_title(SweepMetric metric); // "makespan (s)"
 bool higher_is_better(SweepMetric metric);
 double metric_value(const SweepMetrics &m, SweepMetric metric);
-inline constexpr SweepMetric kSweepMetrics[] = {SweepMetric::makespan, SweepMetric::throughput,
-                                                SweepMetric::p50,      SweepMetric::p99,
+inline constexpr SweepMetric kSweepMetrics[] = {SweepMetric::makespan,
+                                                SweepMetric::throughput,
+                                                SweepMetric::p50,
+                                                SweepMetric::p99,
                                                 SweepMetric::cpu_utilization,
-                                                SweepMetric::loop_lag};
+                                                SweepMetric::loop_lag,
+                                                SweepMetric::memory_per_task,
+                                                SweepMetric::cpu_per_wait,
+                                                SweepMetric::switches_per_task};
 
 struct SweepMeasurement {
   int repeat = 0;
@@ -42,6 +61,10 @@ struct SweepMeasurement {
 };
 
 struct SweepVariantPoint {
+  // Not empty: the variant needs more threads at once here than this machine allows, and is
+  // not run at this point (e.g. "needs 100000 threads at once, and this machine allows 32640
+  // more: vm.max_map_count is 65530, two memory maps a thread").
+  std::string beyond_machine;
   std::vector<SweepMeasurement> measurements;
   std::optional<double> predicted_makespan_s; // closed form; absent where none applies
   std::string formula;

@@ -26,10 +26,18 @@ constexpr std::pair<const char *, double SweepMetrics::*> kMetricFields[] = {
     {"loop_lag_max_s", &SweepMetrics::loop_lag_max_s},
     {"queue_wait_share", &SweepMetrics::queue_wait_share},
 };
+// Cost per task came later: files from before it read as 0 (not measured).
+constexpr std::pair<const char *, double SweepMetrics::*> kCostFields[] = {
+    {"memory_per_task_bytes", &SweepMetrics::memory_per_task_bytes},
+    {"cpu_per_wait_s", &SweepMetrics::cpu_per_wait_s},
+    {"switches_per_task", &SweepMetrics::switches_per_task},
+};
 
 boost::json::value to_json(const SweepMetrics &m) {
   boost::json::object o;
   for (const auto &[name, member] : kMetricFields)
+    o[name] = number_or_null(m.*member);
+  for (const auto &[name, member] : kCostFields)
     o[name] = number_or_null(m.*member);
   return o;
 }
@@ -40,11 +48,15 @@ SweepMetrics read_metrics(const boost::json::value &json, const std::string &pat
   Fields f(json, path, errors, false);
   for (const auto &[name, member] : kMetricFields)
     m.*member = f.number_or_nan(name, Need::required).value_or(0);
+  for (const auto &[name, member] : kCostFields)
+    m.*member = f.number_or_nan(name).value_or(0);
   return m;
 }
 
 boost::json::value to_json(const SweepVariantPoint &v) {
   boost::json::object o;
+  if (!v.beyond_machine.empty())
+    o["beyond_machine"] = v.beyond_machine;
   if (v.predicted_makespan_s)
     o["predicted_makespan_s"] = number_or_null(*v.predicted_makespan_s);
   o["formula"] = v.formula;
@@ -66,6 +78,7 @@ SweepVariantPoint read_variant_point(const boost::json::value &json, const std::
   Fields f(json, path, errors, false);
   v.predicted_makespan_s = f.number_or_nan("predicted_makespan_s");
   v.formula = f.string("formula").value_or("");
+  v.beyond_machine = f.string("beyond_machine").value_or("");
   if (const boost::json::value *simulated = f.object("simulated"))
     v.simulated = read_metrics(*simulated, f.path("simulated"), errors);
   if (const boost::json::array *measurements = f.array("measurements", Need::required)) {

@@ -1,6 +1,7 @@
 #include "core/sweep/sweep_runner.h"
 
 #include "core/analysis/simulator.h"
+#include "core/engine/threads/threads_needed.h"
 #include "core/experiment/spec_json.h"
 #include "core/sweep/sweep.h"
 #include "core/util/format.h"
@@ -34,6 +35,9 @@ SweepMetrics metrics_of(const Summary &s) {
   m.loop_lag_p99_s = s.loop_lag_s.p99_s;
   m.loop_lag_max_s = s.loop_lag_s.max_s;
   m.queue_wait_share = s.queue_wait_share;
+  m.memory_per_task_bytes = s.cost.memory_per_task_bytes;
+  m.cpu_per_wait_s = s.cost.cpu_per_wait_s;
+  m.switches_per_task = s.cost.voluntary_switches_per_task + s.cost.involuntary_switches_per_task;
   return m;
 }
 
@@ -55,10 +59,10 @@ bool run_done(const SweepResults &done, std::size_t point, int repeat) {
   if (point >= done.points.size())
     return false;
   const auto &variants = done.points[point].variants;
-  return !variants.empty() && std::all_of(variants.begin(), variants.end(),
-                                          [&](const SweepVariantPoint &v) {
-                                            return v.has_repeat(repeat);
-                                          });
+  return !variants.empty() &&
+         std::all_of(variants.begin(), variants.end(), [&](const SweepVariantPoint &v) {
+           return v.has_repeat(repeat) || !v.beyond_machine.empty();
+         });
 }
 
 SweepResults fresh_points(const Experiment &e, int cores) {
@@ -68,6 +72,9 @@ SweepResults fresh_points(const Experiment &e, int cores) {
     SweepPoint point{values, {}};
     for (std::size_t i = 0; i < at.variants.size(); ++i) {
       SweepVariantPoint v;
+      if (!at.variants[i].target)
+        if (const auto shortfall = thread_shortfall(at.variants[i], at.load, cores))
+          v.beyond_machine = shortfall->describe();
       const Prediction p = predict(at.variants[i], at.load, at.time_scale, cores);
       v.predicted_makespan_s = p.makespan_s;
       v.formula = p.formula;
@@ -231,15 +238,24 @@ RunResults run_sweep(const Experiment &e, const SweepOptions &options) {
     progress.begin(k);
     Experiment at = experiment_at(e, sweep.points[point].values);
     at.repeats = 1;
+    // The variants that fit on this machine at this point; run[k] is variant ran[k].
+    std::vector<std::size_t> ran;
+    std::vector<Variant> fitting;
+    for (std::size_t v = 0; v < at.variants.size(); ++v)
+      if (sweep.points[point].variants[v].beyond_machine.empty()) {
+        ran.push_back(v);
+        fitting.push_back(at.variants[v]);
+      }
+    at.variants = std::move(fitting);
     RunOptions run_options{.stop = options.stop,
                            .on_progress = [&](const RunProgress &p) { progress.report(p); },
                            .cores = cores,
                            .calibration = &results.calibration};
-    const RunResults run = run_experiment(at, run_options);
+    const RunResults run = at.variants.empty() ? RunResults{} : run_experiment(at, run_options);
     const std::size_t order = next_order++;
     for (std::size_t v = 0; v < run.variants.size(); ++v)
       for (const RepeatResult &r : run.variants[v].repeats)
-        sweep.points[point].variants[v].measurements.push_back(
+        sweep.points[point].variants[ran[v]].measurements.push_back(
             {repeat, order, run.status == RunStatus::completed, metrics_of(r.summary)});
     progress.end();
     count_done(e, sweep);

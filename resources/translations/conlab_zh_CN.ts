@@ -458,6 +458,14 @@
         <source>needs %1 threads at once, and this machine allows %2 more: RLIMIT_AS (ulimit -v) is %3, at %4 of stack a thread</source>
         <translation>需要同时运行 %1 个线程，而本机只允许再开 %2 个：RLIMIT_AS（ulimit -v）为 %3，每个线程的栈为 %4</translation>
     </message>
+    <message>
+        <source>repeats nest at most %1 deep</source>
+        <translation>repeat 最多嵌套 %1 层</translation>
+    </message>
+    <message>
+        <source>each task would run more than %1 steps (the cap), counting every repeat; repeat fewer times</source>
+        <translation>算上每一次重复，每个任务将运行超过 %1 个步骤（上限）；请减少重复次数</translation>
+    </message>
 </context>
 <context>
     <name>conlab::formulas</name>
@@ -623,6 +631,14 @@
         <source>The article&apos;s advice for CPU-bound work, put to the test under CPython. 8 tasks of 100 ms of pure-Python computation each. The event loop computes them one after another: 0.8 s. A thread pool of as many threads as cores, as the article advises, is no faster under the GIL: one thread runs Python code at a time, so it takes 0.8 s too, its threads waiting for the lock. Without a GIL (C++, or free-threaded Python 3.13t) the same pool uses every core: 0.4 s on 2 cores. A process pool of as many processes as cores has an interpreter in each process and gets that speed-up under the GIL, for the measured cost of starting its workers and sending each task over. Compare the makespans, the GIL wait and the workers&apos; start.</source>
         <translation>在 CPython 下检验文章对 CPU 密集型工作的建议。8 个任务，每个是 100 ms 的纯 Python 计算。事件循环逐个计算：0.8 s。按文章建议使用与核心数相同线程数的线程池，在 GIL 下并不更快：同一时刻只有一个线程运行 Python 代码，所以同样需要 0.8 s，线程都在等锁。没有 GIL 时（C++，或自由线程的 Python 3.13t），同样的线程池能用上所有核心：2 核上 0.4 s。与核心数相同进程数的进程池，每个进程有自己的解释器，在 GIL 下也能得到这一加速，代价是实测的工作进程启动开销和发送每个任务的开销。请比较总耗时、GIL 等待和工作进程的启动时间。</translation>
     </message>
+    <message>
+        <source>Coroutine vs thread at the scale where it matters. 10,000 tasks at once, each waiting 1 ms and computing 10 µs, 100 times over: a million waits in all, and 10 s of computation. So every design is bound by the CPU, and what sets them apart is what each wait costs besides the task&apos;s own 10 µs. Coroutines on one event loop switch without the kernel: a fraction of a µs a wait, a few hundred bytes a task, and the loop computes everything on one core (10 s); a loop per core halves that. A thread per task, or a pool of 1,000, blocks and wakes a thread in the kernel at every wait: about 100 context switches a task, ten µs of CPU a wait beyond the computation, and a thread start each, so on 2 cores it takes about twice the time the computation needs. A pool of as many threads as cores runs only that many tasks at once, each 100 × 1 ms: about 10,000 / cores × 0.1 s (more than 8 minutes on 2 cores). It runs last, and Ctrl-C or Cancel keeps what the others measured. Read the cost per task table and chart, and the ratios in the explanations.</source>
+        <translation>在真正要紧的规模上比较协程与线程。同时有 10,000 个任务，每个任务等待 1 ms、计算 10 µs，重复 100 次：总共一百万次等待、10 s 的计算。因此每种设计都受 CPU 限制，把它们区分开的是每次等待在任务自身 10 µs 之外还要花多少。一个事件循环上的协程切换不经过内核：每次等待不到 1 µs，每个任务几百字节，而这个循环要在一个核心上算完全部计算（10 s）；每核一个循环则减半。每任务一个线程，或 1,000 个线程的池，每次等待都要在内核里阻塞并唤醒一个线程：每个任务约 100 次上下文切换，每次等待在计算之外多花约十 µs 的 CPU，外加每个线程的启动，所以在 2 个核心上所需时间约为计算本身的两倍。线程数等于核心数的池一次只能运行那么多任务，每个任务 100 × 1 ms：约 10,000 / 核心数 × 0.1 s（2 个核心上超过 8 分钟）。它最后运行，按 Ctrl-C 或取消会保留其他变体已测得的结果。请看每任务开销表和图，以及解释中的倍数。</translation>
+    </message>
+    <message>
+        <source>Where does a thread stop paying for itself? The same task, ten waits of 10 ms with a moment of computation between them, at 10, 100, 1,000, 10,000 and 100,000 tasks in flight at once. On one event loop a wait costs less and less CPU as the tasks grow, since the loop&apos;s own fixed costs are shared out, down to a µs or so, and a task a few hundred bytes. A thread&apos;s wait is a trip through the kernel at every size, a context switch each and tens of µs of CPU, and starting the threads comes on top: at 10,000 a thread per task needs seconds for 100 ms of waiting. The sweep runs each thread model up to the machine&apos;s thread limit and says which limit stopped it. A pool of 1,000 threads keeps its cost per wait but queues the tasks beyond 1,000. Chart memory_per_task, cpu_per_wait or switches_per_task against N.</source>
+        <translation>线程从什么时候起不再划算？同一个任务——十次 10 ms 的等待，其间有片刻计算——分别在同时有 10、100、1,000、10,000 和 100,000 个在途任务时运行。在一个事件循环上，任务越多，每次等待花的 CPU 越少，因为循环自身的固定开销被分摊了，最终降到 1 µs 左右，每个任务几百字节。线程的每次等待在任何规模下都要进出一次内核，每次一次上下文切换、几十 µs 的 CPU，还要加上启动线程的开销：在 10,000 时，每任务一个线程要花好几秒才能完成 100 ms 的等待。扫描会把每个线程模型运行到本机的线程上限为止，并说明是哪个限制让它停下。1,000 个线程的池保持每次等待的开销不变，但超过 1,000 的任务要排队。可以按 N 绘制 memory_per_task、cpu_per_wait 或 switches_per_task。</translation>
+    </message>
 </context>
 <context>
     <name>conlab::sweep</name>
@@ -685,6 +701,18 @@
     <message>
         <source>loop lag p99 (s)</source>
         <translation>循环延迟 p99（s）</translation>
+    </message>
+    <message>
+        <source>memory per task in flight (bytes)</source>
+        <translation>每个在途任务的内存（字节）</translation>
+    </message>
+    <message>
+        <source>CPU per wait (s)</source>
+        <translation>每次等待的 CPU（s）</translation>
+    </message>
+    <message>
+        <source>context switches per task</source>
+        <translation>每任务上下文切换</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1599,78 @@
         <source>a new thread per task, as many at once as tasks in flight</source>
         <translation>每个任务一个新线程，同时运行的线程数等于进行中的任务数</translation>
     </message>
+    <message>
+        <source>Cost per task</source>
+        <translation>每个任务的开销</translation>
+    </message>
+    <message>
+        <source>memory per task</source>
+        <translation>每任务内存</translation>
+    </message>
+    <message>
+        <source>CPU per wait</source>
+        <translation>每次等待的 CPU</translation>
+    </message>
+    <message>
+        <source>Cost per task, against the cheapest variant — %1</source>
+        <translation>每个任务的开销，与最省的变体相比 — %1</translation>
+    </message>
+    <message>
+        <source>%1 (1× = %2)</source>
+        <translation>%1（1× = %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 (%4× the cheapest)</source>
+        <translation>%1：%3 %2（最省者的 %4×）</translation>
+    </message>
+    <message>
+        <source>%1: no %2 measured</source>
+        <translation>%1：没有测到%2</translation>
+    </message>
+    <message>
+        <source>× the cheapest variant</source>
+        <translation>× 最省的变体</translation>
+    </message>
+    <message>
+        <source>Peak in flight</source>
+        <translation>峰值在途任务</translation>
+    </message>
+    <message>
+        <source>Memory per task</source>
+        <translation>每任务内存</translation>
+    </message>
+    <message>
+        <source>Overhead per wait</source>
+        <translation>每次等待的额外开销</translation>
+    </message>
+    <message>
+        <source>Voluntary switches</source>
+        <translation>自愿切换</translation>
+    </message>
+    <message>
+        <source>Involuntary switches</source>
+        <translation>非自愿切换</translation>
+    </message>
+    <message>
+        <source>Thread start</source>
+        <translation>线程启动</translation>
+    </message>
+    <message>
+        <source>Each variant&apos;s totals divided per task. Memory per task: the peak resident memory above what the lab held before the variant started, divided by the most tasks in flight at once. CPU per wait: the process&apos;s CPU time divided by the finished tasks&apos; waits (io and blocking_io steps); overhead per wait leaves out the tasks&apos; own computation. Switches per task: voluntary when a thread blocked or slept, involuntary when the kernel took its core away. Thread start: the mean CPU time of pthread_create, in the thread that called it, for the threads that ran tasks.</source>
+        <translation>每个变体的总量按任务平均。每任务内存：峰值常驻内存减去该变体开始前实验室已占用的内存，再除以同时在途任务数的最大值。每次等待的 CPU：进程的 CPU 时间除以已完成任务的等待次数（io 和 blocking_io 步骤）；每次等待的额外开销不计任务自身的计算。每任务切换：线程阻塞或睡眠时为自愿切换，内核夺走其核心时为非自愿切换。线程启动：对运行任务的线程，调用 pthread_create 的线程所花的平均 CPU 时间。</translation>
+    </message>
+    <message>
+        <source>%1 times over: (%2)</source>
+        <translation>重复 %1 次：（%2）</translation>
+    </message>
+    <message>
+        <source>switches per task</source>
+        <translation>每任务切换</translation>
+    </message>
+    <message>
+        <source>nothing measured</source>
+        <translation>没有测到</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>
@@ -2020,6 +2120,34 @@ QCoro：%8
     <message>
         <source>Repeat %1: %2. </source>
         <translation>第 %1 次重复：%2。</translation>
+    </message>
+    <message>
+        <source>%1× the memory per task</source>
+        <translation>%1× 的每任务内存</translation>
+    </message>
+    <message>
+        <source>%1× the CPU per wait</source>
+        <translation>%1× 的每次等待 CPU</translation>
+    </message>
+    <message>
+        <source>%1× the context switches per task</source>
+        <translation>%1× 的每任务上下文切换</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source> Each task on a thread here took %1 of a coroutine in “%2”.</source>
+        <translation>这里每个在线程上运行的任务，用掉了“%2”中一个协程的 %1。</translation>
+    </message>
+    <message>
+        <source>%1× the CPU per wait beyond the tasks&apos; own computation</source>
+        <translation>%1× 的任务自身计算之外的每次等待 CPU</translation>
     </message>
 </context>
 <context>
@@ -2845,6 +2973,54 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
         <source>per task, its steps&apos; trips to a worker process and back</source>
         <translation>每个任务的步骤发送到工作进程再返回的时间</translation>
     </message>
+    <message>
+        <source>Memory per task</source>
+        <translation>每任务内存</translation>
+    </message>
+    <message>
+        <source>peak RSS above the lab&apos;s own, ÷ peak tasks in flight</source>
+        <translation>峰值 RSS 减去实验室自身占用，÷ 峰值在途任务数</translation>
+    </message>
+    <message>
+        <source>CPU per wait</source>
+        <translation>每次等待的 CPU</translation>
+    </message>
+    <message>
+        <source>CPU time ÷ the finished tasks&apos; waits (io and blocking_io steps)</source>
+        <translation>CPU 时间 ÷ 已完成任务的等待次数（io 和 blocking_io 步骤）</translation>
+    </message>
+    <message>
+        <source>Overhead per wait</source>
+        <translation>每次等待的额外开销</translation>
+    </message>
+    <message>
+        <source>CPU per wait less the tasks&apos; own computation: waiting and waking</source>
+        <translation>每次等待的 CPU 减去任务自身的计算：即等待与唤醒的开销</translation>
+    </message>
+    <message>
+        <source>Voluntary sw/task</source>
+        <translation>自愿切换/任务</translation>
+    </message>
+    <message>
+        <source>context switches per task where a thread blocked or slept</source>
+        <translation>线程阻塞或睡眠造成的每任务上下文切换</translation>
+    </message>
+    <message>
+        <source>Involuntary sw/task</source>
+        <translation>非自愿切换/任务</translation>
+    </message>
+    <message>
+        <source>context switches per task where the kernel took the core away</source>
+        <translation>内核夺走核心造成的每任务上下文切换</translation>
+    </message>
+    <message>
+        <source>Thread start</source>
+        <translation>线程启动</translation>
+    </message>
+    <message>
+        <source>mean CPU time to start one of the threads that run tasks (pthread_create)</source>
+        <translation>启动一个运行任务的线程所需的平均 CPU 时间（pthread_create）</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::ResultsView</name>
@@ -2906,6 +3082,14 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
     <message>
         <source>Uniform only: the longest duration, ms.</source>
         <translation>仅 uniform：最长时长，ms。</translation>
+    </message>
+    <message>
+        <source>repeat × %1</source>
+        <translation>重复 × %1</translation>
+    </message>
+    <message>
+        <source>A repeat group: these steps done %1 times over, in order. Each task runs %2 steps in all. Change a repeat group in the experiment&apos;s file.</source>
+        <translation>重复组：这些步骤按顺序执行 %1 遍。每个任务总共运行 %2 个步骤。重复组请在实验文件中修改。</translation>
     </message>
 </context>
 <context>
@@ -3281,6 +3465,10 @@ waiting for the GIL %1 (hatched)</source>
     <message>
         <source>multi_loop only: run the L loops as L worker processes, each with its own interpreter and GIL (uvicorn --workers L). Unchecked: L loop threads in one process, sharing one GIL.</source>
         <translation>仅 multi_loop：把 L 个事件循环作为 L 个工作进程运行，各有自己的解释器和 GIL（uvicorn --workers L）。不勾选：同一进程中的 L 个事件循环线程，共享一个 GIL。</translation>
+    </message>
+    <message>
+        <source>%1 × (%2)</source>
+        <translation>%1 × (%2)</translation>
     </message>
 </context>
 </TS>

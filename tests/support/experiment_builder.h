@@ -4,6 +4,7 @@
 #include "core/experiment/spec.h"
 
 #include <string>
+#include <vector>
 
 namespace conlab::test {
 
@@ -11,6 +12,14 @@ inline Step step(StepKind kind, double ms) {
   Step s;
   s.kind = kind;
   s.duration.ms = ms;
+  return s;
+}
+
+// {"repeat": times, "steps": body}
+inline Step repeat(std::int64_t times, std::vector<Step> body) {
+  Step s;
+  s.repeat = times;
+  s.steps = std::move(body);
   return s;
 }
 

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <tuple>
 
 namespace conlab::test {
 
@@ -19,13 +20,22 @@ inline bool same(const Experiment &a, const Experiment &b) {
   const auto same_pool = [](const std::optional<PoolSize> &x, const std::optional<PoolSize> &y) {
     return x.has_value() == y.has_value() && (!x || (x->named == y->named && x->value == y->value));
   };
-  const auto same_variant = [&](const Variant &x, const Variant &y) {
-    if (x.steps.size() != y.steps.size())
+  const auto same_steps = [&](const std::vector<Step> &x, const std::vector<Step> &y,
+                              const auto &self) -> bool {
+    if (x.size() != y.size())
       return false;
-    for (std::size_t i = 0; i < x.steps.size(); ++i)
-      if (x.steps[i].kind != y.steps[i].kind ||
-          !same_duration(x.steps[i].duration, y.steps[i].duration))
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      if (x[i].repeat != y[i].repeat || !self(x[i].steps, y[i].steps, self))
         return false;
+      if (!x[i].is_repeat() &&
+          (x[i].kind != y[i].kind || !same_duration(x[i].duration, y[i].duration)))
+        return false;
+    }
+    return true;
+  };
+  const auto same_variant = [&](const Variant &x, const Variant &y) {
+    if (!same_steps(x.steps, y.steps, same_steps))
+      return false;
     return x.label == y.label && x.model == y.model && same_pool(x.pool_size, y.pool_size) &&
            x.loops == y.loops && x.offload == y.offload && x.gil == y.gil &&
            x.switch_interval_ms == y.switch_interval_ms &&
@@ -93,6 +103,20 @@ inline void expect_same(const Summary &a, const Summary &b) {
   EXPECT_EQ(a.peak_threads, b.peak_threads);
   EXPECT_EQ(a.workers_used, b.workers_used);
   EXPECT_EQ(a.peak_rss_bytes, b.peak_rss_bytes);
+  EXPECT_EQ(a.cost.measured, b.cost.measured);
+  const auto &ac = a.cost, &bc = b.cost;
+  for (const auto &[x, y, name] :
+       {std::tuple{ac.peak_in_flight, bc.peak_in_flight, "peak_in_flight"},
+        {ac.rss_above_baseline_bytes, bc.rss_above_baseline_bytes, "rss_above_baseline"},
+        {ac.memory_per_task_bytes, bc.memory_per_task_bytes, "memory_per_task"},
+        {ac.waits_per_task, bc.waits_per_task, "waits_per_task"},
+        {ac.cpu_per_wait_s, bc.cpu_per_wait_s, "cpu_per_wait"},
+        {ac.overhead_per_wait_s, bc.overhead_per_wait_s, "overhead_per_wait"},
+        {ac.voluntary_switches_per_task, bc.voluntary_switches_per_task, "voluntary"},
+        {ac.involuntary_switches_per_task, bc.involuntary_switches_per_task, "involuntary"},
+        {ac.threads_started, bc.threads_started, "threads_started"},
+        {ac.thread_start_s, bc.thread_start_s, "thread_start"}})
+    expect_same_number(x, y, name);
   EXPECT_EQ(a.loop_lag_s.measured, b.loop_lag_s.measured);
   expect_same_number(a.loop_lag_s.max_s, b.loop_lag_s.max_s, "lag max");
   expect_same_number(a.loop_lag_s.p99_s, b.loop_lag_s.p99_s, "lag p99");

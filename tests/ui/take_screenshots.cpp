@@ -1,8 +1,9 @@
 // Not a test: renders the screenshots in docs/images/ — the main window after running the
 // article's preset, and every chart; with `sweep`, the window running and showing the two sweep
-// presets and their charts; with `preset NAME`, the same shots as the article's of that preset.
-// Usage: conlab_screenshots OUTPUT_DIR [sweep | preset NAME]. In the system's language, like the
-// app: LANG=zh_CN.UTF-8 takes them in Chinese.
+// presets and their charts; with `preset NAME`, the same shots as the article's of that preset;
+// with `results FILE`, the same shots of a results file, without running anything.
+// Usage: conlab_screenshots OUTPUT_DIR [sweep | preset NAME | results FILE]. In the system's
+// language, like the app: LANG=zh_CN.UTF-8 takes them in Chinese.
 #include "ui/charts/chart_panel.h"
 #include "ui/experiment/experiment_editor.h"
 #include "ui/export/chart_export.h"
@@ -113,6 +114,11 @@ int main(int argc, char **argv) {
       });
     });
   });
-  window.run();
+  if (argc > 3 && QString::fromLocal8Bit(argv[2]) == QLatin1String("results")) {
+    if (!window.open_file(QString::fromLocal8Bit(argv[3])))
+      return 1;
+  } else {
+    window.run();
+  }
   return app.exec();
 }

@@ -226,6 +226,7 @@ ChartData build_chart_data(const RunResults &results) {
     v.makespan_s = r.summary.makespan_s;
     v.throughput_per_s = r.summary.throughput_per_s;
     v.predicted_makespan_s = r.prediction.makespan_s;
+    v.cost = r.summary.cost;
     v.predicted_throughput_per_s = r.prediction.throughput_per_s;
     if (i < results.experiment.variants.size() && results.experiment.variants[i].claimed_makespan_s)
       v.claimed_makespan_s =

@@ -42,6 +42,7 @@ struct VariantChartData {
   std::optional<double> claimed_makespan_s;
   QString formula;
   std::uint32_t tasks = 0, completed = 0;
+  TaskCost cost; // per task: memory in flight, CPU per wait, context switches
   // response time
   QList<QPointF> cdf; // x: seconds, y: share of tasks 0..1
   double p50_s = 0, p99_s = 0, min_response_s = 0, max_response_s = 0;

@@ -7,8 +7,8 @@ namespace conlab::ui {
 
 const QList<ChartKind> &all_chart_kinds() {
   static const QList<ChartKind> kinds = {
-      ChartKind::summary,  ChartKind::cdf,      ChartKind::histogram, ChartKind::throughput,
-      ChartKind::inflight, ChartKind::timeline, ChartKind::looplag};
+      ChartKind::summary,    ChartKind::cost,     ChartKind::cdf,      ChartKind::histogram,
+      ChartKind::throughput, ChartKind::inflight, ChartKind::timeline, ChartKind::looplag};
   return kinds;
 }
 
@@ -29,6 +29,8 @@ QString chart_name(ChartKind kind) {
   switch (kind) {
   case ChartKind::summary:
     return QStringLiteral("summary");
+  case ChartKind::cost:
+    return QStringLiteral("cost");
   case ChartKind::cdf:
     return QStringLiteral("cdf");
   case ChartKind::histogram:
@@ -53,6 +55,8 @@ QString chart_title(ChartKind kind) {
   switch (kind) {
   case ChartKind::summary:
     return QCoreApplication::translate("conlab::ui", "Makespan and throughput");
+  case ChartKind::cost:
+    return QCoreApplication::translate("conlab::ui", "Cost per task");
   case ChartKind::cdf:
     return QCoreApplication::translate("conlab::ui", "Response time (CDF)");
   case ChartKind::histogram:
@@ -85,6 +89,8 @@ QChart *make_chart(ChartKind kind, const ChartData &data, const ChartOptions &op
   switch (kind) {
   case ChartKind::summary:
     return make_summary_chart(data, options);
+  case ChartKind::cost:
+    return make_cost_chart(data, options);
   case ChartKind::cdf:
     return make_cdf_chart(data, options);
   case ChartKind::histogram:

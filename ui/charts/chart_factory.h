@@ -14,8 +14,16 @@ class QChart;
 namespace conlab::ui {
 
 enum class ChartKind {
-  summary, cdf, histogram, throughput, inflight, timeline, looplag, // a single run's
-  sweep, heatmap                                                    // a sweep's
+  summary,
+  cost,
+  cdf,
+  histogram,
+  throughput,
+  inflight,
+  timeline,
+  looplag, // a single run's
+  sweep,
+  heatmap // a sweep's
 };
 
 struct ChartOptions {
@@ -38,6 +46,7 @@ QChart *make_chart(ChartKind kind, const ChartData &data, const ChartOptions &op
 
 // One chart per kind: each lives in its own file.
 QChart *make_summary_chart(const ChartData &data, const ChartOptions &options);
+QChart *make_cost_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_cdf_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_histogram_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_throughput_chart(const ChartData &data, const ChartOptions &options);

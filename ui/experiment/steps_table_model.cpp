@@ -1,9 +1,11 @@
 #include "ui/experiment/steps_table_model.h"
 
 #include "ui/experiment/item_roles.h"
+#include "ui/experiment/variant_table_model.h"
 #include "ui/i18n/core_text.h"
 
 #include <QColor>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace conlab::ui {
@@ -57,7 +59,10 @@ void StepsTableModel::set_errors(const std::vector<FieldError> &errors) {
     if (!match.hasMatch() || match.captured(1).toInt() != m_variant)
       continue;
     const QString field = match.captured(3);
-    const int column = field == QLatin1String("kind")           ? KindColumn
+    const int column = field == QLatin1String("kind") || field == QLatin1String("repeat") ||
+                               field == QLatin1String("steps")
+                           ? KindColumn
+                       : field == QLatin1String("distribution") ? DistributionColumn
                        : field == QLatin1String("distribution") ? DistributionColumn
                        : field == QLatin1String("min_ms")       ? MinColumn
                        : field == QLatin1String("max_ms")       ? MaxColumn
@@ -78,6 +83,8 @@ QString StepsTableModel::error_at(int row, int column) const {
 }
 
 bool StepsTableModel::applies(const Step &s, int column) const {
+  if (s.is_repeat()) // shown, not edited here: its body is a list of its own
+    return false;
   const bool uniform = s.duration.distribution == DistributionKind::uniform;
   if (column == MsColumn)
     return !uniform;
@@ -100,6 +107,15 @@ QVariant StepsTableModel::data(const QModelIndex &index, int role) const {
   const Step &s = m_steps[static_cast<std::size_t>(index.row())];
   const int column = index.column();
   const QString error = error_at(index.row(), column);
+  if (s.is_repeat() && role == Qt::DisplayRole && column <= DistributionColumn)
+    return column == KindColumn
+               ? tr("repeat × %1").arg(QLocale().toString(static_cast<qlonglong>(*s.repeat)))
+               : describe_steps(s.steps);
+  if (s.is_repeat() && role == Qt::ToolTipRole && error.isEmpty())
+    return tr("A repeat group: these steps done %1 times over, in order. Each task runs %2 "
+              "steps in all. Change a repeat group in the experiment's file.")
+        .arg(QLocale().toString(static_cast<qlonglong>(*s.repeat)),
+             QLocale().toString(static_cast<qlonglong>(steps_per_task(m_steps))));
   switch (role) {
   case Qt::DisplayRole:
   case Qt::EditRole:

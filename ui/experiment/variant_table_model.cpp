@@ -6,6 +6,7 @@
 #include "ui/i18n/core_text.h"
 
 #include <QColor>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace conlab::ui {
@@ -64,6 +65,12 @@ int column_of(const QString &field) {
 QString describe_steps(const std::vector<Step> &steps) {
   QStringList parts;
   for (const Step &s : steps) {
+    if (s.is_repeat()) {
+      parts << VariantTableModel::tr("%1 × (%2)")
+                   .arg(QLocale().toString(static_cast<qlonglong>(*s.repeat)),
+                        describe_steps(s.steps));
+      continue;
+    }
     QString d = QString::fromStdString(human_duration(s.duration.mean_ms() / 1000));
     if (s.duration.distribution != DistributionKind::fixed)
       d = QStringLiteral("~") + d;

@@ -36,6 +36,35 @@ QString from(std::string_view text) {
         "ms. Without a GIL (C++, or free-threaded Python 3.13t) the computing thread only takes a "
         "core and the waits keep their time. Compare the response time p50 and the GIL wait of "
         "the three."),
+    // concurrency-sweep
+    QT_TRANSLATE_NOOP(
+        "conlab::presets",
+        "Where does a thread stop paying for itself? The same task, ten waits of 10 ms with a "
+        "moment of computation between them, at 10, 100, 1,000, 10,000 and 100,000 tasks in "
+        "flight at once. On one event loop a wait costs less and less CPU as the tasks grow, "
+        "since the loop's own fixed costs are shared out, down to a µs or so, and a task a few "
+        "hundred bytes. A thread's wait is a trip through the kernel at every size, a context "
+        "switch each and tens of µs of CPU, and starting the threads comes on top: at 10,000 a "
+        "thread per task needs seconds for 100 ms of waiting. The sweep runs each thread model "
+        "up to the machine's thread limit and says which limit stopped it. A pool of 1,000 "
+        "threads keeps its cost per wait but queues the tasks beyond 1,000. Chart "
+        "memory_per_task, cpu_per_wait or switches_per_task against N."),
+    // coroutine-vs-thread
+    QT_TRANSLATE_NOOP(
+        "conlab::presets",
+        "Coroutine vs thread at the scale where it matters. 10,000 tasks at once, each waiting "
+        "1 ms and computing 10 µs, 100 times over: a million waits in all, and 10 s of "
+        "computation. So every design is bound by the CPU, and what sets them apart is what "
+        "each wait costs besides the task's own 10 µs. Coroutines on one event loop switch "
+        "without the kernel: a fraction of a µs a wait, a few hundred bytes a task, and the "
+        "loop computes everything on one core (10 s); a loop per core halves that. A thread per "
+        "task, or a pool of 1,000, blocks and wakes a thread in the kernel at every wait: about "
+        "100 context switches a task, ten µs of CPU a wait beyond the computation, and a thread "
+        "start each, so on 2 cores it takes about twice the time the computation needs. A pool "
+        "of as many threads as cores runs only that many tasks at once, each 100 × 1 ms: about "
+        "10,000 / cores × 0.1 s (more than 8 minutes on 2 cores). It runs last, and Ctrl-C or "
+        "Cancel keeps what the others measured. Read the cost per task table and chart, and the "
+        "ratios in the explanations."),
     // python-cpu-bound
     QT_TRANSLATE_NOOP(
         "conlab::presets",

@@ -41,6 +41,7 @@ ReportDocument build_report(const RunResults &results, const ReportOptions &opti
       doc.sections.push_back(gil_section(results));
     if (ran_worker_processes(results))
       doc.sections.push_back(processes_section(results));
+    doc.sections.push_back(cost_section(results));
     doc.sections.push_back(prediction_section(results));
     doc.sections.push_back(charts_section(results, options));
     doc.sections.push_back(explanations_section(results));

@@ -85,6 +85,7 @@ ReportSection prediction_section(const RunResults &results);
 // Only for results with a variant that ran under a GIL.
 ReportSection gil_section(const RunResults &results);
 ReportSection processes_section(const RunResults &results); // process_pool, multi_loop processes
+ReportSection cost_section(const RunResults &results);      // what one task cost, per variant
 ReportSection charts_section(const RunResults &results, const ReportOptions &options);
 ReportSection explanations_section(const RunResults &results);
 

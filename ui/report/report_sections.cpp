@@ -240,6 +240,41 @@ ReportSection processes_section(const RunResults &results) {
   return s;
 }
 
+ReportSection cost_section(const RunResults &results) {
+  ReportSection s{QStringLiteral("cost"), tr_("Cost per task"), {}};
+  ReportTable t{{tr_("Variant"), tr_("Peak in flight"), tr_("Memory per task"), tr_("CPU per wait"),
+                 tr_("Overhead per wait"), tr_("Voluntary switches"), tr_("Involuntary switches"),
+                 tr_("Thread start")},
+                {},
+                {1, 2, 3, 4, 5, 6, 7},
+                {}};
+  const auto count = [](double x) { return QString::fromStdString(human_count(x)); };
+  for (const VariantResult &v : results.variants) {
+    const TaskCost &c = v.summary.cost;
+    if (!c.measured)
+      continue;
+    const bool waits = c.waits_per_task > 0;
+    t.rows << QStringList{printable(v.label),
+                          count(c.peak_in_flight),
+                          QString::fromStdString(human_bytes(c.memory_per_task_bytes)),
+                          waits ? duration(c.cpu_per_wait_s) : QStringLiteral("—"),
+                          waits ? duration(c.overhead_per_wait_s) : QStringLiteral("—"),
+                          count(c.voluntary_switches_per_task),
+                          count(c.involuntary_switches_per_task),
+                          c.threads_started > 0 ? duration(c.thread_start_s) : QStringLiteral("—")};
+  }
+  t.note = tr_("Each variant's totals divided per task. Memory per task: the peak resident "
+               "memory above what the lab held before the variant started, divided by the most "
+               "tasks in flight at once. CPU per wait: the process's CPU time divided by the "
+               "finished tasks' waits (io and blocking_io steps); overhead per wait leaves out the "
+               "tasks' own computation. Switches per task: voluntary when a thread blocked or "
+               "slept, involuntary when the kernel took its core away. Thread start: the mean "
+               "CPU time of pthread_create, in the thread that called it, for the threads that ran "
+               "tasks.");
+  s.blocks.push_back(std::move(t));
+  return s;
+}
+
 ReportSection prediction_section(const RunResults &results) {
   ReportSection s{QStringLiteral("prediction"), tr_("Measured vs predicted"), {}};
   bool any_claim = false;

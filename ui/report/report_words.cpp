@@ -4,6 +4,7 @@
 #include "core/util/format.h"
 #include "ui/charts/chart_style.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -72,7 +73,10 @@ QString describe_task(const std::vector<Step> &steps) {
     return tr_("nothing (no steps)");
   QStringList parts;
   for (const Step &s : steps)
-    parts << describe_step(s);
+    parts << (s.is_repeat() ? tr_("%1 times over: (%2)")
+                                  .arg(QLocale().toString(static_cast<qlonglong>(*s.repeat)),
+                                       describe_task(s.steps))
+                            : describe_step(s));
   return parts.join(tr_(", then "));
 }
 

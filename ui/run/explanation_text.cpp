@@ -2,6 +2,11 @@
 
 #include "core/util/format.h"
 
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
 namespace conlab::ui {
 namespace {
 
@@ -152,6 +157,42 @@ QString ExplanationText::words(const ExplanationFacts &f) {
   return out;
 }
 
+QString ExplanationText::cost_comparison(const CostComparison &c) {
+  QStringList items;
+  const auto times = [](double x) { return QString::fromStdString(human_count(x)); };
+  if (c.memory_ratio)
+    items << tr("%1× the memory per task").arg(times(*c.memory_ratio));
+  if (c.cpu_per_wait_ratio)
+    items << tr("%1× the CPU per wait").arg(times(*c.cpu_per_wait_ratio));
+  if (c.overhead_per_wait_ratio)
+    items << tr("%1× the CPU per wait beyond the tasks' own computation")
+                 .arg(times(*c.overhead_per_wait_ratio));
+  if (c.switches_ratio)
+    items << tr("%1× the context switches per task").arg(times(*c.switches_ratio));
+  QString parts;
+  for (qsizetype i = 0; i < items.size(); ++i)
+    parts += (i == 0 ? QString() : i + 1 == items.size() ? tr(" and ") : tr(", ")) + items[i];
+  return tr(" Each task on a thread here took %1 of a coroutine in “%2”.")
+      .arg(parts, QString::fromStdString(c.coroutine_label));
+}
+
+QString ExplanationText::cost_comparison(const RunResults &results, const VariantResult &v) {
+  const auto &specs = results.experiment.variants;
+  if (specs.size() != results.variants.size())
+    return {};
+  std::vector<MeasuredVariant> run;
+  std::optional<std::size_t> self;
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    run.push_back({&specs[i], &results.variants[i].summary});
+    if (!self && results.variants[i].label == v.label)
+      self = i;
+  }
+  if (!self)
+    return {};
+  const auto c = compare_with_coroutines(run[*self], run, results.environment.cores);
+  return c ? cost_comparison(*c) : QString();
+}
+
 QString ExplanationText::of(const RunResults &results, const VariantResult &v) {
   // What went wrong in a repeat (a worker process died) comes first, in the system's words.
   QString errors;
@@ -161,9 +202,11 @@ QString ExplanationText::of(const RunResults &results, const VariantResult &v) {
           tr("Repeat %1: %2. ").arg(QString::number(r.repeat + 1), QString::fromStdString(r.error));
   for (const Variant &variant : results.experiment.variants)
     if (variant.label == v.label)
-      return errors + words(explanation_facts(variant, v.summary, v.prediction,
-                                              results.experiment.time_scale,
-                                              results.environment.cores, v.repeats.size()));
+      return errors +
+             words(explanation_facts(variant, v.summary, v.prediction,
+                                     results.experiment.time_scale, results.environment.cores,
+                                     v.repeats.size())) +
+             cost_comparison(results, v);
   return QString::fromStdString(v.explanation);
 }
 

@@ -3,6 +3,7 @@
 // reads exactly as the CLI's.
 #pragma once
 
+#include "core/analysis/cost_comparison.h"
 #include "core/analysis/explanation_facts.h"
 #include "core/results/results.h"
 
@@ -25,6 +26,8 @@ private:
   static QString processes(const ExplanationFacts &facts);
   static QString against_prediction(const PredictionCheck &check);
   static QString against_claim(const ClaimCheck &check, std::uint32_t tasks);
+  static QString cost_comparison(const CostComparison &comparison);
+  static QString cost_comparison(const RunResults &results, const VariantResult &variant);
 };
 
 } // namespace conlab::ui

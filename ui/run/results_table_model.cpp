@@ -22,6 +22,12 @@ struct Column {
 };
 
 QVariant opt(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(); }
+QVariant cost(const VariantResult &v, double value) {
+  return v.summary.cost.measured ? QVariant(value) : QVariant();
+}
+QVariant wait_cost(const VariantResult &v, double value) {
+  return v.summary.cost.waits_per_task > 0 ? cost(v, value) : QVariant();
+}
 
 const std::vector<Column> &columns() {
   using V = const VariantResult &;
@@ -118,6 +124,36 @@ const std::vector<Column> &columns() {
        Unit::count, [](V v) { return v.summary.workers_used; }},
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Peak RSS"), "", Unit::bytes,
        [](V v) { return static_cast<double>(v.summary.peak_rss_bytes); }},
+      // Cost per task: the totals divided, empty where nothing finished (or nothing waited).
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Memory per task"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "peak RSS above the lab's own, ÷ peak tasks in flight"),
+       Unit::bytes, [](V v) { return cost(v, v.summary.cost.memory_per_task_bytes); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU per wait"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "CPU time ÷ the finished tasks' waits (io and blocking_io steps)"),
+       Unit::seconds, [](V v) { return wait_cost(v, v.summary.cost.cpu_per_wait_s); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Overhead per wait"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "CPU per wait less the tasks' own computation: waiting and waking"),
+       Unit::seconds, [](V v) { return wait_cost(v, v.summary.cost.overhead_per_wait_s); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Voluntary sw/task"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "context switches per task where a thread blocked or slept"),
+       Unit::count, [](V v) { return cost(v, v.summary.cost.voluntary_switches_per_task); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Involuntary sw/task"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "context switches per task where the kernel took the core away"),
+       Unit::count, [](V v) { return cost(v, v.summary.cost.involuntary_switches_per_task); }},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Thread start"),
+       QT_TRANSLATE_NOOP(
+           "conlab::ui::ResultsTableModel",
+           "mean CPU time to start one of the threads that run tasks (pthread_create)"),
+       Unit::seconds,
+       [](V v) {
+         return v.summary.cost.threads_started > 0 ? QVariant(v.summary.cost.thread_start_s)
+                                                   : QVariant();
+       }},
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Loop lag max"), "", Unit::seconds,
        [](V v) {
          return v.summary.loop_lag_s.measured ? QVariant(v.summary.loop_lag_s.max_s) : QVariant();

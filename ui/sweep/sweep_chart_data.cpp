@@ -27,7 +27,10 @@ bool SweepChartData::shows(std::size_t variant, SweepMetric metric) const {
 }
 
 bool simulation_predicts(SweepMetric metric) {
-  return metric != SweepMetric::cpu_utilization && metric != SweepMetric::loop_lag;
+  // Nor what a task costs: the simulator has no memory, kernel or clock of its own.
+  return metric != SweepMetric::cpu_utilization && metric != SweepMetric::loop_lag &&
+         metric != SweepMetric::memory_per_task && metric != SweepMetric::cpu_per_wait &&
+         metric != SweepMetric::switches_per_task;
 }
 
 std::vector<SweepRow> sweep_rows(const SweepChartData &data) {
@@ -129,6 +132,10 @@ QString sweep_metric_text(SweepMetric metric, double value) {
     return QString::fromStdString(human_rate(value)) + QStringLiteral("/s");
   case SweepMetric::cpu_utilization:
     return QString::fromStdString(human_percent(value));
+  case SweepMetric::memory_per_task:
+    return QString::fromStdString(human_bytes(value));
+  case SweepMetric::switches_per_task:
+    return QString::fromStdString(human_count(value));
   default:
     return QString::fromStdString(human_duration(value));
   }

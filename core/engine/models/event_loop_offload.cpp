@@ -14,7 +14,9 @@ namespace {
 class EventLoopOffloadModel final : public Model {
 public:
   EventLoopOffloadModel(ModelContext &context, int pool_size, std::int64_t stack_bytes)
-      : m_context(context), m_loop(0, context), m_pool(pool_size, stack_bytes) {}
+      : m_context(context), m_loop(0, context), m_pool(pool_size, stack_bytes) {
+    context.thread_starts().add(static_cast<std::uint64_t>(m_pool.size()), m_pool.start_ns());
+  }
 
   void start() override { m_loop.start(); }
   void submit(std::uint32_t task) override {

@@ -61,7 +61,9 @@ private:
     m_threads.emplace_back();
     auto self = std::prev(m_threads.end());
     try {
+      const std::int64_t before = thread_cpu_ns();
       *self = SizedThread(m_stack_bytes, [this, task, self] { body(task, self); });
+      m_context.thread_starts().add(1, thread_cpu_ns() - before);
     } catch (const std::system_error &) {
       m_threads.erase(self);
       m_cap = std::max<std::int64_t>(1, m_live);

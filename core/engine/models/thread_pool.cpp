@@ -14,7 +14,9 @@ namespace {
 class ThreadPoolModel final : public Model {
 public:
   ThreadPoolModel(ModelContext &context, int pool_size, std::int64_t stack_bytes)
-      : m_context(context), m_pool(pool_size, stack_bytes) {}
+      : m_context(context), m_pool(pool_size, stack_bytes) {
+    context.thread_starts().add(static_cast<std::uint64_t>(m_pool.size()), m_pool.start_ns());
+  }
 
   void start() override {}
   void submit(std::uint32_t task) override {

@@ -21,6 +21,9 @@ public:
 
   // What boost::asio::post takes.
   boost::asio::io_context &context() { return m_context; }
+  int size() const { return static_cast<int>(m_threads.size()); }
+  // The CPU time starting the threads took in the constructor (pthread_create each).
+  std::int64_t start_ns() const { return m_start_ns; }
   // Drops what has not started and lets the threads finish the handler they are running.
   void stop();
   void join();
@@ -29,6 +32,7 @@ private:
   boost::asio::io_context m_context;
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> m_work;
   std::vector<SizedThread> m_threads;
+  std::int64_t m_start_ns = 0;
 };
 
 } // namespace conlab

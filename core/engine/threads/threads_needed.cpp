@@ -17,4 +17,15 @@ std::int64_t threads_at_once(const Variant &variant, const Load &load, int cores
   return threads + shape.task_threads + shape.loops + shape.executor_threads;
 }
 
+std::optional<ThreadShortfall> thread_shortfall(const Variant &variant, const Load &load,
+                                                int cores) {
+  const std::int64_t needed = threads_at_once(variant, load, cores);
+  if (needed <= kThreadMargin)
+    return std::nullopt;
+  ThreadLimit limit = thread_headroom(variant.stack_bytes());
+  if (needed <= limit.allows)
+    return std::nullopt;
+  return ThreadShortfall{needed, std::move(limit)};
+}
+
 } // namespace conlab

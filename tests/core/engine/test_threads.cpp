@@ -7,6 +7,7 @@
 #include "core/engine/threads/thread_limits.h"
 #include "core/engine/threads/threads_needed.h"
 #include "core/experiment/spec_json.h"
+#include "tests/support/calibrated_run.h"
 #include "tests/support/experiment_builder.h"
 
 #include <gtest/gtest.h>
@@ -153,16 +154,8 @@ TEST(ThreadsNeeded, CountWhatEachModelStartsAtOnce) {
             41);
 }
 
-const CpuCalibration &calibration() {
-  static const CpuCalibration c = CpuWork::calibrate();
-  return c;
-}
-
-RunResults run(const Experiment &e) {
-  RunOptions options;
-  options.calibration = &calibration();
-  return run_experiment(e, options);
-}
+using test::calibration;
+using test::run_calibrated;
 
 // Thousands of threads at once, each waiting 1 s (3 s under the sanitizers, whose thread start
 // is slow enough that the first threads would end before the last begin): all of them overlap,
@@ -174,7 +167,7 @@ TEST(ThreadsAtScale, ThreadPerTaskRunsThousandsAtOnce) {
                               kManyThreads, kManyThreads);
   ASSERT_TRUE(validate_experiment(e, 2).empty());
   const std::uint32_t before = current_thread_count();
-  const RunResults r = run(e);
+  const RunResults r = run_calibrated(e);
   const Summary &s = r.variants.at(0).summary;
   EXPECT_EQ(s.completed, kManyThreads);
   // All at once: the last thread started before the first one's wait ended.
@@ -196,7 +189,7 @@ TEST(ThreadsAtScale, AThreadThatCannotStartFailsItsTask) {
     Variant v = test::variant("thread_per_task", StepKind::blocking_io, 5);
     v.stack_kb = kMaxStackKb; // 1 GiB stacks, in 512 MiB of address space
     limit_address_space_to_now_plus(512 * (std::int64_t{1} << 20));
-    const RunResults r = run(test::closed_experiment(v, 8, 2));
+    const RunResults r = run_calibrated(test::closed_experiment(v, 8, 2));
     return r.variants.at(0).summary.completed == 0;
   });
 }
@@ -209,7 +202,7 @@ TEST(ThreadsAtScale, EveryThreadModelRunsOnTheSmallestStack) {
       SCOPED_TRACE(std::string(model) + " " + to_string(kind));
       Variant v = test::variant(model, kind, 2, std::string(model) == "thread_per_task" ? 0 : 4);
       v.stack_kb = least_kb;
-      const RunResults r = run(test::closed_experiment(v, 16, 16));
+      const RunResults r = run_calibrated(test::closed_experiment(v, 16, 16));
       EXPECT_EQ(r.variants.at(0).summary.completed, 16);
     }
   }

@@ -73,6 +73,21 @@ std::string with_step(const std::string &step) {
   return experiment(R"({"label": "v", "model": "event_loop", "steps": [)" + step + "]}");
 }
 
+std::string repeated(const std::string &text, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i)
+    out += text;
+  return out;
+}
+
+// `depth` repeat groups of `times`, one inside the other, around one 1 ms wait.
+std::string nested_repeat(int depth, int times) {
+  std::string text = R"({"kind": "io", "ms": 1})";
+  for (int d = 0; d < depth; ++d)
+    text = R"({"repeat": )" + std::to_string(times) + R"(, "steps": [)" + text + "]}";
+  return text;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     SpecJson, BadInputs,
     testing::Values(
@@ -105,6 +120,34 @@ INSTANTIATE_TEST_SUITE_P(
                  "variants[0].pool_size", "one of \"python_default_executor\""},
         BadInput{"pool_size_fraction", experiment(variant("thread_pool", R"(, "pool_size": 2.5)")),
                  "variants[0].pool_size", "must be an integer"},
+        BadInput{"repeat_of_zero",
+                 with_step(R"({"repeat": 0, "steps": [{"kind": "io", "ms": 1}]})"),
+                 "variants[0].steps[0].repeat", "must be ≥ 1"},
+        BadInput{"repeat_fraction",
+                 with_step(R"({"repeat": 2.5, "steps": [{"kind": "io", "ms": 1}]})"),
+                 "variants[0].steps[0].repeat", "must be an integer"},
+        BadInput{"repeat_without_steps", with_step(R"({"repeat": 3})"),
+                 "variants[0].steps[0].steps", "required"},
+        BadInput{"repeat_of_nothing", with_step(R"({"repeat": 3, "steps": []})"),
+                 "variants[0].steps[0].steps", "must contain at least one step"},
+        BadInput{"repeat_with_a_kind",
+                 with_step(R"({"repeat": 3, "kind": "io", "steps": [{"kind": "io", "ms": 1}]})"),
+                 "variants[0].steps[0].kind", "unknown"},
+        BadInput{"bad_step_inside_a_repeat",
+                 with_step(R"({"repeat": 3, "steps": [{"kind": "io", "ms": 1},
+                                                      {"kind": "cpu", "ms": -1}]})"),
+                 "variants[0].steps[0].steps[1].ms", "must be ≥ 0"},
+        BadInput{"repeats_nested_too_deep", with_step(nested_repeat(kMaxRepeatDepth + 1, 1)),
+                 "variants[0].steps[0]" + repeated(".steps[0]", kMaxRepeatDepth),
+                 "repeats nest at most 8 deep"},
+        BadInput{"too_many_steps_per_task",
+                 with_step(R"({"repeat": 1000, "steps": [{"repeat": 1000, "steps": [
+                                {"kind": "io", "ms": 1}]}]})"),
+                 "variants[0].steps", "more than 100000 steps (the cap)"},
+        BadInput{"repeat_overflowing_the_count",
+                 with_step(R"({"repeat": 100000, "steps": [{"repeat": 100000, "steps": [
+                                {"repeat": 100000, "steps": [{"kind": "io", "ms": 1}]}]}]})"),
+                 "variants[0].steps", "more than 100000 steps (the cap)"},
         BadInput{"negative_duration", with_step(R"({"kind": "io", "ms": -5})"),
                  "variants[0].steps[0].ms", "must be ≥ 0"},
         BadInput{"duration_above_an_hour", with_step(R"({"kind": "cpu", "ms": 3600001})"),
@@ -374,6 +417,38 @@ TEST(SpecJson, StackSizeIsReadAndWritten) {
   EXPECT_EQ(
       parse_experiment_text(experiment(variant("thread_pool")), 4).variants.at(0).stack_bytes(),
       0); // the system's
+}
+
+TEST(SpecJson, RepeatGroupsNestAndExpandInOrder) {
+  const Experiment e = parse_experiment_text(with_step(R"({"kind": "cpu", "ms": 2},
+                   {"repeat": 3, "steps": [{"kind": "io", "ms": 1},
+                                           {"repeat": 2, "steps": [{"kind": "cpu", "ms": 0.5}]}]},
+                   {"kind": "blocking_io", "ms": 4})"),
+                                             4);
+  const std::vector<Step> &written = e.variants.at(0).steps;
+  ASSERT_EQ(written.size(), 3U);
+  ASSERT_TRUE(written[1].is_repeat());
+  EXPECT_EQ(*written[1].repeat, 3);
+  EXPECT_EQ(steps_per_task(written), 1 + 3 * (1 + 2) + 1);
+  EXPECT_EQ(written_leaves(written).size(), 4U); // cpu 2, io 1, cpu 0.5, blocking_io 4
+  std::string order;
+  for (const Step &s : leaf_steps(written))
+    order += std::string(to_string(s.kind)) + " ";
+  EXPECT_EQ(order, "cpu io cpu cpu io cpu cpu io cpu cpu blocking_io ");
+  const Experiment again = parse_experiment_text(to_json_text(e), 4);
+  EXPECT_TRUE(same(again, e));
+  EXPECT_FALSE(same(parse_experiment_text(with_step(nested_repeat(2, 4)), 4),
+                    parse_experiment_text(with_step(nested_repeat(2, 5)), 4)));
+}
+
+TEST(SpecJson, RepeatsUpToTheCapsAreAccepted) {
+  EXPECT_TRUE(errors_of(with_step(nested_repeat(kMaxRepeatDepth, 4))).empty())
+      << listing(errors_of(with_step(nested_repeat(kMaxRepeatDepth, 4))));
+  const Experiment e = parse_experiment_text(
+      with_step(
+          R"({"repeat": 50000, "steps": [{"kind": "io", "ms": 1}, {"kind": "cpu", "ms": 0}]})"),
+      4);
+  EXPECT_EQ(steps_per_task(e.variants.at(0).steps), kMaxStepsPerTask);
 }
 
 TEST(SpecJson, OpenLoadAndDistributions) {

@@ -37,6 +37,34 @@ Experiment pool_sweep(std::vector<double> pools, double ms, int repeats = 1) {
   return e;
 }
 
+// A pool of 900,000 threads is beyond any machine this runs on: that point is not run for the
+// pool, says which limit stopped it, and survives a results file; the other variant and the
+// other point run. Nothing was started for it, so the sweep takes no longer than the rest.
+TEST(SweepRun, AVariantBeyondTheMachineIsLeftOutOfThatPointWithTheReason) {
+  Experiment e = pool_sweep({2, 900'000}, 100);
+  e.variants.push_back(test::variant("event_loop", StepKind::io, 100));
+  ASSERT_TRUE(validate_experiment(e, 2).empty());
+  SweepOptions options;
+  options.calibration = &calibration();
+  const RunResults r = run_sweep(e, options);
+  ASSERT_EQ(r.status, RunStatus::completed) << r.error;
+  ASSERT_EQ(r.sweep->points.size(), 2u);
+  const SweepVariantPoint &fits = r.sweep->points[0].variants[0];
+  const SweepVariantPoint &beyond = r.sweep->points[1].variants[0];
+  EXPECT_TRUE(fits.beyond_machine.empty());
+  EXPECT_TRUE(fits.mean(SweepMetric::makespan));
+  EXPECT_NE(beyond.beyond_machine.find("needs 900000 threads at once, and this machine allows"),
+            std::string::npos)
+      << beyond.beyond_machine;
+  EXPECT_TRUE(beyond.measurements.empty());
+  EXPECT_TRUE(r.sweep->points[1].variants[1].mean(SweepMetric::makespan)); // the loop ran
+  EXPECT_EQ(r.sweep->runs_done, r.sweep->runs_total);
+  // Cost per task is measured at every point that ran.
+  EXPECT_GT(*fits.mean(SweepMetric::switches_per_task), 0);
+  const RunResults again = results_from_json(to_json(r));
+  EXPECT_EQ(again.sweep->points[1].variants[0].beyond_machine, beyond.beyond_machine);
+}
+
 TEST(SweepRun, EveryPointMatchesItsSimulation) {
   // 8 blocking tasks of 1 s (40 ms at this scale): ⌈8/P⌉ waves, 8 at P = 1 and 2 at P = 4.
   const Experiment e = pool_sweep({1, 4}, 1000);

@@ -158,14 +158,12 @@ TEST(SweepSpec, APointThatIsNotAValidExperimentIsRefusedBeforeRunning) {
   EXPECT_NE(message.find("variants[0].pool_size"), std::string::npos) << message;
 }
 
-TEST(SweepSpec, APointBeyondTheMachinesThreadsIsRefusedWithTheLimit) {
+// A variant beyond the machine's threads at some points is no reason to refuse the sweep: it
+// runs where it fits, and the points beyond say which limit stopped it (sweep_runner).
+TEST(SweepSpec, APointBeyondTheMachinesThreadsIsLeftToTheSweep) {
   const auto errors = errors_of(experiment_with_sweep(
       R"({"parameters": [{"parameter": "pool_size", "values": [2, 900000]}]})"));
-  const std::string message = message_at(errors, "sweep");
-  EXPECT_NE(message.find("at P = 900000"), std::string::npos) << message;
-  EXPECT_NE(message.find("needs 900000 threads at once, and this machine allows"),
-            std::string::npos)
-      << message;
+  EXPECT_TRUE(errors.empty()) << message_at(errors, "sweep");
 }
 
 TEST(SweepSpec, TooManyPointsAreRefused) {

@@ -39,7 +39,9 @@ const QSet<QString> &kept_words() {
             "event_loop_offload multi_loop qt_event_loop variants GB MB JSON null true false "
             "schema min_ms mean_ms rate_per_s step_ms step_index clients from step embedded url "
             "http HTTP host port path cpu conlab USL GIL CPython cpython gil switch_interval_ms "
-            "background_cpu_threads process_pool processes ProcessPoolExecutor fork")
+            "background_cpu_threads process_pool processes ProcessPoolExecutor fork "
+            "memory_per_task "
+            "cpu_per_wait switches_per_task Ctrl")
             .split(QLatin1Char(' '));
     return QSet<QString>(list.begin(), list.end());
   }();

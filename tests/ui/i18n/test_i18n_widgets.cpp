@@ -60,7 +60,8 @@ QSet<QString> kept_words() {
                      "python_default_executor "
                      "anyio_default cores io blocking_io cpu fixed uniform exponential "
                      "loop.run_in_executor time.sleep threading.Thread OS fork processes true "
-                     "ProcessPoolExecutor "
+                     "ProcessPoolExecutor pthread_create memory_per_task cpu_per_wait "
+                     "switches_per_task Ctrl-C "
                      // the libraries and licences the About dialog names
                      "Boost Asio Beast Program Options Core Gui Widgets Concurrent Svg "
                      "PrintSupport Charts GPL LGPL or-later MIT BSL HTTP GNU usr share "
@@ -103,7 +104,8 @@ public:
     for (auto it = word_pattern().globalMatch(plain); it.hasNext();) {
       const QString w = it.next().captured();
       if (w.size() >= 3 && !m_kept.contains(w)) {
-        m_english << where + QStringLiteral(": ") + plain.simplified();
+        m_english << where + QStringLiteral(": “") + w + QStringLiteral("” in ") +
+                         plain.simplified();
         return;
       }
     }

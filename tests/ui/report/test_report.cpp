@@ -3,6 +3,7 @@
 // reader needs, no chart or table row cut by a page break; conlab-cli report and File → Export
 // report… write it.
 #include "core/results/results_json.h"
+#include "core/util/format.h"
 #include "tests/ui/report/report_checks.h"
 #include "tests/ui/sweep_fixtures.h"
 #include "tests/ui/ui_fixtures.h"
@@ -40,6 +41,12 @@ const QString kAwkwardLabel = QStringLiteral("/a <b>&amp; \"q\" 'x'");
 const std::string kAwkwardName = "article <&> \x01test";
 
 // What a poppler tool prints (pdfinfo, pdftotext); fails the test when it is missing.
+// A variant's explanation as the report prints it: the label's control character dropped (the
+// explanation names a coroutine variant by its label).
+QString explanation_as_printed(const VariantResult &v) {
+  return collapse_whitespace(QString::fromStdString(v.explanation).remove(QChar(0x01)));
+}
+
 QString run_tool(const QString &tool, const QStringList &args) {
   QProcess p;
   p.start(tool, args);
@@ -83,8 +90,8 @@ private Q_SLOTS:
     QStringList ids;
     for (const ReportSection &s : m_doc.sections)
       ids << s.id;
-    QCOMPARE(ids, (QStringList{"experiment", "environment", "summary", "prediction", "charts",
-                               "explanations"}));
+    QCOMPARE(ids, (QStringList{"experiment", "environment", "summary", "cost", "prediction",
+                               "charts", "explanations"}));
     QCOMPARE(m_doc.charts().size(), std::size_t(all_chart_kinds().size()));
     QVERIFY(m_doc.title.startsWith(QStringLiteral("article <&> test")));
   }
@@ -111,7 +118,7 @@ private Q_SLOTS:
     QStringList ids;
     for (const ReportSection &s : doc.sections)
       ids << s.id;
-    QCOMPARE(ids, (QStringList{"experiment", "environment", "summary", "gil", "prediction",
+    QCOMPARE(ids, (QStringList{"experiment", "environment", "summary", "gil", "cost", "prediction",
                                "charts", "explanations"}));
     const auto &table = std::get<ReportTable>(doc.sections[3].blocks.front());
     QCOMPARE(table.rows.size(), 1);
@@ -145,8 +152,21 @@ private Q_SLOTS:
     QVERIFY(scale && scale->text.startsWith(QStringLiteral("Time scale 0.01")));
   }
 
+  void cost_table_has_each_variant_per_task() {
+    const ReportSection &s = m_doc.sections[3];
+    QCOMPARE(s.id, QStringLiteral("cost"));
+    const auto &t = std::get<ReportTable>(s.blocks.front());
+    QCOMPARE(t.rows.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+      const TaskCost &c = m_results.variants[static_cast<std::size_t>(i)].summary.cost;
+      QVERIFY(c.measured);
+      QCOMPARE(t.rows[i][1], QString::fromStdString(human_count(c.peak_in_flight)));
+      QCOMPARE(t.rows[i][2], QString::fromStdString(human_bytes(c.memory_per_task_bytes)));
+    }
+  }
+
   void prediction_table_has_the_error_of_each_variant() {
-    const auto &t = std::get<ReportTable>(m_doc.sections[3].blocks.front());
+    const auto &t = std::get<ReportTable>(m_doc.sections[4].blocks.front());
     QCOMPARE(t.rows.size(), 4);
     for (int i = 0; i < 4; ++i) {
       const VariantResult &v = m_results.variants[static_cast<std::size_t>(i)];
@@ -178,7 +198,7 @@ private Q_SLOTS:
     QVERIFY(scan.text.contains(kAwkwardLabel));
     QVERIFY(!html.contains("<b>&amp;")); // the label's markup stays text
     for (const VariantResult &v : m_results.variants) {
-      QVERIFY(scan.text.contains(collapse_whitespace(QString::fromStdString(v.explanation))));
+      QVERIFY(scan.text.contains(explanation_as_printed(v)));
       QVERIFY(scan.text.contains(QString::fromStdString(v.prediction.formula)));
     }
     // Ids stay unique although every chart's SVG defines the same ones.
@@ -237,7 +257,7 @@ private Q_SLOTS:
       QVERIFY2(text.contains(heading), qPrintable(heading));
     QVERIFY2(text.contains(kAwkwardLabel + QStringLiteral(" · event_loop")), qPrintable(text));
     for (const VariantResult &v : m_results.variants)
-      QVERIFY2(text.contains(collapse_whitespace(QString::fromStdString(v.explanation))),
+      QVERIFY2(text.contains(explanation_as_printed(v)),
                qPrintable(QString::fromStdString(v.explanation)));
   }
 
@@ -316,7 +336,7 @@ private Q_SLOTS:
                                     .repeated(1 + i % 3)
                                     .arg(i)};
     doc.sections.push_back({QStringLiteral("long"), QStringLiteral("A long table"), {table}});
-    const ReportSection charts = doc.sections[4];
+    const ReportSection charts = doc.sections[5];
     doc.sections.push_back(charts); // the charts again
     const PdfLayout layout = layout_of(doc);
     const QStringList broken = check_layout(layout);

@@ -12,14 +12,18 @@
 #include "ui/run/results_view.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QElapsedTimer>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <limits>
 
 using namespace conlab;
 using namespace conlab::ui;
@@ -59,7 +63,7 @@ private Q_SLOTS:
     int shown_tabs = 0;
     for (int i = 0; i < w.tabs()->count(); ++i)
       shown_tabs += w.tabs()->isTabVisible(i) ? 1 : 0;
-    QCOMPARE(shown_tabs, 1 + 7 + 1); // live, the seven charts, the table; not a sweep's charts
+    QCOMPARE(shown_tabs, 1 + 8 + 1); // live, the eight charts, the table; not a sweep's charts
     for (int v = 0; v < 4; ++v)
       QVERIFY2(w.live()->points(v) >= 1, "live completions line has points");
 
@@ -68,6 +72,18 @@ private Q_SLOTS:
     QCOMPARE(bars.size(), 2);
     QCOMPARE(qobject_cast<QBarSeries *>(bars[0])->count(), 4);
     QCOMPARE(qobject_cast<QBarSeries *>(bars[0])->barSets()[3]->label(), QStringLiteral("/d"));
+
+    // cost: a bar set per variant, and in each group the cheapest at 1×.
+    const auto *cost = qobject_cast<QBarSeries *>(chart(w, ChartKind::cost)->series().value(0));
+    QVERIFY(cost);
+    QCOMPARE(cost->count(), 4);
+    for (int group = 0; group < cost->barSets()[0]->count(); ++group) {
+      double cheapest = std::numeric_limits<double>::infinity();
+      for (const QBarSet *set : cost->barSets())
+        if (set->at(group) > 0)
+          cheapest = std::min(cheapest, set->at(group));
+      QCOMPARE(cheapest, 1.0);
+    }
 
     // cdf: one line per variant with a point per task.
     const auto cdf = visible_lines(chart(w, ChartKind::cdf));
@@ -106,6 +122,47 @@ private Q_SLOTS:
     QCOMPARE(tsv.count(QLatin1Char('\n')), 5);
     QVERIFY(tsv.startsWith(QStringLiteral("Variant\tModel")));
     QVERIFY(w.explanations()->toPlainText().contains(QStringLiteral("/d")));
+  }
+
+  // Each group is one figure over the cheapest variant's: the cheapest bar is 1×, the label
+  // names what 1× is, and a figure nobody measured has no group.
+  void cost_chart_compares_each_figure_with_the_cheapest() {
+    const auto variant = [](int index, const char *label, double memory, double cpu,
+                            double switches) {
+      VariantChartData v;
+      v.index = index;
+      v.label = QString::fromLatin1(label);
+      v.cost.measured = true;
+      v.cost.memory_per_task_bytes = memory;
+      v.cost.waits_per_task = 0; // no waits: CPU per wait is not measured
+      v.cost.cpu_per_wait_s = cpu;
+      v.cost.voluntary_switches_per_task = switches;
+      return v;
+    };
+    ChartData data;
+    data.variants = {variant(0, "loop", 300, 1e-6, 0.5), variant(1, "threads", 6000, 2e-5, 100)};
+    std::unique_ptr<QChart> chart(make_chart(ChartKind::cost, data));
+    auto *bars = qobject_cast<QBarSeries *>(chart->series().value(0));
+    QVERIFY(bars);
+    QCOMPARE(bars->count(), 2);
+    auto *categories = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Horizontal, bars).value(0));
+    QVERIFY(categories);
+    QCOMPARE(categories->categories(),
+             QStringList({QStringLiteral("memory per task (1× = 300 B)"),
+                          QStringLiteral("switches per task (1× = 0.50)")}));
+    QCOMPARE(bars->barSets()[0]->at(0), 1.0);
+    QCOMPARE(bars->barSets()[1]->at(0), 20.0);
+    QCOMPARE(bars->barSets()[1]->at(1), 200.0);
+    QVERIFY(qobject_cast<QLogValueAxis *>(chart->axes(Qt::Vertical, bars).value(0)));
+
+    // A variant with no switches at all is 0×, which a log axis cannot draw.
+    data.variants[0].cost.voluntary_switches_per_task = 0;
+    data.variants[1].cost.involuntary_switches_per_task = 2;
+    chart.reset(make_chart(ChartKind::cost, data));
+    bars = qobject_cast<QBarSeries *>(chart->series().value(0));
+    QCOMPARE(bars->barSets()[0]->at(1), 0.0);
+    QCOMPARE(bars->barSets()[1]->at(1), 1.0);
+    QVERIFY(!qobject_cast<QLogValueAxis *>(chart->axes(Qt::Vertical, bars).value(0)));
   }
 
   void results_file_reopens_without_running() {
