@@ -1,5 +1,6 @@
-// Scale: 100,000 concurrent `io` tasks of 1 s on one event loop.
-// Target: makespan ≤ 1.05 s and peak RSS ≤ 200 MB (Python's asyncio: 2.34 s, 172 MB here).
+// Scale: 100,000 (or a million) concurrent `io` tasks of 1 s on one event loop.
+// Targets: 100,000 tasks in ≤ 1.03 × the wait and ≤ 200 MB (Python's asyncio: 2.34 s, 172 MB
+// here); from 1,000,000 tasks, ≤ 1.2 × the wait and ≤ 400 MB.
 // Usage: bench_scale_io [tasks] [ms]
 #include "core/engine/runner.h"
 
@@ -28,10 +29,13 @@ int main(int argc, char **argv) {
   options.calibration = &calibration;
   const conlab::RunResults r = conlab::run_experiment(e, options);
   const conlab::Summary &sum = r.variants[0].summary;
+  const bool million = tasks >= 1'000'000;
+  const double makespan_target_s = ms / 1000 * (million ? 1.2 : 1.03);
+  const double rss_target_mb = million ? 400 : 200;
   std::printf("tasks %lld of %.0f ms on event_loop\n", static_cast<long long>(tasks), ms);
-  std::printf("makespan   %.4f s   (target ≤ %.4f s)\n", sum.makespan_s, ms / 1000 * 1.05);
-  std::printf("peak RSS   %.1f MB  (target ≤ 200 MB)\n",
-              static_cast<double>(sum.peak_rss_bytes) / 1e6);
+  std::printf("makespan   %.4f s   (target ≤ %.4f s)\n", sum.makespan_s, makespan_target_s);
+  std::printf("peak RSS   %.1f MB  (target ≤ %.0f MB)\n",
+              static_cast<double>(sum.peak_rss_bytes) / 1e6, rss_target_mb);
   std::printf("p50 %.4f s  p99 %.4f s  max %.4f s  queue-wait p99 %.4f s\n", sum.latency_s.p50,
               sum.latency_s.p99, sum.latency_s.max, sum.queue_wait_s.p99);
   std::printf("loop lag max %.4f s, CPU time %.3f s\n", sum.loop_lag_s.max_s, sum.cpu_time_s);
@@ -48,7 +52,8 @@ int main(int argc, char **argv) {
               static_cast<double>(first_start - first_submit) / 1e6,
               static_cast<double>(last_start - first_start) / 1e9,
               static_cast<double>(last_start - first_start) / static_cast<double>(tasks));
-  const bool ok = sum.makespan_s <= ms / 1000 * 1.05 && sum.peak_rss_bytes <= 200'000'000;
+  const bool ok = sum.makespan_s <= makespan_target_s &&
+                  static_cast<double>(sum.peak_rss_bytes) <= rss_target_mb * 1e6;
   std::printf("%s\n", ok ? "PASS" : "MISS");
   return ok ? 0 : 1;
 }

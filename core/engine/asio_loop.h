@@ -2,7 +2,6 @@
 // block of event_loop, event_loop_offload and multi_loop.
 #pragma once
 
-#include "core/engine/loop_coroutine.h"
 #include "core/engine/loop_sleep_queue.h"
 #include "core/engine/model.h"
 
@@ -26,8 +25,6 @@ public:
   boost::asio::io_context &io_context() { return m_io; }
   // Where this loop's coroutines sleep for `io` steps (loop thread only).
   LoopSleepQueue &sleepers() { return m_sleepers; }
-  // Where this loop's coroutine frames live (loop thread only while the loop runs).
-  FramePool &frames() { return m_frames; }
   // Stops the loop (pending coroutines are destroyed, not resumed), joins its thread and hands
   // the lag trace to the context. Safe to call twice.
   void stop_and_join();
@@ -35,7 +32,6 @@ public:
 private:
   ModelContext &m_context;
   LoopLagTrace m_lag; // written only by the loop thread until it is joined
-  FramePool m_frames; // declared before m_io: outlives the frames that m_io's handlers free
   boost::asio::io_context m_io{1};
   LoopSleepQueue m_sleepers{m_io}; // destroyed before m_io, with any coroutine still asleep
   std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> m_work;

@@ -6,12 +6,6 @@
 // coroutine that runs on the same io_context: it starts eagerly on the loop thread, frees its
 // frame when it ends, and suspends only through the three awaiters below, each of which
 // resumes it on the loop.
-//
-// Frames come from their loop's pool (std::pmr::unsynchronized_pool_resource) rather than
-// malloc: a million tasks waiting at once on one loop thread would otherwise grow that thread's
-// malloc arena a little at a time (an mprotect call every 128 KiB) and pay malloc's bookkeeping
-// per frame. Only the loop thread allocates or frees while the loop runs; the frames a
-// cancelled run leaves are freed after the loop thread has been joined.
 #pragma once
 
 #include "core/engine/loop_sleep_queue.h"
@@ -21,46 +15,15 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
-#include <concepts>
 #include <coroutine>
-#include <cstddef>
 #include <exception>
 #include <memory>
-#include <memory_resource>
-#include <new>
 #include <utility>
 
 namespace conlab {
 
-// What a loop's coroutine frames are allocated from (AsioLoop::frames()).
-using FramePool = std::pmr::unsynchronized_pool_resource;
-
 struct LoopCoroutine {
   struct promise_type {
-    // A coroutine whose first parameter is a loop with frames() (an AsioLoop) takes its frame
-    // from that pool; others (a worker process's tasks) from the heap. Which one goes in front
-    // of the frame, where operator delete, which gets no parameters, finds it.
-    template <typename Loop, typename... Args>
-    requires requires(Loop &loop) {
-      { loop.frames() } -> std::same_as<FramePool &>;
-    }
-    static void *operator new(std::size_t size, Loop &loop, Args &&...) {
-      return allocate(size, loop.frames());
-    }
-    static void *operator new(std::size_t size) {
-      return allocate(size, *std::pmr::new_delete_resource());
-    }
-    static void operator delete(void *frame, std::size_t size) noexcept {
-      std::byte *block = static_cast<std::byte *>(frame) - kHeader;
-      (*reinterpret_cast<std::pmr::memory_resource **>(block))
-          ->deallocate(block, size + kHeader, kHeader);
-    }
-    static constexpr std::size_t kHeader = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
-    static void *allocate(std::size_t size, std::pmr::memory_resource &from) {
-      auto *block = static_cast<std::byte *>(from.allocate(size + kHeader, kHeader));
-      *reinterpret_cast<std::pmr::memory_resource **>(block) = &from;
-      return block + kHeader;
-    }
     LoopCoroutine get_return_object() noexcept { return {}; }
     std::suspend_never initial_suspend() noexcept { return {}; }
     std::suspend_never final_suspend() noexcept { return {}; } // the frame frees itself
