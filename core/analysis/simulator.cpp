@@ -308,4 +308,12 @@ Simulation simulate(const Experiment &experiment, std::size_t variant_index, int
   return Simulator(experiment, variant_index, cores).run();
 }
 
+std::int64_t simulated_steps(const Experiment &experiment, std::size_t variant_index) {
+  const std::int64_t per_task = steps_per_task(experiment.variants[variant_index].steps);
+  const std::int64_t tasks = std::max<std::int64_t>(experiment.load.tasks, 0);
+  if (per_task > 0 && tasks > std::numeric_limits<std::int64_t>::max() / per_task)
+    return std::numeric_limits<std::int64_t>::max();
+  return tasks * per_task;
+}
+
 } // namespace conlab

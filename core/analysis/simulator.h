@@ -21,6 +21,11 @@ struct Simulation {
 
 Simulation simulate(const Experiment &experiment, std::size_t variant_index, int cores);
 
+// What a simulation of the variant would step through: tasks × steps per task (repeats
+// expanded), saturating. Its time grows with it, about a second per few million steps here, so
+// callers simulate only within a budget of their own.
+std::int64_t simulated_steps(const Experiment &experiment, std::size_t variant_index);
+
 // Whether a simulation stands for the variant: the simulator has no interpreter lock and no
 // background threads, so for a variant with either it would predict them away.
 bool simulator_models(const Variant &variant);

@@ -18,8 +18,9 @@
 namespace conlab {
 namespace {
 
-// Beyond this the simulation would take seconds before the run even starts.
-constexpr std::int64_t kMaxSimulatedTasks = 1'000'000;
+// Beyond this many steps (tasks × steps per task) the simulation would take seconds before the
+// run even starts.
+constexpr std::int64_t kMaxSimulatedSteps = 4'000'000;
 
 class ProgressTracker {
 public:
@@ -227,7 +228,12 @@ VariantResult describe_variant(const Experiment &e, std::size_t index, int cores
   const bool simulable = simulator_models(v);
   if (!r.prediction.makespan_s && !simulable)
     r.prediction.formula += " (the simulator does not model the GIL or background threads)";
-  if (!r.prediction.makespan_s && simulable && e.load.tasks <= kMaxSimulatedTasks) {
+  const std::int64_t steps = simulated_steps(e, index);
+  if (!r.prediction.makespan_s && simulable && steps > kMaxSimulatedSteps)
+    r.prediction.formula += " (not simulated: " + human_count(static_cast<double>(steps)) +
+                            " steps in all, beyond the simulator's " +
+                            human_count(static_cast<double>(kMaxSimulatedSteps)) + ")";
+  if (!r.prediction.makespan_s && simulable && steps <= kMaxSimulatedSteps) {
     // No closed form: the discrete-event simulation of the same model, load and durations.
     const Simulation sim = simulate(e, index, cores);
     r.prediction.makespan_s = sim.summary.makespan_s;

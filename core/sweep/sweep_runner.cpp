@@ -20,8 +20,8 @@ using Clock = std::chrono::steady_clock;
 
 // What one variant run costs beyond its tasks: model start and stop, telemetry, summary.
 constexpr double kRunOverheadS = 0.02;
-// Estimates simulate points without a closed form up to this size (microseconds each).
-constexpr std::int64_t kMaxEstimateSimulatedTasks = 20'000;
+// Estimates simulate points without a closed form up to this many steps (milliseconds each).
+constexpr std::int64_t kMaxEstimateSimulatedSteps = 100'000;
 
 SweepMetrics metrics_of(const Summary &s) {
   SweepMetrics m;
@@ -78,7 +78,7 @@ SweepResults fresh_points(const Experiment &e, int cores) {
       const Prediction p = predict(at.variants[i], at.load, at.time_scale, cores);
       v.predicted_makespan_s = p.makespan_s;
       v.formula = p.formula;
-      if (at.load.tasks <= kMaxSimulatedSweepTasks && !at.variants[i].target &&
+      if (simulated_steps(at, i) <= kMaxSimulatedSweepSteps && !at.variants[i].target &&
           simulator_models(at.variants[i]))
         v.simulated = metrics_of(simulate(at, i, cores).summary);
       point.variants.push_back(std::move(v));
@@ -162,7 +162,7 @@ SweepPlan plan_sweep(const Experiment &e, int cores, const SweepResults *done) {
     double seconds = 0;
     for (std::size_t i = 0; i < at.variants.size(); ++i) {
       Prediction p = predict(at.variants[i], at.load, at.time_scale, cores);
-      if (!p.makespan_s && at.load.tasks <= kMaxEstimateSimulatedTasks)
+      if (!p.makespan_s && simulated_steps(at, i) <= kMaxEstimateSimulatedSteps)
         p.makespan_s = simulate(at, i, cores).summary.makespan_s;
       seconds += expected_seconds(at, at.variants[i], p) + kRunOverheadS;
     }

@@ -19,8 +19,9 @@ namespace conlab {
 // Beyond these a sweep needs the person's confirmation (conlab-cli sweep --yes).
 inline constexpr std::size_t kSweepRunsWithoutConfirmation = 500; // variant runs
 inline constexpr double kSweepSecondsWithoutConfirmation = 15 * 60;
-// Points with more tasks than this are not simulated (it would take seconds each).
-inline constexpr std::int64_t kMaxSimulatedSweepTasks = 200'000;
+// Points with more steps than this (tasks × steps per task) are not simulated (it would take
+// seconds each).
+inline constexpr std::int64_t kMaxSimulatedSweepSteps = 1'000'000;
 
 struct SweepPlan {
   std::vector<std::pair<std::size_t, int>> order; // (point, repeat) still to run, in run order

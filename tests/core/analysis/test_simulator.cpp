@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 
 namespace conlab {
 namespace {
@@ -88,6 +89,19 @@ TEST(Simulator, SameSeedSameTimeline) {
   ASSERT_EQ(a.samples.size(), b.samples.size());
   for (std::size_t i = 0; i < a.samples.size(); ++i)
     EXPECT_EQ(a.samples[i].end_ns, b.samples[i].end_ns);
+}
+
+// What a simulation steps through, which callers hold against their budget: every task's steps
+// with repeats expanded, and no overflow for a workload far beyond any budget.
+TEST(Simulator, CountsTheStepsItWouldSimulate) {
+  Variant v = variant("thread_pool", blocking, 5, 3);
+  v.steps = {test::repeat(100, {test::step(StepKind::io, 1), test::step(StepKind::cpu, 0.01)}),
+             test::step(StepKind::io, 1)};
+  EXPECT_EQ(simulated_steps(test::closed_experiment(v, 1000, 10), 0), 1000 * 201);
+  v.steps = {test::repeat(100'000, {test::step(StepKind::io, 1)})};
+  Experiment huge = test::closed_experiment(v, 1000, 10);
+  huge.load.tasks = std::numeric_limits<std::int64_t>::max() / 2;
+  EXPECT_EQ(simulated_steps(huge, 0), std::numeric_limits<std::int64_t>::max());
 }
 
 // Workloads outside the closed forms, simulated and measured.
