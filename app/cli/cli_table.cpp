@@ -94,7 +94,9 @@ Table cost_table(const RunResults &results) {
     table.add_row(
         {variant.label, human_count(c.peak_in_flight), human_bytes(c.memory_per_task_bytes),
          waits ? human_duration(c.cpu_per_wait_s) : std::string(kDash),
-         waits ? human_duration(c.overhead_per_wait_s) : std::string(kDash),
+         !waits                 ? std::string(kDash)
+         : overhead_resolved(c) ? human_duration(c.overhead_per_wait_s)
+                                : "< " + human_duration(overhead_resolution_s(c)),
          human_count(c.voluntary_switches_per_task), human_count(c.involuntary_switches_per_task),
          c.threads_started > 0
              ? human_duration(c.thread_start_s) + " × " + human_count(c.threads_started)

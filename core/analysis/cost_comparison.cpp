@@ -55,9 +55,13 @@ std::optional<CostComparison> compare_with_coroutines(const MeasuredVariant &var
     if (threads.waits_per_task > 0) {
       c.cpu_per_wait_ratio = ratio(threads.cpu_per_wait_s, coroutines.cpu_per_wait_s);
       // Only where the tasks compute: without cpu steps it is the CPU per wait again.
-      if (threads.overhead_per_wait_s < threads.cpu_per_wait_s)
+      if (threads.overhead_per_wait_s < threads.cpu_per_wait_s && overhead_resolved(threads)) {
+        c.overhead_ratio_is_lower_bound = !overhead_resolved(coroutines);
         c.overhead_per_wait_ratio =
-            ratio(threads.overhead_per_wait_s, coroutines.overhead_per_wait_s);
+            ratio(threads.overhead_per_wait_s, c.overhead_ratio_is_lower_bound
+                                                   ? overhead_resolution_s(coroutines)
+                                                   : coroutines.overhead_per_wait_s);
+      }
     }
     c.switches_ratio = ratio(switches(threads), switches(coroutines));
     if (!c.memory_ratio && !c.cpu_per_wait_ratio && !c.overhead_per_wait_ratio && !c.switches_ratio)
@@ -69,13 +73,14 @@ std::optional<CostComparison> compare_with_coroutines(const MeasuredVariant &var
 
 std::string describe(const CostComparison &c) {
   std::vector<std::string> items;
-  const auto add = [&](const std::optional<double> &r, const char *what) {
+  const auto add = [&](const std::optional<double> &r, const char *what, bool lower_bound = false) {
     if (r)
-      items.push_back(times(*r) + " " + what);
+      items.push_back((lower_bound ? "more than " : "") + times(*r) + " " + what);
   };
   add(c.memory_ratio, "the memory per task");
   add(c.cpu_per_wait_ratio, "the CPU per wait");
-  add(c.overhead_per_wait_ratio, "the CPU per wait beyond the tasks' own computation");
+  add(c.overhead_per_wait_ratio, "the CPU per wait beyond the tasks' own computation",
+      c.overhead_ratio_is_lower_bound);
   add(c.switches_ratio, "the context switches per task");
   std::string parts;
   for (std::size_t i = 0; i < items.size(); ++i)

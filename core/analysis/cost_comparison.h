@@ -22,6 +22,9 @@ struct CostComparison {
   // The same without the tasks' own computation, which both sides do alike: what waiting and
   // waking cost, where the two designs differ.
   std::optional<double> overhead_per_wait_ratio;
+  // Where the coroutine's overhead is below what the run resolves: the ratio to that
+  // resolution, so the threads' overhead is at least this many times the coroutine's.
+  bool overhead_ratio_is_lower_bound = false;
   std::optional<double> switches_ratio; // voluntary and involuntary together
 };
 

@@ -29,6 +29,12 @@ std::uint32_t peak_in_flight(const std::vector<TaskSample> &samples) {
   return static_cast<std::uint32_t>(peak);
 }
 
+double overhead_resolution_s(const TaskCost &cost) {
+  // CPU per wait less the overhead is the computation per wait (all of it where the overhead
+  // came out below zero and was clamped, which flags it all the same).
+  return 0.1 * std::max(0.0, cost.cpu_per_wait_s - cost.overhead_per_wait_s);
+}
+
 TaskCost measure_task_cost(const std::vector<TaskSample> &samples, const ResourceUsage &resources,
                            const TaskCostInputs &inputs) {
   TaskCost c;

@@ -29,6 +29,16 @@ struct TaskCost {
   double thread_start_s = 0; // mean CPU time of pthread_create, in the thread that called it
 };
 
+// The tasks' own computation is the calibrated length of their cpu steps, which a core runs some
+// percent faster or slower from one run to the next (frequency, a neighbour on the host). An
+// overhead per wait below a tenth of that computation cannot be told from the drift: that tenth
+// is the resolution, and an overhead below it reads "< resolution". Zero where tasks do not
+// compute.
+double overhead_resolution_s(const TaskCost &cost);
+inline bool overhead_resolved(const TaskCost &cost) {
+  return cost.overhead_per_wait_s >= overhead_resolution_s(cost);
+}
+
 // What the division needs beyond the samples and the resource use.
 struct TaskCostInputs {
   std::int64_t baseline_rss_bytes = 0;

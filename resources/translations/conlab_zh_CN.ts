@@ -1656,10 +1656,6 @@
         <translation>线程启动</translation>
     </message>
     <message>
-        <source>Each variant&apos;s totals divided per task. Memory per task: the peak resident memory above what the lab held before the variant started, divided by the most tasks in flight at once. CPU per wait: the process&apos;s CPU time divided by the finished tasks&apos; waits (io and blocking_io steps); overhead per wait leaves out the tasks&apos; own computation. Switches per task: voluntary when a thread blocked or slept, involuntary when the kernel took its core away. Thread start: the mean CPU time of pthread_create, in the thread that called it, for the threads that ran tasks.</source>
-        <translation>每个变体的总量按任务平均。每任务内存：峰值常驻内存减去该变体开始前实验室已占用的内存，再除以同时在途任务数的最大值。每次等待的 CPU：进程的 CPU 时间除以已完成任务的等待次数（io 和 blocking_io 步骤）；每次等待的额外开销不计任务自身的计算。每任务切换：线程阻塞或睡眠时为自愿切换，内核夺走其核心时为非自愿切换。线程启动：对运行任务的线程，调用 pthread_create 的线程所花的平均 CPU 时间。</translation>
-    </message>
-    <message>
         <source>%1 times over: (%2)</source>
         <translation>重复 %1 次：（%2）</translation>
     </message>
@@ -1670,6 +1666,14 @@
     <message>
         <source>nothing measured</source>
         <translation>没有测到</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>Each variant&apos;s totals divided per task. Memory per task: the peak resident memory above what the lab held before the variant started, divided by the most tasks in flight at once. CPU per wait: the process&apos;s CPU time divided by the finished tasks&apos; waits (io and blocking_io steps); overhead per wait leaves out the tasks&apos; own computation, and reads “&lt; x” below a tenth of it, which is as much as a core&apos;s speed drifts from one run to the next. Switches per task: voluntary when a thread blocked or slept, involuntary when the kernel took its core away. Thread start: the mean CPU time of pthread_create, in the thread that called it, for the threads that ran tasks.</source>
+        <translation>每个变体的总量按任务平均。每任务内存：峰值常驻内存减去该变体开始前实验室已占用的内存，再除以同时在途任务数的最大值。每次等待的 CPU：进程的 CPU 时间除以已完成任务的等待次数（io 和 blocking_io 步骤）；每次等待的额外开销不计任务自身的计算，低于这部分计算的十分之一时显示为“&lt; x”，因为核心的速度在两次运行之间就会漂移这么多。每任务切换：线程阻塞或睡眠时为自愿切换，内核夺走其核心时为非自愿切换。线程启动：对运行任务的线程，调用 pthread_create 的线程所花的平均 CPU 时间。</translation>
     </message>
 </context>
 <context>
@@ -2148,6 +2152,10 @@ QCoro：%8
     <message>
         <source>%1× the CPU per wait beyond the tasks&apos; own computation</source>
         <translation>%1× 的任务自身计算之外的每次等待 CPU</translation>
+    </message>
+    <message>
+        <source>more than %1× the CPU per wait beyond the tasks&apos; own computation</source>
+        <translation>超过 %1× 的任务自身计算之外的每次等待 CPU</translation>
     </message>
 </context>
 <context>
@@ -3020,6 +3028,10 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
     <message>
         <source>mean CPU time to start one of the threads that run tasks (pthread_create)</source>
         <translation>启动一个运行任务的线程所需的平均 CPU 时间（pthread_create）</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
     </message>
 </context>
 <context>

@@ -258,7 +258,10 @@ ReportSection cost_section(const RunResults &results) {
                           count(c.peak_in_flight),
                           QString::fromStdString(human_bytes(c.memory_per_task_bytes)),
                           waits ? duration(c.cpu_per_wait_s) : QStringLiteral("—"),
-                          waits ? duration(c.overhead_per_wait_s) : QStringLiteral("—"),
+                          !waits ? QStringLiteral("—")
+                          : overhead_resolved(c)
+                              ? duration(c.overhead_per_wait_s)
+                              : tr_("< %1").arg(duration(overhead_resolution_s(c))),
                           count(c.voluntary_switches_per_task),
                           count(c.involuntary_switches_per_task),
                           c.threads_started > 0 ? duration(c.thread_start_s) : QStringLiteral("—")};
@@ -267,7 +270,9 @@ ReportSection cost_section(const RunResults &results) {
                "memory above what the lab held before the variant started, divided by the most "
                "tasks in flight at once. CPU per wait: the process's CPU time divided by the "
                "finished tasks' waits (io and blocking_io steps); overhead per wait leaves out the "
-               "tasks' own computation. Switches per task: voluntary when a thread blocked or "
+               "tasks' own computation, and reads “< x” below a tenth of it, which is as much as "
+               "a core's speed drifts from one run to the next. Switches per task: voluntary when "
+               "a thread blocked or "
                "slept, involuntary when the kernel took its core away. Thread start: the mean "
                "CPU time of pthread_create, in the thread that called it, for the threads that ran "
                "tasks.");

@@ -165,7 +165,9 @@ QString ExplanationText::cost_comparison(const CostComparison &c) {
   if (c.cpu_per_wait_ratio)
     items << tr("%1× the CPU per wait").arg(times(*c.cpu_per_wait_ratio));
   if (c.overhead_per_wait_ratio)
-    items << tr("%1× the CPU per wait beyond the tasks' own computation")
+    items << (c.overhead_ratio_is_lower_bound
+                  ? tr("more than %1× the CPU per wait beyond the tasks' own computation")
+                  : tr("%1× the CPU per wait beyond the tasks' own computation"))
                  .arg(times(*c.overhead_per_wait_ratio));
   if (c.switches_ratio)
     items << tr("%1× the context switches per task").arg(times(*c.switches_ratio));

@@ -5,6 +5,7 @@
 #include "ui/run/explanation_text.h"
 
 #include <QBrush>
+#include <QCoreApplication>
 
 #include <array>
 #include <functional>
@@ -12,7 +13,7 @@
 namespace conlab::ui {
 namespace {
 
-enum class Unit { text, seconds, count, percent, per_second, bytes };
+enum class Unit { text, seconds, count, percent, per_second, bytes, bytes_per_task };
 
 struct Column {
   const char *title;
@@ -128,7 +129,7 @@ const std::vector<Column> &columns() {
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Memory per task"),
        QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
                          "peak RSS above the lab's own, ÷ peak tasks in flight"),
-       Unit::bytes, [](V v) { return cost(v, v.summary.cost.memory_per_task_bytes); }},
+       Unit::bytes_per_task, [](V v) { return cost(v, v.summary.cost.memory_per_task_bytes); }},
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "CPU per wait"),
        QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
                          "CPU time ÷ the finished tasks' waits (io and blocking_io steps)"),
@@ -136,7 +137,16 @@ const std::vector<Column> &columns() {
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Overhead per wait"),
        QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
                          "CPU per wait less the tasks' own computation: waiting and waking"),
-       Unit::seconds, [](V v) { return wait_cost(v, v.summary.cost.overhead_per_wait_s); }},
+       Unit::seconds,
+       [](V v) {
+         // Below what the run resolves: the bound, as text (and sorted as nothing).
+         const TaskCost &tc = v.summary.cost;
+         return tc.measured && tc.waits_per_task > 0 && !overhead_resolved(tc)
+                    ? QVariant(QCoreApplication::translate("conlab::ui::ResultsTableModel", "< %1")
+                                   .arg(QString::fromStdString(
+                                       human_duration(overhead_resolution_s(tc)))))
+                    : wait_cost(v, tc.overhead_per_wait_s);
+       }},
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Voluntary sw/task"),
        QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
                          "context switches per task where a thread blocked or slept"),
@@ -175,6 +185,8 @@ const std::vector<Column> &columns() {
 QString display(const QVariant &value, Unit unit) {
   if (!value.isValid() || (unit == Unit::text && value.toString().isEmpty()))
     return QStringLiteral("—");
+  if (value.typeId() == QMetaType::QString) // a bound or a note in place of a number
+    return value.toString();
   const double x = value.toDouble();
   switch (unit) {
   case Unit::text:
@@ -189,6 +201,8 @@ QString display(const QVariant &value, Unit unit) {
     return QString::fromStdString(human_count(x)) + QStringLiteral("/s");
   case Unit::bytes:
     return QStringLiteral("%1 MB").arg(x / 1e6, 0, 'f', 1);
+  case Unit::bytes_per_task: // hundreds of bytes for a coroutine: "0.0 MB" would hide them
+    return QString::fromStdString(human_bytes(x));
   }
   return {};
 }

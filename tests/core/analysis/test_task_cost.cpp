@@ -119,21 +119,46 @@ TEST(CostComparison, ThreadsAreSetBesideTheFirstCoroutineVariant) {
   EXPECT_FALSE(compare_with_coroutines(run[1], run, 2)); // the coroutines themselves
 }
 
+TEST(TaskCost, AnOverheadBelowATenthOfTheComputationIsNotResolved) {
+  TaskCost c{.measured = true, .waits_per_task = 1, .cpu_per_wait_s = 10.2e-6};
+  c.overhead_per_wait_s = 0.2e-6; // 10 µs of computation a wait: resolved to 1 µs
+  EXPECT_NEAR(overhead_resolution_s(c), 1e-6, 1e-12);
+  EXPECT_FALSE(overhead_resolved(c));
+  c.overhead_per_wait_s = 0; // the computation ran faster than calibrated: clamped
+  EXPECT_GT(overhead_resolution_s(c), 0);
+  EXPECT_FALSE(overhead_resolved(c));
+  c.overhead_per_wait_s = 10.2e-6; // no computation: all of it is overhead
+  EXPECT_EQ(overhead_resolution_s(c), 0);
+  EXPECT_TRUE(overhead_resolved(c));
+}
+
 TEST(CostComparison, WhereTasksComputeTheOverheadIsSetApart) {
-  // Both spend 10 µs a wait computing; the coroutine 0.2 µs more, the thread 10 µs more.
+  // Both spend 10 µs a wait computing; the coroutine 2 µs more, the thread 10 µs more.
   const Variant loop = variant("event_loop", "loop");
   const Variant threads = variant("thread_per_task", "threads");
-  Summary loop_cost = costing(300, 3e6, 10.2e-6, 0.5);
+  Summary loop_cost = costing(300, 3e6, 12e-6, 0.5);
   Summary thread_cost = costing(600, 6e6, 20e-6, 100);
-  loop_cost.cost.overhead_per_wait_s = 0.2e-6;
+  loop_cost.cost.overhead_per_wait_s = 2e-6;
   thread_cost.cost.overhead_per_wait_s = 10e-6;
   const std::vector<MeasuredVariant> run = {{&loop, &loop_cost}, {&threads, &thread_cost}};
-  const auto c = compare_with_coroutines(run[1], run, 2);
+  auto c = compare_with_coroutines(run[1], run, 2);
   ASSERT_TRUE(c);
-  EXPECT_DOUBLE_EQ(c->overhead_per_wait_ratio.value_or(0), 50);
-  EXPECT_NE(describe(*c).find("× the CPU per wait beyond the tasks' own computation and 200× the "
-                              "context switches"),
+  EXPECT_DOUBLE_EQ(c->overhead_per_wait_ratio.value_or(0), 5);
+  EXPECT_FALSE(c->overhead_ratio_is_lower_bound);
+  EXPECT_NE(describe(*c).find(", 5.00× the CPU per wait beyond the tasks' own computation and 200× "
+                              "the context switches"),
             std::string::npos)
+      << describe(*c);
+
+  // 0.2 µs beyond 10 µs of computation is within the computation's drift: the ratio is to the
+  // 1 µs the run resolves, and said as a bound.
+  loop_cost.cost.cpu_per_wait_s = 10.2e-6;
+  loop_cost.cost.overhead_per_wait_s = 0.2e-6;
+  c = compare_with_coroutines(run[1], run, 2);
+  ASSERT_TRUE(c);
+  EXPECT_NEAR(c->overhead_per_wait_ratio.value_or(0), 10, 1e-9);
+  EXPECT_TRUE(c->overhead_ratio_is_lower_bound);
+  EXPECT_NE(describe(*c).find("more than 10× the CPU per wait beyond"), std::string::npos)
       << describe(*c);
 }
 
