@@ -4,16 +4,20 @@
 #include "core/experiment/presets.h"
 #include "core/experiment/spec_json.h"
 #include "core/results/environment.h"
+#include "ui/charts/chart_factory.h"
+#include "ui/charts/chart_panel.h"
 #include "ui/experiment/experiment_editor.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
+#include <QChart>
 #include <QElapsedTimer>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <vector>
 
 int main(int argc, char **argv) {
@@ -67,5 +71,14 @@ int main(int argc, char **argv) {
   std::printf("timer ticks        %zu (10 ms interval)\n", gaps.size());
   std::printf("gap p50 / p99      %lld ms / %lld ms\n", pick(0.5), pick(0.99));
   std::printf("worst GUI stall    %lld ms  (target < 50 ms), ending at %lld ms\n", worst, worst_at);
+  // Which chart the stall is likely in: each one built again from the same data, on its own.
+  if (const auto data = window.charts()->data()) {
+    for (ui::ChartKind kind : ui::chart_kinds_for(*data)) {
+      QElapsedTimer built;
+      built.start();
+      const std::unique_ptr<QChart> chart(ui::make_chart(kind, *data));
+      std::printf("  build %-10s %4lld ms\n", qPrintable(ui::chart_name(kind)), built.elapsed());
+    }
+  }
   return 0;
 }
