@@ -53,17 +53,27 @@ public:
     p.busy = started > p.finished ? started - p.finished : 0;
     p.elapsed_s = seconds_since(m_start);
     // Within a variant, tasks finished is a poor clock (/c finishes everything at the end), so
-    // take the larger of the task share and the time share of the expected length.
-    const double expected = m_expected[m_variant];
+    // take the larger of the task share and the time share of the variant's length. That length
+    // is the expected one until the variant outruns it; from then on the expectation no longer
+    // tells, and the pace of its finished tasks does. Late with none finished, nobody knows:
+    // the ETA is unknown (-1) and the bar holds where it was.
+    const double expected = std::max(m_expected[m_variant], 1e-3);
+    const double here_s = seconds_since(m_variant_start);
     const double by_tasks =
         p.total ? static_cast<double>(p.finished) / static_cast<double>(p.total) : 0;
-    const double by_time = seconds_since(m_variant_start) / expected;
-    const double within = std::min(0.99, std::max(by_tasks, by_time));
-    const double done = m_done + within * expected;
-    p.fraction = m_total > 0 ? std::min(1.0, done / m_total) : 0;
-    // Scale what is left by how fast reality has been against the expectation so far.
-    const double pace = done > 0 ? p.elapsed_s / done : 1;
-    p.eta_s = std::max(0.0, (m_total - done) * pace);
+    const bool late = here_s > expected;
+    if (!late || by_tasks > 0.01) {
+      const double length = late ? here_s / by_tasks : expected;
+      const double within = std::min(0.99, std::max(by_tasks, here_s / length));
+      // The variants still to come, at the pace of those that ran (or of this one, if late).
+      const double before_s = p.elapsed_s - here_s;
+      const double pace = m_done > 0 ? before_s / m_done : length / expected;
+      p.eta_s = (1 - within) * length + std::max(0.0, m_total - m_done - expected) * pace;
+      // Never backwards: a bar that shrinks reads as a bug, even when the estimate grew.
+      if (p.elapsed_s + p.eta_s > 0)
+        m_fraction = std::max(m_fraction, p.elapsed_s / (p.elapsed_s + p.eta_s));
+    }
+    p.fraction = std::min(1.0, m_fraction);
     m_options.on_progress(p);
   }
 
@@ -76,6 +86,7 @@ private:
   const RunOptions &m_options;
   std::vector<double> m_expected;
   double m_total = 0, m_done = 0;
+  double m_fraction = 0; // the largest reported so far
   std::size_t m_variant = 0;
   int m_repeat = 0;
   clock::time_point m_start = clock::now(), m_variant_start = clock::now();
