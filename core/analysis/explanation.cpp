@@ -85,9 +85,9 @@ void cause(std::ostringstream &out, const ExplanationFacts &f) {
     pool_limit(out, f);
     return;
   case ExplanationCause::queue_bound:
-    out << "Tasks spent " << human_percent(f.share)
-        << " of their response time queued for a worker; about " << human_count(f.overlap)
-        << " ran at once";
+    out << "Tasks spent " << human_percent(f.share) << " of their response time "
+        << (f.own_thread ? "waiting for their own thread to start" : "queued for a worker")
+        << "; about " << human_count(f.overlap) << " ran at once";
     pool_limit(out, f);
     return;
   case ExplanationCause::cpu_saturated:

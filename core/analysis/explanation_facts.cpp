@@ -109,6 +109,11 @@ void find_cause(ExplanationFacts &f, const Variant &v, const Summary &s, int cor
   }
   if (f.cause == ExplanationCause::executor_bound || f.cause == ExplanationCause::queue_bound)
     name_pool(f, v, cores);
+  if (f.cause == ExplanationCause::queue_bound && !v.pool_size) {
+    const ModelInfo *info = find_model(v.model);
+    f.own_thread =
+        info && !info->uses_pool_size && info->shape && info->shape(v, cores).task_threads > 0;
+  }
 }
 
 std::optional<PredictionCheck> check_prediction(const Summary &s, const Prediction &p) {

@@ -55,6 +55,9 @@ struct ExplanationFacts {
   int cores = 0;
   double cpu_utilization = 0;
   PoolKind pool = PoolKind::none; // for executor_bound and queue_bound
+  // queue_bound on a model that starts a thread for every task: the queue is the wait for that
+  // thread to start, not for a free worker.
+  bool own_thread = false;
   int pool_threads = 0;
   double waves = 0;                   // the prediction's waves; named when > 1
   std::uint32_t tasks = 0;            // over all repeats

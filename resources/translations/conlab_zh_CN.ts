@@ -2157,6 +2157,10 @@ QCoro：%8
         <source>more than %1× the CPU per wait beyond the tasks&apos; own computation</source>
         <translation>超过 %1× 的任务自身计算之外的每次等待 CPU</translation>
     </message>
+    <message>
+        <source>Tasks spent %1 of their response time waiting for their own thread to start; about %2 ran at once%3.</source>
+        <translation>任务有 %1 的响应时间在等待自己的线程启动；同一时刻约有 %2 个在运行%3。</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::ExplanationView</name>

@@ -72,8 +72,10 @@ QString ExplanationText::cause(const ExplanationFacts &f) {
               "waiting for an executor thread; about %3 ran their blocking work at once%4.")
         .arg(duration(f.worst_lag_s), percent(f.share), count(f.overlap), pool_limit(f));
   case ExplanationCause::queue_bound:
-    return tr("Tasks spent %1 of their response time queued for a worker; about %2 ran at "
-              "once%3.")
+    return (f.own_thread ? tr("Tasks spent %1 of their response time waiting for their own thread "
+                              "to start; about %2 ran at once%3.")
+                         : tr("Tasks spent %1 of their response time queued for a worker; about "
+                              "%2 ran at once%3."))
         .arg(percent(f.share), count(f.overlap), pool_limit(f));
   case ExplanationCause::cpu_saturated:
     return tr("The CPU was saturated (%1 of %2 cores): computation, not waiting, set the pace.")

@@ -53,6 +53,21 @@ TEST(Explanation, CountsOneRunWhenTheSummaryPoolsRepeats) {
   }
 }
 
+// The same queue on a thread per task is the wait for each task's own thread to start (slow on
+// a saturated CPU), not for a free worker; a pool's queue stays a pool's.
+TEST(Explanation, AThreadPerTaskWaitsForItsOwnThreadNotForAWorker) {
+  const Summary s = summarize(one_run(), {}, {}, {}, 2);
+  const Variant threads{.label = "threads", .model = "thread_per_task"};
+  const ExplanationFacts f = explanation_facts(threads, s, {}, 0.01, 2, 1);
+  ASSERT_EQ(f.cause, ExplanationCause::queue_bound);
+  EXPECT_TRUE(f.own_thread);
+  EXPECT_NE(explain(f).find("waiting for their own thread to start"), std::string::npos)
+      << explain(f);
+  const ExplanationFacts pool = explanation_facts(pool_of_six(), s, seventeen_waves(), 0.01, 2, 1);
+  EXPECT_FALSE(pool.own_thread);
+  EXPECT_NE(explain(pool).find("queued for a worker"), std::string::npos) << explain(pool);
+}
+
 // Ten clients for a pool of twenty: the waves are the clients', and the claim sentence must not
 // blame a number of threads; with a pool of six, the pool's.
 TEST(Explanation, NamesThePoolsWavesOnlyWhenThePoolIsTheLimit) {

@@ -86,6 +86,7 @@ QList<ExplanationFacts> every_kind_of_facts() {
         f.gil_waits_only = ending % 2 == 0;
         f.gil_wait_per_wake_s = 0.0052;
         f.switch_interval_s = 0.005;
+        f.own_thread = pool == 0 && ending % 3 == 0;
         if (ending < 3)
           f.prediction =
               PredictionCheck{1.7, 1.5, 0.133, static_cast<PredictionCheck::Verdict>(ending)};
