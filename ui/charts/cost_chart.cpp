@@ -92,18 +92,19 @@ QChart *make_cost_chart(const ChartData &data, const ChartOptions &options) {
       all_positive = all_positive && ratios.back() > 0;
     }
     set->append(ratios);
-    const VariantChartData copy = v;
-    QObject::connect(set, &QBarSet::hovered, set, [copy, shown, ratios](bool on, int i) {
-      if (!on || i < 0 || i >= static_cast<int>(shown.size()))
-        return QToolTip::hideText();
-      const CostMetric &metric = metrics()[shown[static_cast<std::size_t>(i)]];
-      const auto x = metric.value(copy.cost);
-      QToolTip::showText(QCursor::pos(),
-                         x ? tr_("%1: %2 %3 (%4× the cheapest)")
-                                 .arg(copy.label, metric.text(*x), tr_(metric.name))
-                                 .arg(ratios[i], 0, 'g', 3)
-                           : tr_("%1: no %2 measured").arg(copy.label, tr_(metric.name)));
-    });
+    QObject::connect(set, &QBarSet::hovered, set,
+                     [label = v.label, cost = v.cost, shown, ratios](bool on, int i) {
+                       if (!on || i < 0 || i >= static_cast<int>(shown.size()))
+                         return QToolTip::hideText();
+                       const CostMetric &metric = metrics()[shown[static_cast<std::size_t>(i)]];
+                       const auto x = metric.value(cost);
+                       QToolTip::showText(
+                           QCursor::pos(),
+                           x ? tr_("%1: %2 %3 (%4× the cheapest)")
+                                   .arg(label, metric.text(*x), tr_(metric.name))
+                                   .arg(ratios[i], 0, 'g', 3)
+                             : tr_("%1: no %2 measured").arg(label, tr_(metric.name)));
+                     });
     series->append(set);
   }
   series->setBarWidth(0.9);
