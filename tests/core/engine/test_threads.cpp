@@ -172,10 +172,11 @@ TEST(ThreadsAtScale, ThreadPerTaskRunsThousandsAtOnce) {
   EXPECT_EQ(s.completed, kManyThreads);
   // All at once: the last thread started before the first one's wait ended.
   EXPECT_GE(s.peak_threads, static_cast<std::uint32_t>(kManyThreads * 0.9));
-  // Starting the threads (tens of µs each, more under the sanitizers) is in the makespan. Waves
-  // of the 2,048 threads the lab once capped it at would take 5 waits.
+  // Starting the threads (tens of µs each, more under the sanitizers) is in the makespan: in a
+  // debug build beside another test on 2 cores it reached 2.59 waits. Waves of the 2,048 threads
+  // the lab once capped it at would take 5 waits, so under 4 still tells one wave from waves.
   EXPECT_GT(s.makespan_s, wait_s);
-  EXPECT_LT(s.makespan_s, 2.5 * wait_s) << "one wait, predicted " << wait_s << " s";
+  EXPECT_LT(s.makespan_s, 4 * wait_s) << "one wait, predicted " << wait_s << " s";
   EXPECT_LE(current_thread_count(), before);
 }
 
