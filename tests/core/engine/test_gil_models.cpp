@@ -55,7 +55,10 @@ TEST_P(ComputeUnderTheGil, IsSerialWhateverThePool) {
   const double serial_after = burn_now(1, 8 * 40e6);
   ASSERT_TRUE(r.prediction.makespan_s);
   EXPECT_NEAR(*r.prediction.makespan_s, 8 * 0.040, 1e-9) << r.prediction.formula;
-  EXPECT_GT(r.summary.makespan_s / std::min(serial_before, serial_after), 0.85)
+  // Two threads computing at once on two cores would take about half of one core's time. On the
+  // shared machine the reference itself wavers: runs took 0.79–0.84 of it while a build ran
+  // beside, so the floor sits between half and those.
+  EXPECT_GT(r.summary.makespan_s / std::min(serial_before, serial_after), 0.7)
       << "faster than one core: the lock let two threads compute at once";
   // Hand-offs of the lock between three threads on two shared cores vary: event_loop_offload
   // took 1.03–1.76× one core's time over 11 runs on a 2-core VM. Twice is "serial, with the
@@ -116,9 +119,12 @@ TEST(GilConvoy, EachWakeUpIsAboutASwitchIntervalLate) {
   const VariantResult r = run_one(convoy(true));
   ASSERT_TRUE(r.prediction.makespan_s) << r.prediction.formula;
   EXPECT_NEAR(*r.prediction.makespan_s, 20 * (0.001 + 2 * 0.005), 1e-9) << r.prediction.formula;
+  // Without the convoy the run would take a tenth of the prediction, so the floor is what shows
+  // it. The ceiling only asks that a wake-up waits about one interval, not several: a noisy host
+  // made it 1.6× once in the fresh root (late wake-ups of the waiting thread add up over 40).
   const double ratio = r.summary.makespan_s / *r.prediction.makespan_s;
   EXPECT_GT(ratio, 0.7);
-  EXPECT_LT(ratio, 1.4);
+  EXPECT_LT(ratio, 2.0);
   EXPECT_GT(r.summary.gil_wait_s.p50, 0.7 * 2 * 0.005);
   EXPECT_LT(r.summary.gil_wait_s.p50, 1.5 * 2 * 0.005);
   EXPECT_NE(r.explanation.find("each time a wait ended"), std::string::npos) << r.explanation;
