@@ -17,6 +17,8 @@ std::string side_line(const char *letter, const char *role, const RunSide &side)
                      (side.experiment.empty() ? "unnamed" : side.experiment) + ", " +
                      to_string(side.status) + ", " + std::to_string(side.repeats) +
                      (side.repeats == 1 ? " repeat" : " repeats");
+  if (side.files.size() > 1)
+    text += " in " + std::to_string(side.files.size()) + " files";
   if (side.time_scale != 1)
     text += ", durations ×" + human_scale(side.time_scale);
   if (!side.build_type.empty())
@@ -28,7 +30,9 @@ std::string setup_line(const VariantComparison &v) {
   const std::string a = v.baseline.describe(), b = v.candidate.describe();
   std::string text = v.label + "  " + (a == b ? a : a + " → " + b) + "; " +
                      std::to_string(v.baseline.finished_tasks) + " → " +
-                     std::to_string(v.candidate.finished_tasks) + " tasks finished";
+                     std::to_string(v.candidate.finished_tasks) + " tasks finished, " +
+                     std::to_string(v.baseline.complete_repeats) + " → " +
+                     std::to_string(v.candidate.complete_repeats) + " complete runs";
   return text;
 }
 
@@ -53,7 +57,7 @@ void print_variant(std::ostream &out, const VariantComparison &v, bool &any_unkn
   Table table;
   table.add_column("metric", Align::left);
   table.add_columns({"A", "B", "B - A", "B/A"}, Align::right);
-  table.add_columns({"better", "verdict", "noise: 95% interval of B - A"}, Align::left);
+  table.add_columns({"better", "verdict", "run-to-run noise: 95% interval of B - A"}, Align::left);
   for (const MetricComparison &m : v.metrics) {
     const MetricInfo &info = metric_info(m.metric);
     if (!m.baseline && !m.candidate)
@@ -70,39 +74,8 @@ void print_variant(std::ostream &out, const VariantComparison &v, bool &any_unkn
   const std::string latency = shift_text("latency", v.latency_shift);
   const std::string wait = shift_text("queue wait", v.queue_wait_shift);
   if (!latency.empty())
-    out << "Mann-Whitney U (two-sided): " << latency << (wait.empty() ? "" : "; " + wait) << '\n';
-}
-
-// "+23% worse", "0.6% better", "unchanged"; from a zero baseline only the direction is known.
-std::string change_text(double worsening) {
-  if (worsening == 0)
-    return "unchanged";
-  if (!std::isfinite(worsening))
-    return worsening > 0 ? "worse (A was 0)" : "better (A was 0)";
-  return worsening > 0 ? "+" + human_percent(worsening) + " worse"
-                       : human_percent(-worsening) + " better";
-}
-
-std::string gate_line(const GateVariant &v, const VariantComparison &variant, Metric metric) {
-  const MetricComparison *m = variant.find(metric);
-  if (v.outcome == GateOutcome::not_measured || !m || !v.worsening)
-    return "not judged: " + (m ? m->noise.reason : std::string("not measured"));
-  const std::string change = change_text(*v.worsening);
-  const std::string noise = m->noise.describe(metric);
-  switch (v.outcome) {
-  case GateOutcome::regressed:
-    return "regressed: " + change + ", " +
-           (v.noise_estimated ? "beyond the noise (" + noise + ")"
-                              : "and the threshold alone decides (" + noise + ")");
-  case GateOutcome::within_threshold:
-    return "ok: " + change + ", within the threshold";
-  case GateOutcome::within_noise:
-    return "ok: " + change + " but within the noise (" + noise + ")";
-  case GateOutcome::not_worse:
-  case GateOutcome::not_measured:
-    break;
-  }
-  return "ok: " + change;
+    out << "within-run, tasks of all runs pooled: Mann-Whitney U (two-sided): " << latency
+        << (wait.empty() ? "" : "; " + wait) << '\n';
 }
 
 } // namespace
@@ -132,16 +105,18 @@ void print_comparison(std::ostream &out, const Comparison &c, const GateReport &
     out << "not compared: only in A: " << list(c.only_in_baseline)
         << "; only in B: " << list(c.only_in_candidate) << '\n';
   }
-  std::string methods = "noise: latency p50/p90/p99 and queue wait by a percentile bootstrap "
-                        "over the task samples (" +
-                        std::to_string(c.bootstrap.resamples) + " resamples, seed " +
-                        std::to_string(c.bootstrap.seed) +
-                        "); the other metrics by Welch's t interval over the complete repeats";
+  std::string methods = "noise: Welch's t " + human_percent(c.confidence) +
+                        " interval of B - A over the per-run values (each complete repeat of a "
+                        "variant is one run; A and B are the means over their runs)";
   if (any_unknown)
-    methods += "; ? marks a change whose noise was not estimated (one repeat a side: run with "
-               "--repeats 3 to estimate it)";
+    methods += "; ? marks a change whose noise is unknown (fewer than 2 runs a side: run with "
+               "--repeats 5)";
   for (const std::string &line : wrap(methods, width, 0, 7))
     out << line << '\n';
+  const std::vector<std::string> warnings = comparison_warnings(c, gate.gate.metric);
+  for (const std::string &warning : warnings)
+    for (const std::string &line : wrap("warning: " + warning, width, 0, 9))
+      out << line << '\n';
 
   const MetricInfo &info = metric_info(gate.gate.metric);
   out << "\ngate: " << info.title << " (" << to_string(info.better) << " is better), threshold "
@@ -151,12 +126,17 @@ void print_comparison(std::ostream &out, const Comparison &c, const GateReport &
     label_width = std::max(label_width, display_width(v.label));
   for (std::size_t i = 0; i < gate.variants.size(); ++i) {
     const GateVariant &v = gate.variants[i];
-    const std::string text = gate_line(v, c.variants[i], gate.gate.metric);
+    const std::string text = gate_variant_text(v, c.variants[i], gate.gate);
     out << "  " << pad(v.label, label_width + 2, Align::left);
     for (const std::string &line : wrap(text, width, label_width + 4, label_width + 4))
       out << line << '\n';
   }
-  out << (gate.regressed() ? "result: regressed (exit 1)\n" : "result: no regression (exit 0)\n");
+  constexpr const char *kExit[] = {" (exit 0)", " (exit 1)", " (exit 3)"}; // GateResult order
+  std::string result = "result: " + gate_result_text(gate) + kExit[static_cast<int>(gate.result())];
+  if (gate.result() == GateResult::not_enough_evidence)
+    result += "; or accept single runs with --accept-single-runs";
+  for (const std::string &line : wrap(result, width, 0, 8))
+    out << line << '\n';
 }
 
 } // namespace conlab::cli

@@ -4,44 +4,70 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 namespace conlab {
 namespace {
 
-// FNV-1a: a stable hash of the label, so a variant's bootstrap draws do not depend on which
-// other variants the files hold or in what order (std::hash is not stable across libraries).
-std::uint64_t label_hash(std::string_view label) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (const char c : label) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return hash;
+// Every complete repeat of a variant is one run. A cancelled or failed repeat is not: its
+// makespan and its tail are of a different, shorter experiment.
+std::vector<const RepeatResult *> complete_runs(std::span<const VariantResult *const> files) {
+  std::vector<const RepeatResult *> runs;
+  for (const VariantResult *variant : files)
+    for (const RepeatResult &repeat : variant->repeats)
+      if (repeat.complete)
+        runs.push_back(&repeat);
+  return runs;
 }
 
-std::size_t finished_tasks(const VariantResult &variant) {
-  std::size_t n = 0;
-  for (const RepeatResult &repeat : variant.repeats)
-    n += static_cast<std::size_t>(std::count_if(repeat.samples.begin(), repeat.samples.end(),
-                                                [](const TaskSample &t) { return t.finished(); }));
-  return n;
-}
-
-VariantSetup setup_of(const VariantResult &variant) {
+VariantSetup setup_of(std::span<const VariantResult *const> files) {
   VariantSetup s;
-  s.model = variant.model;
-  s.pool_size = variant.pool_size;
-  s.loops = variant.loops;
-  s.offload = variant.offload;
-  s.finished_tasks = finished_tasks(variant);
-  s.repeats = variant.repeats.size();
-  s.complete_repeats =
-      static_cast<std::size_t>(std::count_if(variant.repeats.begin(), variant.repeats.end(),
-                                             [](const RepeatResult &r) { return r.complete; }));
+  const VariantResult &first = *files.front();
+  s.model = first.model;
+  s.pool_size = first.pool_size;
+  s.loops = first.loops;
+  s.offload = first.offload;
+  for (const VariantResult *variant : files)
+    for (const RepeatResult &repeat : variant->repeats) {
+      s.finished_tasks +=
+          static_cast<std::size_t>(std::count_if(repeat.samples.begin(), repeat.samples.end(),
+                                                 [](const TaskSample &t) { return t.finished(); }));
+      ++s.repeats;
+      s.complete_repeats += repeat.complete;
+    }
   return s;
+}
+
+RunValues run_values(std::span<const VariantResult *const> files, Metric metric) {
+  RunValues out;
+  for (const RepeatResult *run : complete_runs(files))
+    if (const std::optional<double> value = metric_value(run->summary, metric))
+      out.values.push_back(*value);
+  out.trend = trend_test(out.values);
+  out.groups = two_groups(out.values);
+  return out;
+}
+
+// The side's value: the mean over its runs. With no complete run (a cancelled one), what the
+// files measured before the stop, pooled, so that the table still shows it.
+std::optional<double> side_value(std::span<const VariantResult *const> files, const RunValues &runs,
+                                 Metric metric) {
+  const std::vector<double> &v = runs.values;
+  if (!v.empty())
+    return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+  double sum = 0;
+  int n = 0;
+  for (const VariantResult *variant : files)
+    if (const std::optional<double> value = metric_value(variant->summary, metric)) {
+      sum += *value;
+      ++n;
+    }
+  return n > 0 ? std::optional<double>(sum / n) : std::nullopt;
 }
 
 NoiseEstimate not_estimated(std::string reason) {
@@ -50,62 +76,23 @@ NoiseEstimate not_estimated(std::string reason) {
   return noise;
 }
 
-// The per-task metrics of one variant, bootstrapped together (one set of resamples for the
-// latency quantiles, one for queue wait).
-struct TaskNoise {
-  std::vector<BootstrapInterval> latency; // p50, p90, p99
-  std::optional<BootstrapInterval> queue_wait_mean;
-  std::size_t n_baseline = 0, n_candidate = 0;
-};
+std::string runs_text(std::size_t n) { return std::to_string(n) + (n == 1 ? " run" : " runs"); }
 
-constexpr SampleStatistic kLatencyStatistics[] = {SampleStatistic::quantile(0.50),
-                                                  SampleStatistic::quantile(0.90),
-                                                  SampleStatistic::quantile(0.99)};
-
-NoiseEstimate from_bootstrap(const BootstrapInterval &b, const TaskNoise &task) {
-  NoiseEstimate noise;
-  noise.method = NoiseMethod::bootstrap;
-  noise.interval = b.interval;
-  noise.confidence = b.confidence;
-  noise.resamples = b.resamples;
-  noise.n_baseline = task.n_baseline;
-  noise.n_candidate = task.n_candidate;
-  return noise;
-}
-
-NoiseEstimate task_noise(Metric metric, const TaskNoise &task) {
-  if (task.n_baseline == 0 || task.n_candidate == 0)
-    return not_estimated(std::string("no finished tasks in ") + (task.n_baseline == 0 ? "A" : "B") +
-                         ": noise not estimated");
-  switch (metric) {
-  case Metric::latency_p50:
-    return from_bootstrap(task.latency[0], task);
-  case Metric::latency_p90:
-    return from_bootstrap(task.latency[1], task);
-  case Metric::latency_p99:
-    return from_bootstrap(task.latency[2], task);
-  default:
-    return from_bootstrap(*task.queue_wait_mean, task);
+NoiseEstimate run_noise(const RunValues &a, const RunValues &b, double confidence) {
+  const std::size_t na = a.values.size(), nb = b.values.size();
+  if (na < 2 || nb < 2) {
+    const std::string counts =
+        na == nb ? runs_text(na) + " each" : "A " + runs_text(na) + ", B " + runs_text(nb);
+    return not_estimated(counts + ": noise unknown — run with --repeats 5");
   }
-}
-
-NoiseEstimate repeat_noise(Metric metric, const VariantResult &a, const VariantResult &b,
-                           double confidence) {
-  if (a.repeats.size() <= 1 && b.repeats.size() <= 1)
-    return not_estimated("no repeats: noise not estimated");
-  const std::vector<double> values_a = metric_samples(a, metric);
-  const std::vector<double> values_b = metric_samples(b, metric);
-  for (const auto &[side, values] : {std::pair{"A", &values_a}, std::pair{"B", &values_b}})
-    if (values->size() < 2)
-      return not_estimated(std::string("fewer than 2 complete repeats in ") + side +
-                           ": noise not estimated");
-  const std::optional<WelchInterval> welch = welch_interval(values_a, values_b, confidence);
+  const std::optional<WelchInterval> welch = welch_interval(a.values, b.values, confidence);
   NoiseEstimate noise;
   noise.method = NoiseMethod::welch;
   noise.interval = welch->interval;
   noise.confidence = confidence;
-  noise.n_baseline = values_a.size();
-  noise.n_candidate = values_b.size();
+  noise.degrees_of_freedom = welch->degrees_of_freedom;
+  noise.n_baseline = na;
+  noise.n_candidate = nb;
   return noise;
 }
 
@@ -128,58 +115,88 @@ Verdict verdict_of(const MetricComparison &m) {
   return Verdict::changed;
 }
 
-VariantComparison compare_variant(const VariantResult &a, const VariantResult &b,
-                                  const BootstrapOptions &options) {
+std::vector<double> task_values(std::span<const VariantResult *const> files, Metric metric) {
+  std::vector<double> values;
+  for (const VariantResult *variant : files)
+    for (const RepeatResult &repeat : variant->repeats)
+      for (const TaskSample &task : repeat.samples)
+        if (task.finished())
+          values.push_back(1e-9 * static_cast<double>(metric == Metric::queue_wait_mean
+                                                          ? task.queue_wait_ns()
+                                                          : task.response_ns()));
+  return values;
+}
+
+std::vector<std::string> generator_warnings(std::span<const VariantResult *const> files) {
+  std::vector<std::string> out;
+  for (const VariantResult *variant : files)
+    for (const RepeatResult &repeat : variant->repeats)
+      for (const std::string &w : repeat.generator_warnings)
+        if (std::find(out.begin(), out.end(), w) == out.end())
+          out.push_back(w);
+  return out;
+}
+
+using Files = std::vector<const VariantResult *>; // one variant, in each file of a side
+
+VariantComparison compare_variant(const Files &a, const Files &b, double confidence) {
   VariantComparison out;
-  out.label = a.label;
+  out.label = a.front()->label;
   out.baseline = setup_of(a);
   out.candidate = setup_of(b);
-
-  TaskNoise task;
-  const std::vector<double> latency_a = metric_samples(a, Metric::latency_p50);
-  const std::vector<double> latency_b = metric_samples(b, Metric::latency_p50);
-  const std::vector<double> wait_a = metric_samples(a, Metric::queue_wait_mean);
-  const std::vector<double> wait_b = metric_samples(b, Metric::queue_wait_mean);
-  task.n_baseline = latency_a.size();
-  task.n_candidate = latency_b.size();
-  if (!latency_a.empty() && !latency_b.empty()) {
-    BootstrapOptions seeded = options;
-    seeded.seed = options.seed ^ label_hash(a.label);
-    task.latency = bootstrap_differences(latency_a, latency_b, kLatencyStatistics, seeded);
-    seeded.seed += 1;
-    const SampleStatistic mean = SampleStatistic::mean();
-    task.queue_wait_mean = bootstrap_differences(wait_a, wait_b, {&mean, 1}, seeded).front();
-  }
-  out.latency_shift = mann_whitney(latency_a, latency_b);
-  out.queue_wait_shift = mann_whitney(wait_a, wait_b);
-
+  out.latency_shift =
+      mann_whitney(task_values(a, Metric::latency_p50), task_values(b, Metric::latency_p50));
+  out.queue_wait_shift = mann_whitney(task_values(a, Metric::queue_wait_mean),
+                                      task_values(b, Metric::queue_wait_mean));
+  out.generator_warnings_baseline = generator_warnings(a);
+  out.generator_warnings_candidate = generator_warnings(b);
   for (const MetricInfo &info : compare_metrics()) {
-    MetricComparison m{info.metric,
-                       metric_value(a.summary, info.metric),
-                       metric_value(b.summary, info.metric),
-                       {},
-                       {}};
+    MetricComparison m{info.metric};
+    m.baseline_runs = run_values(a, info.metric);
+    m.candidate_runs = run_values(b, info.metric);
+    m.baseline = side_value(a, m.baseline_runs, info.metric);
+    m.candidate = side_value(b, m.candidate_runs, info.metric);
     if (!m.baseline || !m.candidate)
       m.noise = not_estimated(std::string("not measured in ") + (!m.baseline ? "A" : "B"));
-    else if (info.noise == NoiseBasis::task_samples)
-      m.noise = task_noise(info.metric, task);
     else
-      m.noise = repeat_noise(info.metric, a, b, options.confidence);
+      m.noise = run_noise(m.baseline_runs, m.candidate_runs, confidence);
     m.verdict = verdict_of(m);
     out.metrics.push_back(std::move(m));
   }
   return out;
 }
 
-RunSide side_of(const RunResults &results, const std::string &name) {
-  return RunSide{name,
-                 results.experiment.name,
-                 results.status,
-                 results.experiment.repeats,
-                 results.experiment.time_scale,
-                 results.environment.build_type,
-                 results.environment.cores,
-                 results.environment.hostname};
+std::string joined(const std::vector<std::string> &names) {
+  std::string text;
+  for (const std::string &name : names)
+    text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+int status_rank(RunStatus status) {
+  return status == RunStatus::failed ? 2 : status == RunStatus::cancelled ? 1 : 0;
+}
+
+RunSide side_of(const RunSet &set, const std::string &name) {
+  const RunResults &first = set.runs.front();
+  RunSide side{set.names.size() == 1 ? set.names.front() : name,
+               set.names,
+               first.experiment.name,
+               first.status,
+               0,
+               first.experiment.time_scale,
+               first.environment.build_type,
+               first.environment.cores,
+               first.environment.cpu_model,
+               first.environment.hostname};
+  if (set.names.size() > 1)
+    side.name = joined(set.names);
+  for (const RunResults &run : set.runs) {
+    side.repeats += run.experiment.repeats;
+    if (status_rank(run.status) > status_rank(side.status))
+      side.status = run.status;
+  }
+  return side;
 }
 
 std::string describe_load(const Load &load) {
@@ -189,16 +206,71 @@ std::string describe_load(const Load &load) {
   return text + " at " + human_rate(load.rate_per_s) + "/s (" + to_string(load.arrivals) + ")";
 }
 
-std::vector<std::string> context_notes(const RunResults &a, const RunResults &b) {
-  std::vector<std::string> notes;
-  for (const auto &[side, results] : {std::pair{"A", &a}, std::pair{"B", &b}}) {
-    if (results->status == RunStatus::cancelled)
-      notes.push_back(std::string(side) +
-                      " was cancelled: it holds what was measured before the stop");
-    else if (results->status == RunStatus::failed)
-      notes.push_back(std::string(side) + " failed: " + results->error);
+// What makes two machines of different kinds for the lab's numbers: the cores it could use, the
+// CPU, and the build (the lab's own overhead). An unknown value (an older file) differs from
+// nothing. "cores 2 and 4, build type Debug and Release".
+std::string kind_differences(const Environment &a, const Environment &b) {
+  std::vector<std::string> parts;
+  if (a.cores != b.cores && a.cores > 0 && b.cores > 0)
+    parts.push_back("cores " + std::to_string(a.cores) + " and " + std::to_string(b.cores));
+  if (a.cpu_model != b.cpu_model && !a.cpu_model.empty() && !b.cpu_model.empty())
+    parts.push_back("CPU model \"" + a.cpu_model + "\" and \"" + b.cpu_model + "\"");
+  if (a.build_type != b.build_type && !a.build_type.empty() && !b.build_type.empty())
+    parts.push_back("build type " + a.build_type + " and " + b.build_type);
+  return joined(parts);
+}
+
+constexpr const char *kAllowMixed = " (--allow-mixed compares them anyway)";
+
+// The files of one side must be runs of one experiment, on one kind of machine.
+void check_side(const RunSet &set, const char *side, const CompareOptions &options,
+                std::vector<std::string> &notes) {
+  const RunResults &first = set.runs.front();
+  for (std::size_t i = 1; i < set.runs.size(); ++i) {
+    const RunResults &run = set.runs[i];
+    const std::string pair = set.names[0] + " and " + set.names[i];
+    const Experiment &e0 = first.experiment, &ei = run.experiment;
+    if (e0.name != ei.name || e0.time_scale != ei.time_scale ||
+        describe_load(e0.load) != describe_load(ei.load))
+      throw CompareRefused(std::string(side) + "'s files " + pair +
+                           " are runs of different experiments (name, time scale or load "
+                           "differ): the runs of one side must repeat one experiment");
+    const std::string kinds = kind_differences(first.environment, run.environment);
+    if (kinds.empty())
+      continue;
+    if (!options.allow_mixed_machines)
+      throw CompareRefused(std::string(side) + "'s files " + pair +
+                           " ran on different kinds of machine: " + kinds + kAllowMixed);
+    notes.push_back(std::string(side) + "'s files " + pair +
+                    " ran on different kinds of machine: " + kinds);
   }
-  const Experiment &ea = a.experiment, &eb = b.experiment;
+}
+
+std::vector<std::string> context_notes(const RunSet &a, const RunSet &b,
+                                       const CompareOptions &options) {
+  std::vector<std::string> notes;
+  check_side(a, "A", options, notes);
+  check_side(b, "B", options, notes);
+  const RunResults &ra = a.runs.front(), &rb = b.runs.front();
+  const std::string kinds = kind_differences(ra.environment, rb.environment);
+  if (!kinds.empty()) {
+    if (!options.allow_mixed_machines)
+      throw CompareRefused("A and B ran on different kinds of machine: " + kinds +
+                           ": their numbers measure the machines as much as the change" +
+                           kAllowMixed);
+    notes.push_back("A and B ran on different kinds of machine: " + kinds);
+  }
+  for (const auto &[side, set] : {std::pair{"A", &a}, std::pair{"B", &b}})
+    for (std::size_t i = 0; i < set->runs.size(); ++i) {
+      const RunResults &run = set->runs[i];
+      const std::string who =
+          set->runs.size() == 1 ? std::string(side) : std::string(side) + " " + set->names[i];
+      if (run.status == RunStatus::cancelled)
+        notes.push_back(who + " was cancelled: it holds what was measured before the stop");
+      else if (run.status == RunStatus::failed)
+        notes.push_back(who + " failed: " + run.error);
+    }
+  const Experiment &ea = ra.experiment, &eb = rb.experiment;
   if (ea.name != eb.name)
     notes.push_back("A ran \"" + ea.name + "\", B ran \"" + eb.name +
                     "\": variants are matched by label alone");
@@ -207,13 +279,9 @@ std::vector<std::string> context_notes(const RunResults &a, const RunResults &b)
                     human_scale(eb.time_scale) + "): durations are not comparable");
   if (describe_load(ea.load) != describe_load(eb.load))
     notes.push_back("load differs: A " + describe_load(ea.load) + ", B " + describe_load(eb.load));
-  const Environment &va = a.environment, &vb = b.environment;
-  if (va.cores != vb.cores || va.hostname != vb.hostname)
-    notes.push_back("machines differ: A " + va.hostname + " (" + std::to_string(va.cores) +
-                    " cores), B " + vb.hostname + " (" + std::to_string(vb.cores) + " cores)");
-  if (va.build_type != vb.build_type)
-    notes.push_back("build types differ: A " + va.build_type + ", B " + vb.build_type +
-                    " (the lab's own overhead differs)");
+  const Environment &va = ra.environment, &vb = rb.environment;
+  if (kinds.empty() && va.hostname != vb.hostname)
+    notes.push_back("hosts differ, of the same kind: A " + va.hostname + ", B " + vb.hostname);
   return notes;
 }
 
@@ -223,10 +291,40 @@ const VariantResult *find_variant(const RunResults &results, const std::string &
   return it == results.variants.end() ? nullptr : &*it;
 }
 
+Files files_of(const RunSet &set, const std::string &label) {
+  Files files;
+  for (const RunResults &run : set.runs)
+    if (const VariantResult *v = find_variant(run, label))
+      files.push_back(v);
+  return files;
+}
+
+// The labels of a side, each once, in the order its files first name them.
+std::vector<std::string> labels_of(const RunSet &set) {
+  std::vector<std::string> labels;
+  for (const RunResults &run : set.runs)
+    for (const VariantResult &v : run.variants)
+      if (std::find(labels.begin(), labels.end(), v.label) == labels.end())
+        labels.push_back(v.label);
+  return labels;
+}
+
+std::string signed_number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.2f", value);
+  return buffer;
+}
+
+std::string p_text(double p) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, p < 0.001 ? "p < 0.001" : "p = %.2g", p);
+  return buffer;
+}
+
 } // namespace
 
 std::string_view to_string(NoiseMethod method) {
-  constexpr std::string_view names[] = {"bootstrap", "welch", "not_estimated"};
+  constexpr std::string_view names[] = {"welch", "not_estimated"};
   return names[static_cast<std::size_t>(method)];
 }
 
@@ -239,10 +337,9 @@ std::string_view to_string(Verdict verdict) {
 std::string NoiseEstimate::describe(Metric metric) const {
   if (!estimated())
     return reason;
-  const std::string name = method == NoiseMethod::bootstrap ? "bootstrap" : "Welch t";
-  return name + " " + human_percent(confidence) + " CI [" +
-         metric_delta_text(metric, interval.low) + ", " + metric_delta_text(metric, interval.high) +
-         "]";
+  return "Welch t " + human_percent(confidence) + " CI over " + std::to_string(n_baseline) + " + " +
+         runs_text(n_candidate) + " [" + metric_delta_text(metric, interval.low) + ", " +
+         metric_delta_text(metric, interval.high) + "]";
 }
 
 std::optional<double> MetricComparison::ratio() const {
@@ -282,28 +379,71 @@ const MetricComparison *VariantComparison::find(Metric metric) const {
   return it == metrics.end() ? nullptr : &*it;
 }
 
-Comparison compare_runs(const RunResults &baseline, const RunResults &candidate,
+Comparison compare_runs(const RunSet &baseline, const RunSet &candidate,
                         const CompareOptions &options) {
-  // A sweep keeps a few numbers per point, not the per-task samples a comparison rests on.
-  if (baseline.sweep || candidate.sweep)
-    throw std::invalid_argument(
-        (baseline.sweep ? options.baseline_name : options.candidate_name) +
-        " is a sweep's results: compare takes two single runs (their per-task samples); a "
-        "sweep's points are in its charts and its report");
+  for (const auto &[set, name] : {std::pair{&baseline, &options.baseline_name},
+                                  std::pair{&candidate, &options.candidate_name}}) {
+    if (set->runs.empty() || set->runs.size() != set->names.size())
+      throw std::invalid_argument(*name + ": no results files, or a name missing for one");
+    // A sweep keeps a few numbers per point, not the runs of a variant.
+    for (std::size_t i = 0; i < set->runs.size(); ++i)
+      if (set->runs[i].sweep)
+        throw std::invalid_argument(set->names[i] +
+                                    " is a sweep's results: compare takes single runs (their "
+                                    "repeats); a sweep's points are in its charts and its report");
+  }
   Comparison out;
+  out.notes = context_notes(baseline, candidate, options);
   out.baseline = side_of(baseline, options.baseline_name);
   out.candidate = side_of(candidate, options.candidate_name);
-  out.bootstrap = options.bootstrap;
-  out.notes = context_notes(baseline, candidate);
-  for (const VariantResult &a : baseline.variants) {
-    if (const VariantResult *b = find_variant(candidate, a.label))
-      out.variants.push_back(compare_variant(a, *b, options.bootstrap));
+  out.confidence = options.confidence;
+  const std::vector<std::string> labels_a = labels_of(baseline), labels_b = labels_of(candidate);
+  for (const std::string &label : labels_a) {
+    const Files b = files_of(candidate, label);
+    if (b.empty())
+      out.only_in_baseline.push_back(label);
     else
-      out.only_in_baseline.push_back(a.label);
+      out.variants.push_back(compare_variant(files_of(baseline, label), b, options.confidence));
   }
-  for (const VariantResult &b : candidate.variants)
-    if (!find_variant(baseline, b.label))
-      out.only_in_candidate.push_back(b.label);
+  for (const std::string &label : labels_b)
+    if (std::find(labels_a.begin(), labels_a.end(), label) == labels_a.end())
+      out.only_in_candidate.push_back(label);
+  return out;
+}
+
+Comparison compare_runs(const RunResults &baseline, const RunResults &candidate,
+                        const CompareOptions &options) {
+  return compare_runs(RunSet{{baseline}, {options.baseline_name}},
+                      RunSet{{candidate}, {options.candidate_name}}, options);
+}
+
+std::vector<std::string> comparison_warnings(const Comparison &comparison, Metric metric) {
+  std::vector<std::string> out;
+  const std::string title(metric_info(metric).title);
+  for (const VariantComparison &v : comparison.variants) {
+    const MetricComparison *m = v.find(metric);
+    for (const auto &[side, runs, generator] :
+         {std::tuple{"A", m ? &m->baseline_runs : nullptr, &v.generator_warnings_baseline},
+          std::tuple{"B", m ? &m->candidate_runs : nullptr, &v.generator_warnings_candidate}}) {
+      const std::string who = std::string(side) + ", " + v.label + ": ";
+      if (runs && runs->drifts())
+        out.push_back(who + title + " drifted " + (runs->trend->tau > 0 ? "up" : "down") +
+                      " across its " + runs_text(runs->trend->n) + " (Kendall τ = " +
+                      signed_number(runs->trend->tau) + ", " + p_text(runs->trend->p_value) +
+                      "): the machine changed while they ran, so their spread is not the noise "
+                      "of one state");
+      if (runs && runs->bimodal()) {
+        const TwoGroups &g = *runs->groups;
+        out.push_back(who + "the runs fall into two groups (" + std::to_string(g.low_count) +
+                      " near " + metric_text(metric, g.low_mean) + ", " +
+                      std::to_string(g.n - g.low_count) + " near " +
+                      metric_text(metric, g.high_mean) +
+                      "): the machine switched between two states; their mean is neither");
+      }
+      for (const std::string &w : *generator)
+        out.push_back(who + "the load generator's self-check: " + w);
+    }
+  }
   return out;
 }
 

@@ -11,6 +11,13 @@ boost::json::value optional_number(const std::optional<double> &value) {
   return value ? number_or_null(*value) : boost::json::value(nullptr);
 }
 
+boost::json::array strings(const std::vector<std::string> &values) {
+  boost::json::array out;
+  for (const std::string &v : values)
+    out.emplace_back(v);
+  return out;
+}
+
 boost::json::object to_json(const RunSide &side) {
   return {{"name", side.name},
           {"experiment", side.experiment},
@@ -19,7 +26,9 @@ boost::json::object to_json(const RunSide &side) {
           {"time_scale", number_or_null(side.time_scale)},
           {"build_type", side.build_type},
           {"cores", side.cores},
-          {"hostname", side.hostname}};
+          {"cpu_model", side.cpu_model},
+          {"hostname", side.hostname},
+          {"files", strings(side.files)}};
 }
 
 boost::json::object to_json(const VariantSetup &setup) {
@@ -43,10 +52,27 @@ boost::json::object to_json(const NoiseEstimate &noise) {
   }
   o["confidence"] = number_or_null(noise.confidence);
   o["interval"] = {number_or_null(noise.interval.low), number_or_null(noise.interval.high)};
-  if (noise.method == NoiseMethod::bootstrap)
-    o["resamples"] = noise.resamples;
+  o["degrees_of_freedom"] = number_or_null(noise.degrees_of_freedom);
   o["n_baseline"] = noise.n_baseline;
   o["n_candidate"] = noise.n_candidate;
+  return o;
+}
+
+boost::json::object to_json(const RunValues &runs) {
+  boost::json::array values;
+  for (double v : runs.values)
+    values.push_back(number_or_null(v));
+  boost::json::object o{{"values", std::move(values)}};
+  if (runs.trend)
+    o["trend"] = {{"test", "kendall"},
+                  {"tau", number_or_null(runs.trend->tau)},
+                  {"p_value", number_or_null(runs.trend->p_value)},
+                  {"drifts", runs.drifts()}};
+  if (runs.groups)
+    o["two_groups"] = {{"gap_score", number_or_null(runs.groups->gap_score)},
+                       {"critical_score", number_or_null(runs.groups->critical_score)},
+                       {"low_count", runs.groups->low_count},
+                       {"bimodal", runs.bimodal()}};
   return o;
 }
 
@@ -60,7 +86,9 @@ boost::json::object to_json(const MetricComparison &m) {
           {"ratio", optional_number(m.ratio())},
           {"relative_change", optional_number(m.relative_change())},
           {"verdict", to_string(m.verdict)},
-          {"noise", to_json(m.noise)}};
+          {"noise", to_json(m.noise)},
+          {"baseline_runs", to_json(m.baseline_runs)},
+          {"candidate_runs", to_json(m.candidate_runs)}};
 }
 
 boost::json::value to_json(const std::optional<RankSumTest> &test) {
@@ -82,15 +110,10 @@ boost::json::object to_json(const VariantComparison &v) {
           {"baseline", to_json(v.baseline)},
           {"candidate", to_json(v.candidate)},
           {"metrics", std::move(metrics)},
-          {"latency_shift", to_json(v.latency_shift)},
-          {"queue_wait_shift", to_json(v.queue_wait_shift)}};
-}
-
-boost::json::array strings(const std::vector<std::string> &values) {
-  boost::json::array out;
-  for (const std::string &v : values)
-    out.emplace_back(v);
-  return out;
+          {"within_run_latency_shift", to_json(v.latency_shift)},
+          {"within_run_queue_wait_shift", to_json(v.queue_wait_shift)},
+          {"generator_warnings_baseline", strings(v.generator_warnings_baseline)},
+          {"generator_warnings_candidate", strings(v.generator_warnings_candidate)}};
 }
 
 boost::json::object to_json(const GateReport &gate) {
@@ -102,6 +125,8 @@ boost::json::object to_json(const GateReport &gate) {
                                            {"noise_estimated", v.noise_estimated}});
   return {{"metric", metric_info(gate.gate.metric).key},
           {"threshold", number_or_null(gate.gate.threshold)},
+          {"accept_single_runs", gate.gate.accept_single_runs},
+          {"result", to_string(gate.result())},
           {"regressed", gate.regressed()},
           {"variants", std::move(variants)}};
 }
@@ -113,9 +138,8 @@ boost::json::value to_json(const Comparison &comparison, const GateReport *gate)
   o["schema"] = kCompareSchema;
   o["baseline"] = to_json(comparison.baseline);
   o["candidate"] = to_json(comparison.candidate);
-  o["bootstrap"] = {{"resamples", comparison.bootstrap.resamples},
-                    {"confidence", number_or_null(comparison.bootstrap.confidence)},
-                    {"seed", comparison.bootstrap.seed}};
+  o["noise"] = {
+      {"method", "welch"}, {"over", "runs"}, {"confidence", number_or_null(comparison.confidence)}};
   o["notes"] = strings(comparison.notes);
   o["only_in_baseline"] = strings(comparison.only_in_baseline);
   o["only_in_candidate"] = strings(comparison.only_in_candidate);
@@ -123,8 +147,10 @@ boost::json::value to_json(const Comparison &comparison, const GateReport *gate)
   for (const VariantComparison &v : comparison.variants)
     variants.push_back(to_json(v));
   o["variants"] = std::move(variants);
-  if (gate)
+  if (gate) {
     o["gate"] = to_json(*gate);
+    o["warnings"] = strings(comparison_warnings(comparison, gate->gate.metric));
+  }
   return o;
 }
 

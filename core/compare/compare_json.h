@@ -1,4 +1,4 @@
-// A comparison as JSON (schema conlab.compare/1), for CI jobs and tools that read numbers rather
+// A comparison as JSON (schema conlab.compare/2), for CI jobs and tools that read numbers rather
 // than tables. Non-finite numbers are written as null. docs/results-format.md lists the members.
 #pragma once
 
@@ -9,7 +9,7 @@
 
 namespace conlab {
 
-inline constexpr const char *kCompareSchema = "conlab.compare/1";
+inline constexpr const char *kCompareSchema = "conlab.compare/2";
 
 // The comparison; with a gate, also its verdict under "gate".
 boost::json::value to_json(const Comparison &comparison, const GateReport *gate = nullptr);

@@ -14,31 +14,27 @@ using enum Metric;
 // The titles are shown translated by the desktop lab.
 constexpr std::array kMetrics{
     MetricInfo{makespan, "makespan", CONLAB_TRANSLATABLE("conlab::compare", "makespan"),
-               MetricUnit::seconds, Better::lower, NoiseBasis::repeats},
+               MetricUnit::seconds, Better::lower},
     MetricInfo{throughput, "throughput", CONLAB_TRANSLATABLE("conlab::compare", "throughput/s"),
-               MetricUnit::per_second, Better::higher, NoiseBasis::repeats},
+               MetricUnit::per_second, Better::higher},
     MetricInfo{latency_p50, "p50", CONLAB_TRANSLATABLE("conlab::compare", "latency p50"),
-               MetricUnit::seconds, Better::lower, NoiseBasis::task_samples},
+               MetricUnit::seconds, Better::lower},
     MetricInfo{latency_p90, "p90", CONLAB_TRANSLATABLE("conlab::compare", "latency p90"),
-               MetricUnit::seconds, Better::lower, NoiseBasis::task_samples},
+               MetricUnit::seconds, Better::lower},
     MetricInfo{latency_p99, "p99", CONLAB_TRANSLATABLE("conlab::compare", "latency p99"),
-               MetricUnit::seconds, Better::lower, NoiseBasis::task_samples},
-    // A bootstrap cannot bound a maximum (no resample exceeds the sample's), so the spread of the
-    // per-repeat maxima stands for its noise.
+               MetricUnit::seconds, Better::lower},
     MetricInfo{latency_max, "max", CONLAB_TRANSLATABLE("conlab::compare", "latency max"),
-               MetricUnit::seconds, Better::lower, NoiseBasis::repeats},
+               MetricUnit::seconds, Better::lower},
     MetricInfo{queue_wait_mean, "queue-wait",
                CONLAB_TRANSLATABLE("conlab::compare", "queue wait mean"), MetricUnit::seconds,
-               Better::lower, NoiseBasis::task_samples},
+               Better::lower},
     MetricInfo{cpu_utilization, "cpu", CONLAB_TRANSLATABLE("conlab::compare", "CPU utilisation"),
-               MetricUnit::share, Better::neither, NoiseBasis::repeats},
+               MetricUnit::share, Better::neither},
     MetricInfo{peak_rss, "rss", CONLAB_TRANSLATABLE("conlab::compare", "peak RSS"),
-               MetricUnit::bytes, Better::lower, NoiseBasis::repeats},
+               MetricUnit::bytes, Better::lower},
     MetricInfo{loop_lag_max, "loop-lag", CONLAB_TRANSLATABLE("conlab::compare", "loop lag max"),
-               MetricUnit::seconds, Better::lower, NoiseBasis::repeats},
+               MetricUnit::seconds, Better::lower},
 };
-
-double seconds(std::int64_t ns) { return static_cast<double>(ns) * 1e-9; }
 
 std::string with_sign(double value, const std::string &magnitude) {
   return (value > 0 ? "+" : value < 0 ? "-" : "") + magnitude;
@@ -98,23 +94,6 @@ std::optional<double> metric_value(const Summary &s, Metric metric) {
     return s.loop_lag_s.measured ? std::optional<double>(s.loop_lag_s.max_s) : std::nullopt;
   }
   return std::nullopt;
-}
-
-std::vector<double> metric_samples(const VariantResult &variant, Metric metric) {
-  std::vector<double> values;
-  if (metric_info(metric).noise == NoiseBasis::task_samples) {
-    for (const RepeatResult &repeat : variant.repeats)
-      for (const TaskSample &task : repeat.samples)
-        if (task.finished())
-          values.push_back(
-              seconds(metric == queue_wait_mean ? task.queue_wait_ns() : task.response_ns()));
-    return values;
-  }
-  for (const RepeatResult &repeat : variant.repeats)
-    if (repeat.complete)
-      if (const std::optional<double> value = metric_value(repeat.summary, metric))
-        values.push_back(*value);
-  return values;
 }
 
 std::string metric_text(Metric metric, double value) {

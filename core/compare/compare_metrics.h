@@ -1,5 +1,6 @@
 // The metrics two runs are compared on: for each, its name on the command line and in JSON, its
-// unit, which way is better, and where its noise can be estimated from.
+// unit, and which way is better. Each is measured once per run, and its noise is the spread of
+// those per-run values (compare.h).
 #pragma once
 
 #include "core/results/results.h"
@@ -31,19 +32,12 @@ enum class Better { lower, higher, neither };
 
 enum class MetricUnit { seconds, per_second, share, bytes };
 
-// Where the spread that says "this is noise" comes from.
-enum class NoiseBasis {
-  task_samples, // one value per finished task (all repeats pooled): bootstrap
-  repeats,      // one value per complete repeat: Welch's t over the repeats
-};
-
 struct MetricInfo {
   Metric metric;
   std::string_view key;   // "p99": the --metric argument and the JSON name
   std::string_view title; // "latency p99"
   MetricUnit unit;
   Better better;
-  NoiseBasis noise;
 };
 
 // Every metric, in the order tables list them.
@@ -57,10 +51,6 @@ std::string_view to_string(Better better); // "lower", "higher", "neither"
 // The variant's (pooled) value as the run reported it; nullopt when the run has none: no task
 // finished, no event loop to lag, or no RSS reading.
 std::optional<double> metric_value(const Summary &summary, Metric metric);
-
-// The values the noise estimate resamples or spreads: per finished task, or per complete repeat
-// (a cancelled repeat's makespan is not comparable with a whole one).
-std::vector<double> metric_samples(const VariantResult &variant, Metric metric);
 
 // "52.3 ms", "98.1", "37%", "12.5 MiB"; and the same with a sign for a difference: "+1.20 ms".
 std::string metric_text(Metric metric, double value);

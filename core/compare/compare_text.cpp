@@ -1,5 +1,6 @@
 #include "core/compare/compare_text.h"
 
+#include "core/util/format.h"
 #include "core/util/translatable.h"
 
 #include <cmath>
@@ -49,9 +50,58 @@ std::string compare_verdict_text(const MetricComparison &m) {
 std::string compare_noise_text(const MetricComparison &m) {
   if (!m.noise.estimated())
     return m.noise.reason;
-  const std::string name = m.noise.method == NoiseMethod::bootstrap ? "bootstrap" : "Welch t";
-  return name + " [" + metric_delta_text(m.metric, m.noise.interval.low) + ", " +
+  return "Welch t, " + std::to_string(m.noise.n_baseline) + "+" +
+         std::to_string(m.noise.n_candidate) + " runs [" +
+         metric_delta_text(m.metric, m.noise.interval.low) + ", " +
          metric_delta_text(m.metric, m.noise.interval.high) + "]";
+}
+
+std::string change_text(double worsening) {
+  if (worsening == 0)
+    return "unchanged";
+  if (!std::isfinite(worsening))
+    return worsening > 0 ? "worse (A was 0)" : "better (A was 0)";
+  return worsening > 0 ? "+" + human_percent(worsening) + " worse"
+                       : human_percent(-worsening) + " better";
+}
+
+std::string gate_variant_text(const GateVariant &v, const VariantComparison &variant,
+                              const RegressionGate &gate) {
+  const MetricComparison *m = variant.find(gate.metric);
+  if (v.outcome == GateOutcome::not_measured || !m || !v.worsening)
+    return "not judged: " + (m ? m->noise.reason : std::string("not measured"));
+  const std::string change = change_text(*v.worsening);
+  const std::string noise = m->noise.describe(gate.metric);
+  switch (v.outcome) {
+  case GateOutcome::regressed:
+    return "regressed: " + change + ", " +
+           (v.noise_estimated
+                ? "beyond the noise (" + noise + ")"
+                : "and the threshold alone decides (single runs accepted; " + noise + ")");
+  case GateOutcome::within_threshold:
+    return "ok: " + change + ", within the threshold";
+  case GateOutcome::within_noise:
+    return "ok: " + change + " but within the noise (" + noise + ")";
+  case GateOutcome::no_evidence:
+    return "no verdict: " + change + ", but " + noise;
+  case GateOutcome::not_worse:
+  case GateOutcome::not_measured:
+    break;
+  }
+  return "ok: " + change;
+}
+
+std::string gate_result_text(const GateReport &gate) {
+  switch (gate.result()) {
+  case GateResult::regressed:
+    return "regressed";
+  case GateResult::pass:
+    return "pass: no regression";
+  case GateResult::not_enough_evidence:
+    break;
+  }
+  return "not enough evidence: no regression shown, but too few runs to know the noise; run "
+         "each side with --repeats 5";
 }
 
 std::string compare_value_text(Metric metric, const std::optional<double> &value) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/compare/compare.h"
+#include "core/compare/regression_gate.h"
 
 #include <optional>
 #include <string>
@@ -16,5 +17,14 @@ std::string compare_ratio_text(const MetricComparison &m); // "0.98×", "17×", 
 std::string compare_verdict_text(const MetricComparison &m);
 // "bootstrap [+1.20 ms, +3.40 ms]", "Welch t [...]", or why the noise was not estimated.
 std::string compare_noise_text(const MetricComparison &m);
+
+// "+23% worse", "0.6% better", "unchanged"; from a zero baseline only the direction is known.
+std::string change_text(double worsening);
+// The gate's word on one variant: "regressed: +30% worse, beyond the noise (Welch t ...)",
+// "ok: +2.0% worse, within the threshold", "no verdict: 1 run each: noise unknown — ...".
+std::string gate_variant_text(const GateVariant &v, const VariantComparison &variant,
+                              const RegressionGate &gate);
+// "regressed", "pass: no regression", "not enough evidence: ...".
+std::string gate_result_text(const GateReport &gate);
 
 } // namespace conlab

@@ -1,91 +1,17 @@
-// The resampling and rank arithmetic is written here: Boost has the distributions (normal,
-// Student's t — used below) but no bootstrap or rank-sum test, and the lab needs both to be
-// deterministic and to cope with a million samples.
+// The rank arithmetic is written here: Boost has the distributions (normal, Student's t — used
+// below) but no rank-sum test, and the lab needs one that copes with a million samples.
 #include "core/compare/noise_test.h"
-
-#include "core/analysis/summary.h"
 
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
-#include <boost/random/mersenne_twister.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace conlab {
 namespace {
-
-// A uniform index below n from one 64-bit draw (Lemire's multiply-shift): one multiplication
-// instead of a distribution object's rejection loop, which matters at a hundred million draws.
-// The bias, under n / 2⁶⁴, is far below anything a bootstrap could show.
-__extension__ using Uint128 = unsigned __int128; // GCC and Clang; __extension__: no -Wpedantic
-std::size_t uniform_index(boost::random::mt19937_64 &generator, std::size_t n) {
-  return static_cast<std::size_t>((static_cast<Uint128>(generator()) * n) >> 64);
-}
-
-// A resample of `sorted` held as how many times each value was drawn: its order statistics come
-// from one pass over the counts, with no sort per resample.
-class Resample {
-public:
-  Resample(std::span<const double> sorted, std::span<const SampleStatistic> statistics)
-      : m_sorted(sorted), m_counts(sorted.size()) {
-    for (const SampleStatistic &s : statistics)
-      if (s.kind == SampleStatistic::Kind::quantile) {
-        const QuantileRank rank = quantile_rank(sorted.size(), s.q);
-        m_ranks.push_back(rank.lo);
-        m_ranks.push_back(rank.hi);
-      }
-    std::sort(m_ranks.begin(), m_ranks.end());
-    m_ranks.erase(std::unique(m_ranks.begin(), m_ranks.end()), m_ranks.end());
-    m_order_statistics.resize(m_ranks.size());
-  }
-
-  void draw(boost::random::mt19937_64 &generator) {
-    std::fill(m_counts.begin(), m_counts.end(), 0u);
-    for (std::size_t i = 0; i < m_sorted.size(); ++i)
-      ++m_counts[uniform_index(generator, m_sorted.size())];
-    // Every order statistic the quantiles need, and the mean, in one pass over the counts.
-    std::size_t seen = 0, next = 0;
-    double sum = 0;
-    for (std::size_t i = 0; i < m_sorted.size(); ++i) {
-      seen += m_counts[i];
-      sum += m_sorted[i] * m_counts[i];
-      while (next < m_ranks.size() && m_ranks[next] < seen)
-        m_order_statistics[next++] = m_sorted[i];
-    }
-    m_mean = sum / static_cast<double>(m_sorted.size());
-  }
-
-  double statistic(const SampleStatistic &s) const {
-    if (s.kind == SampleStatistic::Kind::mean)
-      return m_mean;
-    const QuantileRank rank = quantile_rank(m_sorted.size(), s.q);
-    const double lo = order_statistic(rank.lo);
-    return lo + (order_statistic(rank.hi) - lo) * rank.fraction;
-  }
-
-private:
-  // The k-th smallest drawn value (counting from 0), for a k the constructor was told about.
-  double order_statistic(std::size_t k) const {
-    const auto it = std::lower_bound(m_ranks.begin(), m_ranks.end(), k);
-    return m_order_statistics[static_cast<std::size_t>(it - m_ranks.begin())];
-  }
-
-  std::span<const double> m_sorted;
-  std::vector<std::uint32_t> m_counts;
-  std::vector<std::size_t> m_ranks;       // sorted, distinct
-  std::vector<double> m_order_statistics; // the drawn value at each of m_ranks
-  double m_mean = 0;
-};
-
-int resamples_within_budget(const BootstrapOptions &options, std::size_t draws_per_resample) {
-  const std::uint64_t affordable =
-      options.max_draws / std::max<std::uint64_t>(1, draws_per_resample);
-  const auto wanted = static_cast<std::uint64_t>(std::max(1, options.resamples));
-  const auto floor = static_cast<std::uint64_t>(std::max(1, options.min_resamples));
-  return static_cast<int>(std::min(wanted, std::max(affordable, floor)));
-}
 
 double mean_of(std::span<const double> values) {
   return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
@@ -99,45 +25,6 @@ double variance_of(std::span<const double> values, double mean) {
 }
 
 } // namespace
-
-double SampleStatistic::of_sorted(std::span<const double> sorted) const {
-  if (sorted.empty())
-    return 0;
-  return kind == Kind::mean ? mean_of(sorted) : sorted_quantile(sorted, q);
-}
-
-std::vector<BootstrapInterval> bootstrap_differences(std::vector<double> a, std::vector<double> b,
-                                                     std::span<const SampleStatistic> statistics,
-                                                     const BootstrapOptions &options) {
-  std::vector<BootstrapInterval> out(statistics.size());
-  if (a.empty() || b.empty())
-    return out;
-  std::sort(a.begin(), a.end());
-  std::sort(b.begin(), b.end());
-  const int resamples = resamples_within_budget(options, a.size() + b.size());
-  boost::random::mt19937_64 generator(options.seed);
-  Resample resample_a(a, statistics), resample_b(b, statistics);
-  std::vector<std::vector<double>> differences(statistics.size());
-  for (auto &d : differences)
-    d.reserve(static_cast<std::size_t>(resamples));
-  for (int r = 0; r < resamples; ++r) {
-    resample_a.draw(generator);
-    resample_b.draw(generator);
-    for (std::size_t s = 0; s < statistics.size(); ++s)
-      differences[s].push_back(resample_b.statistic(statistics[s]) -
-                               resample_a.statistic(statistics[s]));
-  }
-  const double tail = (1 - options.confidence) / 2;
-  for (std::size_t s = 0; s < statistics.size(); ++s) {
-    std::sort(differences[s].begin(), differences[s].end());
-    out[s].difference = statistics[s].of_sorted(b) - statistics[s].of_sorted(a);
-    out[s].interval = {sorted_quantile(differences[s], tail),
-                       sorted_quantile(differences[s], 1 - tail)};
-    out[s].resamples = resamples;
-    out[s].confidence = options.confidence;
-  }
-  return out;
-}
 
 double RankSumTest::b_greater() const {
   const double pairs = static_cast<double>(n_a) * static_cast<double>(n_b);
@@ -211,6 +98,12 @@ std::optional<WelchInterval> welch_interval(std::span<const double> a, std::span
   const boost::math::students_t t(out.degrees_of_freedom);
   const double half_width = boost::math::quantile(t, (1 + confidence) / 2) * standard_error;
   out.interval = {out.difference - half_width, out.difference + half_width};
+  // Values that differ have a spread, however small beside the difference: an interval of zero
+  // width would claim a certainty they do not give. Keep it at least one ulp wide each way.
+  if (!(out.interval.low < out.difference))
+    out.interval.low = std::nextafter(out.difference, -std::numeric_limits<double>::infinity());
+  if (!(out.interval.high > out.difference))
+    out.interval.high = std::nextafter(out.difference, std::numeric_limits<double>::infinity());
   return out;
 }
 

@@ -15,14 +15,16 @@ GateVariant judge(const VariantComparison &variant, const RegressionGate &gate) 
     return out;
   out.worsening = m->worsening();
   out.noise_estimated = m->noise.estimated();
-  if (m->verdict == Verdict::better || !out.worsening || !(*out.worsening > 0))
+  if (!out.noise_estimated && !gate.accept_single_runs)
+    out.outcome = GateOutcome::no_evidence;
+  else if (m->verdict == Verdict::better || !out.worsening || !(*out.worsening > 0))
     out.outcome = GateOutcome::not_worse;
   else if (!(*out.worsening > gate.threshold))
     out.outcome = GateOutcome::within_threshold;
   else if (m->verdict == Verdict::within_noise)
     out.outcome = GateOutcome::within_noise;
   else
-    out.outcome = GateOutcome::regressed; // worse beyond the noise, or noise unknown
+    out.outcome = GateOutcome::regressed; // worse beyond the noise, or single runs accepted
   return out;
 }
 
@@ -30,13 +32,23 @@ GateVariant judge(const VariantComparison &variant, const RegressionGate &gate) 
 
 std::string_view to_string(GateOutcome outcome) {
   constexpr std::string_view names[] = {"regressed", "within_threshold", "within_noise",
-                                        "not_worse", "not_measured"};
+                                        "not_worse", "no_evidence",      "not_measured"};
   return names[static_cast<std::size_t>(outcome)];
 }
 
-bool GateReport::regressed() const {
-  return std::any_of(variants.begin(), variants.end(),
-                     [](const GateVariant &v) { return v.outcome == GateOutcome::regressed; });
+std::string_view to_string(GateResult result) {
+  constexpr std::string_view names[] = {"pass", "regressed", "not_enough_evidence"};
+  return names[static_cast<std::size_t>(result)];
+}
+
+GateResult GateReport::result() const {
+  const auto any = [this](GateOutcome outcome) {
+    return std::any_of(variants.begin(), variants.end(),
+                       [outcome](const GateVariant &v) { return v.outcome == outcome; });
+  };
+  if (any(GateOutcome::regressed))
+    return GateResult::regressed;
+  return any(GateOutcome::no_evidence) ? GateResult::not_enough_evidence : GateResult::pass;
 }
 
 GateReport apply_gate(const Comparison &comparison, const RegressionGate &gate) {

@@ -307,6 +307,7 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   }
   r.http_errors = errors;
   self_check(o, workers, result.check);
+  result.repeat.generator_warnings = result.check.warnings; // kept in the results file
   return result;
 }
 

@@ -50,6 +50,9 @@ struct RepeatResult {
   Summary summary;
   bool complete = false; // every task finished
   std::optional<HttpErrors> http_errors; // HTTP targets only
+  // HTTP targets: the generator's own self-check when it, not the server, may have been the
+  // limit ("sent 812 req/s of the 1,000 asked"). Empty: it kept up.
+  std::vector<std::string> generator_warnings;
   std::string error; // what went wrong in this repeat alone (a worker process died)
 };
 

@@ -354,6 +354,13 @@ RepeatResult read_repeat(const boost::json::value &json, const std::string &path
   read_gil_waits(f.object("gil_waits"), f.path("gil_waits"), r, errors);
   r.http_errors = read_http_errors(f.object("http_errors"), f.path("http_errors"), errors);
   r.error = f.string("error").value_or("");
+  if (const boost::json::array *warnings = f.array("generator_warnings"))
+    for (std::size_t i = 0; i < warnings->size(); ++i) {
+      if (const boost::json::string *w = (*warnings)[i].if_string())
+        r.generator_warnings.emplace_back(*w);
+      else
+        errors.push_back({json::index_path(f.path("generator_warnings"), i), "must be a string"});
+    }
   return r;
 }
 

@@ -121,6 +121,12 @@ boost::json::object to_json(const RepeatResult &r) {
   o["resources"] = to_json(r.resources);
   if (r.http_errors)
     o["http_errors"] = to_json(*r.http_errors);
+  if (!r.generator_warnings.empty()) {
+    boost::json::array warnings;
+    for (const std::string &w : r.generator_warnings)
+      warnings.emplace_back(w);
+    o["generator_warnings"] = std::move(warnings);
+  }
   if (!r.error.empty())
     o["error"] = r.error;
   const auto &s = r.samples;

@@ -1807,6 +1807,14 @@ QCoro：%8
         <source>%1 is a sweep: only two single runs can be compared; open the sweep to see its charts</source>
         <translation>%1 是一次扫描：只能比较两次单独的运行；打开这次扫描可查看它的图表</translation>
     </message>
+    <message>
+        <source>Verdict on %1 (threshold %2): %3.</source>
+        <translation>%1 的结论（阈值 %2）：%3。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::ExperimentEditor</name>

@@ -87,6 +87,7 @@ inline RunResults run_of(std::vector<VariantResult> variants) {
   run.environment.cores = 2;
   run.environment.hostname = "test";
   run.environment.build_type = "Release";
+  run.environment.cpu_model = "Test CPU";
   run.variants = std::move(variants);
   return run;
 }

@@ -1,6 +1,8 @@
 #include "ui/compare/compare_view.h"
 
 #include "core/compare/compare.h"
+#include "core/compare/compare_text.h"
+#include "core/compare/regression_gate.h"
 #include "core/results/results_json.h"
 #include "core/util/format.h"
 #include "ui/charts/chart_panel.h"
@@ -120,6 +122,19 @@ void CompareView::compare(const history::RunRecord &a, const history::RunRecord 
 
 void CompareView::show_comparison(std::shared_ptr<const Comparison> comparison) {
   QStringList notes;
+  // The same verdict as `conlab-cli compare` gives with its defaults, in the same words.
+  const GateReport gate = apply_gate(*comparison, RegressionGate{});
+  notes << tr("Verdict on %1 (threshold %2): %3.")
+               .arg(QString::fromStdString(std::string(metric_info(gate.gate.metric).title)),
+                    QString::fromStdString(human_percent(gate.gate.threshold)),
+                    QString::fromStdString(gate_result_text(gate)));
+  for (std::size_t i = 0; i < gate.variants.size(); ++i)
+    if (gate.variants[i].outcome != GateOutcome::not_worse)
+      notes << QString::fromStdString(
+          gate.variants[i].label + ": " +
+          gate_variant_text(gate.variants[i], comparison->variants[i], gate.gate));
+  for (const std::string &warning : comparison_warnings(*comparison, gate.gate.metric))
+    notes << tr("Warning: %1").arg(QString::fromStdString(warning));
   for (const std::string &note : comparison->notes)
     notes << QString::fromStdString(note);
   if (!comparison->only_in_baseline.empty() || !comparison->only_in_candidate.empty()) {
@@ -130,7 +145,7 @@ void CompareView::show_comparison(std::shared_ptr<const Comparison> comparison) 
       only << tr("%1 only in B").arg(QString::fromStdString(label));
     notes << only.join(QStringLiteral(", ")) + QLatin1Char('.');
   }
-  m_notes->setText(notes.join(QLatin1Char(' ')));
+  m_notes->setText(notes.join(QLatin1Char('\n')));
   m_notes->setVisible(!notes.isEmpty());
   m_model->set_comparison(std::move(comparison));
   m_table->resizeColumnsToContents();

@@ -1,5 +1,6 @@
-// conlab-cli compare as a CI job uses it: exit 0 when nothing regressed, 1 when the chosen metric
-// got worse beyond the threshold and the noise, 2 when the files or arguments are bad.
+// conlab-cli compare as a CI job uses it: exit 0 when nothing regressed and every variant had the
+// runs to tell, 1 when the chosen metric got worse beyond the threshold and the run-to-run
+// noise, 2 when the files or arguments are bad, 3 when one run a side leaves the noise unknown.
 #include "core/results/results_json.h"
 #include "tests/app/cli/cli_fixture.h"
 #include "tests/support/results_builder.h"
@@ -11,11 +12,13 @@
 namespace conlab::test {
 namespace {
 
-// 100 tasks from 50 to 150 ms, scaled by `factor`, in one or three repeats.
+// 100 tasks from 50 to 150 ms, scaled by `factor`, in `repeats` runs whose scale moves by ±1%
+// from one to the next (runs are never identical on a real machine).
 VariantResult variant(const std::string &label, double factor, int repeats = 1) {
   std::vector<RepeatResult> out;
   for (int r = 0; r < repeats; ++r)
-    out.push_back(repeat_of(scaled(spread(100, 0.05, 0.15, 1 + r), factor), r));
+    out.push_back(
+        repeat_of(scaled(spread(100, 0.05, 0.15, 1 + r), factor * (1 + 0.01 * (r % 3 - 1))), r));
   return variant_of(label, std::move(out));
 }
 
@@ -32,24 +35,41 @@ protected:
   }
 };
 
-TEST_F(CompareCli, IdenticalRunsExit0) {
-  const std::string a = save("base line.json", run_of({variant("/a", 1), variant("/b", 1)}));
+TEST_F(CompareCli, IdenticalRunsWithRepeatsPass) {
+  const std::string a = save("base line.json", run_of({variant("/a", 1, 3), variant("/b", 1, 3)}));
   const ProcessResult r = compare({a, a});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.err, "");
   for (const char *part : {"A (baseline) ", "B (candidate) ", "/a  thread_pool P=4", "latency p99",
-                           "bootstrap [", "within noise", "no repeats: noise not estimated",
+                           "3 → 3 complete runs", "Welch t, 3+3 runs [", "within noise",
                            "gate: latency p99 (lower is better), threshold 5.0%",
-                           "/a  ok: unchanged", "result: no regression (exit 0)"})
+                           "/a  ok: unchanged", "result: pass: no regression (exit 0)"})
     EXPECT_TRUE(contains(r.out, part)) << part << " missing from:\n" << r.out;
 }
 
+TEST_F(CompareCli, OneRunEachGivesNoVerdictExit3) {
+  const std::string a = save("a.json", run_of({variant("/a", 1)}));
+  const std::string b = save("b.json", run_of({variant("/a", 1.3)}));
+  const ProcessResult r = compare({a, b});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  for (const char *part : {"1 run each: noise unknown — run with --repeats 5", "worse?",
+                           "/a  no verdict: +30% worse, but 1 run each",
+                           "result: not enough evidence", "(exit 3)", "--accept-single-runs"})
+    EXPECT_TRUE(contains(r.out, part)) << part << " missing from:\n" << r.out;
+  EXPECT_EQ(compare({a, a}).exit_code, 3) << "not even identical single runs pass";
+  const ProcessResult accepted = compare({a, b, "--accept-single-runs"});
+  EXPECT_EQ(accepted.exit_code, 1) << accepted.out;
+  EXPECT_TRUE(contains(accepted.out, "and the threshold alone decides")) << accepted.out;
+  EXPECT_EQ(compare({b, a, "--accept-single-runs"}).exit_code, 0);
+}
+
 TEST_F(CompareCli, ARegressionBeyondThresholdAndNoiseExits1) {
-  const std::string a = save("a.json", run_of({variant("/a", 1), variant("/b", 1)}));
-  const std::string b = save("b.json", run_of({variant("/a", 1), variant("/b", 1.3)}));
+  const std::string a = save("a.json", run_of({variant("/a", 1, 3), variant("/b", 1, 3)}));
+  const std::string b = save("b.json", run_of({variant("/a", 1, 3), variant("/b", 1.3, 3)}));
   const ProcessResult r = compare({a, b});
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
-  EXPECT_TRUE(contains(r.out, "/b  regressed: +30% worse, beyond the noise (bootstrap 95% CI"))
+  EXPECT_TRUE(contains(r.out, "/b  regressed: +30% worse, beyond the noise (Welch t 95% CI over "
+                              "3 + 3 runs"))
       << r.out;
   EXPECT_TRUE(contains(r.out, "/a  ok: ")) << r.out;
   EXPECT_TRUE(contains(r.out, "result: regressed (exit 1)")) << r.out;
@@ -58,17 +78,40 @@ TEST_F(CompareCli, ARegressionBeyondThresholdAndNoiseExits1) {
   EXPECT_EQ(compare({a, b, "--threshold", "29"}).exit_code, 1) << "a bare number is a percentage";
   EXPECT_EQ(compare({b, a}).exit_code, 0) << "B faster than A is no regression";
   EXPECT_EQ(compare({"--baseline", a, b}).exit_code, 1);
-  EXPECT_EQ(compare({a, b, "--metric", "throughput"}).exit_code, 1)
-      << "with one repeat the threshold alone decides";
+  EXPECT_EQ(compare({a, b, "--metric", "makespan"}).exit_code, 1);
 }
 
-TEST_F(CompareCli, WithRepeatsMakespanHasItsNoise) {
-  const std::string a = save("a.json", run_of({variant("/a", 1, 3)}));
-  const std::string b = save("b.json", run_of({variant("/a", 1.2, 3)}));
-  const ProcessResult r = compare({a, b, "--metric", "makespan"});
+TEST_F(CompareCli, SeveralFilesASide) {
+  std::vector<std::string> args;
+  for (int r = 0; r < 3; ++r)
+    args.push_back(save("a" + std::to_string(r) + ".json",
+                        run_of({variant_of("/a", {variant("/a", 1, 3).repeats[r]})})));
+  args.push_back("--");
+  for (int r = 0; r < 3; ++r)
+    args.push_back(save("b" + std::to_string(r) + ".json",
+                        run_of({variant_of("/a", {variant("/a", 1.2, 3).repeats[r]})})));
+  const ProcessResult r = compare(args);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
-  EXPECT_TRUE(contains(r.out, "Welch t [")) << r.out;
-  EXPECT_TRUE(contains(r.out, "regressed: +20% worse, beyond the noise (Welch t 95% CI")) << r.out;
+  EXPECT_TRUE(contains(r.out, "3 repeats in 3 files")) << r.out;
+  EXPECT_TRUE(contains(r.out, "Welch t 95% CI over 3 + 3 runs")) << r.out;
+  // The same with --baseline given for each of A's files.
+  const ProcessResult with_option = compare({"--baseline", args[0], "--baseline", args[1],
+                                             "--baseline", args[2], args[4], args[5], args[6]});
+  EXPECT_EQ(with_option.exit_code, 1) << with_option.out << with_option.err;
+}
+
+TEST_F(CompareCli, MachinesOfDifferentKindsAreRefusedUnlessAllowed) {
+  RunResults fast = run_of({variant("/a", 1, 3)});
+  fast.environment.cores = 16;
+  const std::string a = save("a.json", run_of({variant("/a", 1, 3)}));
+  const std::string b = save("b.json", fast);
+  const ProcessResult r = compare({a, b});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_TRUE(contains(r.err, "different kinds of machine: cores 2 and 16")) << r.err;
+  const ProcessResult allowed = compare({a, b, "--allow-mixed"});
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.out << allowed.err;
+  EXPECT_TRUE(contains(allowed.out, "note: A and B ran on different kinds of machine"))
+      << allowed.out;
 }
 
 TEST_F(CompareCli, StdinJsonAndPathsWithSpaces) {
@@ -78,15 +121,15 @@ TEST_F(CompareCli, StdinJsonAndPathsWithSpaces) {
   const ProcessResult r = run_process(
       "/bin/sh", {"-c", std::string("\"$0\" compare \"$1\" - --json - < \"$2\""), CONLAB_CLI, a, b},
       m_dir);
-  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  ASSERT_EQ(r.exit_code, 3) << r.out << r.err;
   const boost::json::value json = boost::json::parse(r.out);
-  EXPECT_EQ(json.at("schema").as_string(), "conlab.compare/1");
+  EXPECT_EQ(json.at("schema").as_string(), "conlab.compare/2");
   EXPECT_EQ(json.at("baseline").at("name").as_string(), a);
   EXPECT_EQ(json.at("candidate").at("name").as_string(), "stdin");
-  EXPECT_EQ(json.at("gate").at("regressed").as_bool(), true);
+  EXPECT_EQ(json.at("gate").at("result").as_string(), "not_enough_evidence");
 
   const ProcessResult written = compare({a, b, "--json", "compare out.json"});
-  EXPECT_EQ(written.exit_code, 1);
+  EXPECT_EQ(written.exit_code, 3);
   EXPECT_TRUE(contains(written.out, "comparison written to compare out.json")) << written.out;
   const boost::json::value file = boost::json::parse(read_file(m_dir / "compare out.json"));
   EXPECT_EQ(file.at("variants").at(0).at("label").as_string(), "/a");
@@ -98,7 +141,7 @@ TEST_F(CompareCli, ZeroSamplesAndUnmatchedVariantsAreReportedNotFatal) {
   const std::string b = save("b.json", run_of({variant("/a", 1), variant("/new", 1),
                                                variant_of("/empty", {empty_repeat(100)})}));
   const ProcessResult r = compare({a, b});
-  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_TRUE(contains(r.out, "not compared: only in A: /gone; only in B: /new")) << r.out;
   EXPECT_TRUE(contains(r.out, "/empty  not judged: not measured in B")) << r.out;
   EXPECT_TRUE(contains(r.out, "100 → 0 tasks finished")) << r.out;
@@ -121,6 +164,9 @@ TEST_P(CompareRefuses, WithExit2) {
   text.replace(text.find(schema), schema.size(), "\"conlab.results/7\"");
   write_file(m_dir / "newer.json", text);
   save("other.json", run_of({variant("/z", 1)}));
+  RunResults sweep = run;
+  sweep.sweep.emplace();
+  save("sweep.json", sweep);
   std::vector<std::string> args;
   for (const std::string &arg : GetParam().args)
     args.push_back(
@@ -149,7 +195,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadCompare{"bad_threshold", {"{a}", "{a}", "--threshold", "five"}, "--threshold five"},
         BadCompare{"negative_threshold", {"{a}", "{a}", "--threshold", "-5%"}, "--threshold -5%"},
         BadCompare{"one_file", {"{a}"}, "name two results files"},
-        BadCompare{"three_files", {"{a}", "{a}", "{a}"}, "unexpected argument"},
+        BadCompare{"three_files", {"{a}", "{a}", "{a}"}, "put '--' between"},
+        BadCompare{"empty_side", {"{a}", "--"}, "after it"},
+        BadCompare{"baseline_and_separator", {"--baseline", "{a}", "{a}", "--", "{a}"}, "not both"},
+        BadCompare{"sweep_with_run", {"{a}", "{sweep}"}, "is a sweep's results"},
         BadCompare{"both_stdin", {"-", "-"}, "stdin"},
         BadCompare{"no_common_variant", {"{a}", "{other}"}, "(A has /a; B has /z)"},
         BadCompare{"unwritable_json", {"{a}", "{a}", "--json", "/no/such/dir/c.json"}, "--json"},
@@ -161,7 +210,8 @@ TEST_F(CompareCli, HelpListsEveryMetricAndTheExitCodes) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   for (const char *part : {"Usage: conlab-cli compare", "Exit codes:", "--metric", "--threshold",
                            "--baseline", "--json", "makespan", "throughput  higher", "p99",
-                           "queue-wait", "loop-lag", "bootstrap", "Welch"})
+                           "queue-wait", "loop-lag", "Welch", "--accept-single-runs",
+                           "--allow-mixed", "  3  not enough evidence", "A1.json A2.json ... --"})
     EXPECT_TRUE(contains(r.out, part)) << part << " missing from:\n" << r.out;
 }
 

@@ -109,7 +109,7 @@ TEST_F(CliHistory, ASweepIsRecordedAndShownAtItsBestPoint) {
 
   const ProcessResult compare = cli({"compare", r.results_file, "sweep-results.json"});
   EXPECT_EQ(compare.exit_code, 2);
-  EXPECT_THAT(compare.err, HasSubstr("is a sweep's results: compare takes two single runs"));
+  EXPECT_THAT(compare.err, HasSubstr("is a sweep's results: compare takes single runs"));
 
   EXPECT_EQ(cli({"sweep", "sweep.json", "--no-history", "-q"}).exit_code, 0);
   EXPECT_EQ(RunHistory(history_dir()).list().size(), 1u) << "--no-history records nothing";

@@ -1,6 +1,5 @@
-// The statistics behind "beyond the noise": bootstrap intervals on constructed samples, and the
-// rank-sum test and Welch interval against values worked out by hand.
-#include "core/analysis/summary.h"
+// The statistics behind "beyond the noise": the rank-sum test and Welch's interval against values
+// worked out by hand, and the width of an interval from identical and from differing values.
 #include "core/compare/noise_test.h"
 #include "tests/support/results_builder.h"
 
@@ -13,88 +12,6 @@ namespace {
 
 using test::scaled;
 using test::spread;
-
-constexpr SampleStatistic kStatistics[] = {
-    SampleStatistic::quantile(0.5), SampleStatistic::quantile(0.99), SampleStatistic::mean()};
-
-TEST(SampleStatistic, MatchesTheRunSummary) {
-  std::vector<double> values = spread(101, 0.1, 2.0, 3);
-  const Percentiles p = percentiles(values);
-  std::sort(values.begin(), values.end());
-  EXPECT_DOUBLE_EQ(SampleStatistic::quantile(0.5).of_sorted(values), p.p50);
-  EXPECT_DOUBLE_EQ(SampleStatistic::quantile(0.99).of_sorted(values), p.p99);
-  EXPECT_DOUBLE_EQ(SampleStatistic::mean().of_sorted(values), p.mean);
-}
-
-TEST(Bootstrap, IdenticalSamplesAreWithinNoise) {
-  const std::vector<double> a = spread(200, 0.05, 0.15, 1);
-  const auto intervals = bootstrap_differences(a, a, kStatistics, {});
-  ASSERT_EQ(intervals.size(), 3u);
-  for (const BootstrapInterval &b : intervals) {
-    EXPECT_EQ(b.difference, 0);
-    EXPECT_LT(b.interval.low, 0);
-    EXPECT_GT(b.interval.high, 0);
-    EXPECT_FALSE(b.interval.excludes_zero());
-    EXPECT_EQ(b.resamples, 2000);
-    EXPECT_EQ(b.confidence, 0.95);
-  }
-}
-
-TEST(Bootstrap, ALargeShiftIsBeyondNoiseOnItsSide) {
-  const std::vector<double> a = spread(200, 0.05, 0.15, 1);
-  const std::vector<double> b = scaled(a, 1.5); // every task 50% slower
-  const auto slower = bootstrap_differences(a, b, kStatistics, {});
-  for (std::size_t s = 0; s < slower.size(); ++s) {
-    EXPECT_GT(slower[s].difference, 0) << s;
-    EXPECT_GT(slower[s].interval.low, 0) << s;
-    EXPECT_LE(slower[s].interval.low, slower[s].difference) << s;
-    EXPECT_GE(slower[s].interval.high, slower[s].difference) << s;
-  }
-  const auto faster = bootstrap_differences(b, a, kStatistics, {});
-  for (std::size_t s = 0; s < faster.size(); ++s) {
-    EXPECT_LT(faster[s].interval.high, 0) << s;
-    EXPECT_DOUBLE_EQ(faster[s].difference, -slower[s].difference) << s;
-  }
-}
-
-TEST(Bootstrap, ASmallShiftInWideSamplesIsWithinNoise) {
-  // 20 tasks spread from 50 to 150 ms; B 3% slower: far less than the spread of a p50 of 20.
-  const std::vector<double> a = spread(20, 0.05, 0.15, 7);
-  const auto intervals = bootstrap_differences(a, scaled(a, 1.03), kStatistics, {});
-  for (const BootstrapInterval &b : intervals)
-    EXPECT_FALSE(b.interval.excludes_zero()) << b.interval.low << " " << b.interval.high;
-}
-
-TEST(Bootstrap, IsDeterministicForASeedAndVariesWithIt) {
-  const std::vector<double> a = spread(50, 0.05, 0.15, 1), b = spread(50, 0.05, 0.16, 2);
-  BootstrapOptions options;
-  options.seed = 42;
-  const auto first = bootstrap_differences(a, b, kStatistics, options);
-  const auto again = bootstrap_differences(a, b, kStatistics, options);
-  options.seed = 43;
-  const auto other = bootstrap_differences(a, b, kStatistics, options);
-  for (std::size_t s = 0; s < first.size(); ++s) {
-    EXPECT_EQ(first[s].interval.low, again[s].interval.low);
-    EXPECT_EQ(first[s].interval.high, again[s].interval.high);
-    EXPECT_EQ(first[s].difference, other[s].difference);
-  }
-  EXPECT_NE(first[2].interval.low, other[2].interval.low);
-}
-
-TEST(Bootstrap, FewerResamplesForHugeSamplesButNeverBelowTheFloor) {
-  const std::vector<double> a = spread(1000, 0.05, 0.15, 1);
-  BootstrapOptions options;
-  options.max_draws = 2000 * 500; // 500 resamples of 1000 + 1000 draws
-  EXPECT_EQ(bootstrap_differences(a, a, kStatistics, options)[0].resamples, 500);
-  options.max_draws = 1000;
-  EXPECT_EQ(bootstrap_differences(a, a, kStatistics, options)[0].resamples, 200);
-}
-
-TEST(Bootstrap, NoSamplesNoInterval) {
-  const auto intervals = bootstrap_differences({}, {1.0, 2.0}, kStatistics, {});
-  ASSERT_EQ(intervals.size(), 3u);
-  EXPECT_EQ(intervals[0].resamples, 0);
-}
 
 TEST(MannWhitney, SeparatedSamples) {
   // U of B = 9 (every b exceeds every a); mean 4.5, variance 3·3/12·7 = 5.25; with continuity
@@ -152,6 +69,27 @@ TEST(Welch, NoSpreadAndTooFewValues) {
   EXPECT_EQ(shifted->interval.low, 1);
   EXPECT_TRUE(shifted->interval.excludes_zero());
   EXPECT_FALSE(welch_interval(std::vector{1.0}, std::vector{1.0, 2.0}, 0.95));
+}
+
+// Zero width means "no spread at all", which only identical values can claim.
+TEST(Welch, AZeroWidthIntervalOnlyFromIdenticalValues) {
+  const std::optional<WelchInterval> identical =
+      welch_interval(std::vector{7.0, 7.0, 7.0}, std::vector{9.0, 9.0, 9.0}, 0.95);
+  ASSERT_TRUE(identical);
+  EXPECT_EQ(identical->interval.low, identical->interval.high);
+  // A spread of one part in 10^17 of the values, far below the difference of 10^3: still a
+  // spread, so the interval has a width.
+  const double big = 1e3;
+  const std::optional<WelchInterval> tiny = welch_interval(
+      std::vector{big, std::nextafter(big, 2 * big)}, std::vector{2 * big, 2 * big}, 0.95);
+  ASSERT_TRUE(tiny);
+  EXPECT_LT(tiny->interval.low, tiny->difference);
+  EXPECT_GT(tiny->interval.high, tiny->difference);
+  // And everyday values: a few per cent apart.
+  const std::optional<WelchInterval> usual =
+      welch_interval(std::vector{1.00, 1.02, 0.99}, std::vector{1.01, 1.03, 1.00}, 0.95);
+  ASSERT_TRUE(usual);
+  EXPECT_GT(usual->interval.high - usual->interval.low, 0.01);
 }
 
 } // namespace
