@@ -67,6 +67,13 @@ order (Kendall's trend test), runs that fall into two groups, or an HTTP load ge
 could not keep up. A line per variant adds Mann-Whitney's U test of the task latencies, all
 runs pooled: a within-run fact, not the run-to-run noise.
 
+Two sweeps' results (conlab-cli sweep --out) compare point by point, one file a side: each
+grid point both sides measured, variant by variant, with the same rules; its runs are that
+point's repeats. One table shows the judged metric at every point, and a line names the points
+where it changed beyond the noise. Because a grid makes many comparisons at once, each interval
+is widened (Bonferroni) so that an unchanged sweep is called changed somewhere at most 5% of
+the time. Sweeps over different parameters, or a sweep against a single run, are refused.
+
 Files whose machines differ in kind (cores, CPU model, build type) are refused, on one side or
 between the sides, unless --allow-mixed is given.
 
@@ -80,7 +87,8 @@ Exit codes:
   1  at least one variant regressed
   2  could not compare: a bad argument, a file that cannot be read, is corrupt, truncated or of
      another schema version, files with no variant label in common, machines of different
-     kinds, or a --json file that cannot be written
+     kinds, sweeps of different grids or a sweep against a single run, or a --json file
+     that cannot be written
   3  not enough evidence: no regression shown, but a variant had fewer than 2 runs a side, so
      its noise is unknown (run with --repeats 5, or pass --accept-single-runs)
 
@@ -242,6 +250,56 @@ int exit_code(GateResult result) {
   return kNotEnoughEvidence;
 }
 
+// The JSON (to stdout instead of the tables, or to a file beside them), the tables, and the
+// exit code; `print` writes the tables.
+template <typename ComparisonT, typename Print>
+int report(const CompareArgs &args, const ComparisonT &comparison, const GateReport &gate,
+           Print print) {
+  const std::string json =
+      args.json_out.empty() ? std::string() : json::pretty_print(to_json(comparison, &gate));
+  if (args.json_out == kStdin) {
+    std::cout << json;
+  } else {
+    print(std::cout, comparison, gate, terminal_width(STDOUT_FILENO));
+    if (!args.json_out.empty()) {
+      try {
+        write_file_atomically(args.json_out, json);
+      } catch (const std::exception &e) {
+        std::cout.flush();
+        std::cerr << "error: --json: " << e.what() << '\n';
+        return kCannotCompare;
+      }
+      std::cout << "comparison written to " << args.json_out << '\n';
+    }
+  }
+  std::cout.flush();
+  return exit_code(gate.result());
+}
+
+bool holds_a_sweep(const RunSet &set) {
+  return std::any_of(set.runs.begin(), set.runs.end(),
+                     [](const RunResults &r) { return r.sweep.has_value(); });
+}
+
+// Two sweeps, point by point: one results file a side, since a sweep's repeats are its runs.
+int compare_sweep_files(const CompareArgs &args, const RunSet &baseline, const RunSet &candidate,
+                        const CompareOptions &options) {
+  for (const auto &[side, set] : {std::pair{"A", &baseline}, std::pair{"B", &candidate}})
+    if (set->runs.size() != 1)
+      throw UsageError(std::string("compare: ") + side + " has " +
+                       std::to_string(set->runs.size()) +
+                       " files with a sweep among them: a sweep compares with one sweep over "
+                       "the same grid, its repeats are the runs (conlab-cli sweep FILE "
+                       "--repeats 5)");
+  CompareOptions named = options;
+  named.baseline_name = baseline.names.front();
+  named.candidate_name = candidate.names.front();
+  const SweepComparison comparison =
+      compare_sweeps(baseline.runs.front(), candidate.runs.front(), named);
+  const GateReport gate = apply_gate(comparison, args.gate);
+  return report(args, comparison, gate, print_sweep_comparison);
+}
+
 int compare(const std::vector<std::string> &args) {
   const std::optional<CompareArgs> parsed = parse_args(args);
   if (!parsed)
@@ -250,6 +308,8 @@ int compare(const std::vector<std::string> &args) {
   const RunSet candidate = load_side(parsed->candidate);
   CompareOptions options;
   options.allow_mixed_machines = parsed->allow_mixed;
+  if (holds_a_sweep(baseline) || holds_a_sweep(candidate))
+    return compare_sweep_files(*parsed, baseline, candidate, options);
   const Comparison comparison = compare_runs(baseline, candidate, options);
   if (comparison.variants.empty()) {
     std::cerr << "error: compare: no variant label is on both sides (A has " << labels(baseline)
@@ -257,26 +317,7 @@ int compare(const std::vector<std::string> &args) {
     return kCannotCompare;
   }
   const GateReport gate = apply_gate(comparison, parsed->gate);
-
-  const std::string json =
-      parsed->json_out.empty() ? std::string() : json::pretty_print(to_json(comparison, &gate));
-  if (parsed->json_out == kStdin) {
-    std::cout << json;
-  } else {
-    print_comparison(std::cout, comparison, gate, terminal_width(STDOUT_FILENO));
-    if (!parsed->json_out.empty()) {
-      try {
-        write_file_atomically(parsed->json_out, json);
-      } catch (const std::exception &e) {
-        std::cout.flush();
-        std::cerr << "error: --json: " << e.what() << '\n';
-        return kCannotCompare;
-      }
-      std::cout << "comparison written to " << parsed->json_out << '\n';
-    }
-  }
-  std::cout.flush();
-  return exit_code(gate.result());
+  return report(*parsed, comparison, gate, print_comparison);
 }
 
 } // namespace

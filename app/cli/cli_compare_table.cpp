@@ -12,20 +12,6 @@
 namespace conlab::cli {
 namespace {
 
-std::string side_line(const char *letter, const char *role, const RunSide &side) {
-  std::string text = std::string(letter) + " (" + role + ") " + side.name + ": " +
-                     (side.experiment.empty() ? "unnamed" : side.experiment) + ", " +
-                     to_string(side.status) + ", " + std::to_string(side.repeats) +
-                     (side.repeats == 1 ? " repeat" : " repeats");
-  if (side.files.size() > 1)
-    text += " in " + std::to_string(side.files.size()) + " files";
-  if (side.time_scale != 1)
-    text += ", durations ×" + human_scale(side.time_scale);
-  if (!side.build_type.empty())
-    text += ", " + side.build_type + " build";
-  return text;
-}
-
 std::string setup_line(const VariantComparison &v) {
   const std::string a = v.baseline.describe(), b = v.candidate.describe();
   std::string text = v.label + "  " + (a == b ? a : a + " → " + b) + "; " +
@@ -80,11 +66,26 @@ void print_variant(std::ostream &out, const VariantComparison &v, bool &any_unkn
 
 } // namespace
 
+std::string compare_side_line(const char *letter, const char *role, const RunSide &side) {
+  std::string text = std::string(letter) + " (" + role + ") " + side.name + ": " +
+                     (side.experiment.empty() ? "unnamed" : side.experiment) + ", " +
+                     to_string(side.status) + ", " + std::to_string(side.repeats) +
+                     (side.repeats == 1 ? " repeat" : " repeats");
+  if (side.files.size() > 1)
+    text += " in " + std::to_string(side.files.size()) + " files";
+  if (side.time_scale != 1)
+    text += ", durations ×" + human_scale(side.time_scale);
+  if (!side.build_type.empty())
+    text += ", " + side.build_type + " build";
+  return text;
+}
+
 void print_comparison(std::ostream &out, const Comparison &c, const GateReport &gate,
                       std::size_t width) {
-  for (const std::string &line : wrap(side_line("A", "baseline", c.baseline), width, 0, 4))
+  for (const std::string &line : wrap(compare_side_line("A", "baseline", c.baseline), width, 0, 4))
     out << line << '\n';
-  for (const std::string &line : wrap(side_line("B", "candidate", c.candidate), width, 0, 4))
+  for (const std::string &line :
+       wrap(compare_side_line("B", "candidate", c.candidate), width, 0, 4))
     out << line << '\n';
   for (const std::string &note : c.notes)
     for (const std::string &line : wrap("note: " + note, width, 0, 6))

@@ -1,5 +1,6 @@
 #include "core/compare/compare.h"
 
+#include "core/compare/compare_text.h"
 #include "core/util/format.h"
 
 #include <algorithm>
@@ -34,9 +35,12 @@ VariantSetup setup_of(std::span<const VariantResult *const> files) {
   s.offload = first.offload;
   for (const VariantResult *variant : files)
     for (const RepeatResult &repeat : variant->repeats) {
-      s.finished_tasks +=
-          static_cast<std::size_t>(std::count_if(repeat.samples.begin(), repeat.samples.end(),
-                                                 [](const TaskSample &t) { return t.finished(); }));
+      // A run kept without its task samples (a sweep's point) still says how many finished.
+      s.finished_tasks += repeat.samples.empty()
+                              ? repeat.summary.completed
+                              : static_cast<std::size_t>(std::count_if(
+                                    repeat.samples.begin(), repeat.samples.end(),
+                                    [](const TaskSample &t) { return t.finished(); }));
       ++s.repeats;
       s.complete_repeats += repeat.complete;
     }
@@ -337,8 +341,8 @@ std::string_view to_string(Verdict verdict) {
 std::string NoiseEstimate::describe(Metric metric) const {
   if (!estimated())
     return reason;
-  return "Welch t " + human_percent(confidence) + " CI over " + std::to_string(n_baseline) + " + " +
-         runs_text(n_candidate) + " [" + metric_delta_text(metric, interval.low) + ", " +
+  return "Welch t " + confidence_text(confidence) + " CI over " + std::to_string(n_baseline) +
+         " + " + runs_text(n_candidate) + " [" + metric_delta_text(metric, interval.low) + ", " +
          metric_delta_text(metric, interval.high) + "]";
 }
 

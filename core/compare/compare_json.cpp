@@ -1,5 +1,6 @@
 #include "core/compare/compare_json.h"
 
+#include "core/sweep/sweep.h"
 #include "core/util/json_fields.h"
 
 namespace conlab {
@@ -131,6 +132,13 @@ boost::json::object to_json(const GateReport &gate) {
           {"variants", std::move(variants)}};
 }
 
+boost::json::array to_json(const std::vector<VariantComparison> &variants) {
+  boost::json::array out;
+  for (const VariantComparison &v : variants)
+    out.push_back(to_json(v));
+  return out;
+}
+
 } // namespace
 
 boost::json::value to_json(const Comparison &comparison, const GateReport *gate) {
@@ -143,13 +151,50 @@ boost::json::value to_json(const Comparison &comparison, const GateReport *gate)
   o["notes"] = strings(comparison.notes);
   o["only_in_baseline"] = strings(comparison.only_in_baseline);
   o["only_in_candidate"] = strings(comparison.only_in_candidate);
-  boost::json::array variants;
-  for (const VariantComparison &v : comparison.variants)
-    variants.push_back(to_json(v));
-  o["variants"] = std::move(variants);
+  o["variants"] = to_json(comparison.variants);
   if (gate) {
     o["gate"] = to_json(*gate);
     o["warnings"] = strings(comparison_warnings(comparison, gate->gate.metric));
+  }
+  return o;
+}
+
+boost::json::value to_json(const SweepComparison &comparison, const GateReport *gate) {
+  boost::json::object o;
+  o["schema"] = kSweepCompareSchema;
+  o["baseline"] = to_json(comparison.baseline);
+  o["candidate"] = to_json(comparison.candidate);
+  boost::json::array axes;
+  for (const SweepAxis &axis : comparison.sweep.axes)
+    axes.emplace_back(parameter_info(axis.parameter).name);
+  o["axes"] = std::move(axes);
+  o["noise"] = {{"method", "welch"},
+                {"over", "runs"},
+                {"confidence", number_or_null(comparison.confidence)},
+                {"correction", "bonferroni"},
+                {"pairs", comparison.pairs},
+                {"confidence_per_pair", number_or_null(comparison.point_confidence)}};
+  o["notes"] = strings(comparison.notes);
+  o["only_in_baseline"] = strings(comparison.only_in_baseline);
+  o["only_in_candidate"] = strings(comparison.only_in_candidate);
+  boost::json::array points;
+  for (const SweepPointComparison &p : comparison.points) {
+    boost::json::array values;
+    for (double v : p.values)
+      values.push_back(number_or_null(v));
+    points.push_back(boost::json::object{{"point", p.label},
+                                         {"values", std::move(values)},
+                                         {"variants", to_json(p.comparison.variants)}});
+  }
+  o["points"] = std::move(points);
+  if (gate) {
+    o["gate"] = to_json(*gate);
+    o["changed"] = changed_points_text(comparison, gate->gate.metric);
+    boost::json::array warnings;
+    for (const SweepPointComparison &p : comparison.points)
+      for (const std::string &w : comparison_warnings(p.comparison, gate->gate.metric))
+        warnings.emplace_back(p.label + ": " + w);
+    o["warnings"] = std::move(warnings);
   }
   return o;
 }

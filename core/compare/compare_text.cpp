@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace conlab {
 namespace {
@@ -56,6 +57,19 @@ std::string compare_noise_text(const MetricComparison &m) {
          metric_delta_text(m.metric, m.noise.interval.high) + "]";
 }
 
+std::string confidence_text(double confidence) {
+  char buffer[32];
+  for (int digits = 0; digits < 4; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, 100 * confidence);
+    if (std::fabs(std::atof(buffer) - 100 * confidence) < 0.005 || digits == 3) {
+      if (std::atof(buffer) >= 100) // 99.9996% is not certainty
+        std::snprintf(buffer, sizeof buffer, "%.4f", 100 * confidence);
+      break;
+    }
+  }
+  return std::string(buffer) + "%";
+}
+
 std::string change_text(double worsening) {
   if (worsening == 0)
     return "unchanged";
@@ -89,6 +103,26 @@ std::string gate_variant_text(const GateVariant &v, const VariantComparison &var
     break;
   }
   return "ok: " + change;
+}
+
+std::vector<std::string> gate_lines(const Comparison &comparison, const GateReport &gate, bool grid,
+                                    std::size_t max_unjudged, std::size_t &hidden) {
+  std::vector<std::string> lines;
+  std::size_t unjudged = 0;
+  hidden = 0;
+  for (std::size_t i = 0; i < gate.variants.size() && i < comparison.variants.size(); ++i) {
+    const GateVariant &v = gate.variants[i];
+    const bool minor = grid && (v.outcome == GateOutcome::within_threshold ||
+                                v.outcome == GateOutcome::within_noise);
+    if (v.outcome == GateOutcome::not_worse || minor)
+      continue;
+    if (v.outcome == GateOutcome::no_evidence && ++unjudged > max_unjudged) {
+      ++hidden;
+      continue;
+    }
+    lines.push_back(v.label + ": " + gate_variant_text(v, comparison.variants[i], gate.gate));
+  }
+  return lines;
 }
 
 std::string gate_result_text(const GateReport &gate) {

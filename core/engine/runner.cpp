@@ -224,17 +224,7 @@ void add_cost_comparisons(RunResults &results, int cores) {
 
 VariantResult describe_variant(const Experiment &e, std::size_t index, int cores) {
   const Variant &v = e.variants[index];
-  const ModelInfo *info = find_model(v.model);
-  VariantResult r;
-  r.label = v.label;
-  r.model = v.model;
-  r.offload = v.offload.value_or(false);
-  if (info && info->uses_pool_size && (!info->uses_offload || r.offload)) {
-    r.pool_size = resolved_pool_size(v, cores);
-    r.pool_description = v.pool_size ? v.pool_size->describe(cores) : std::to_string(r.pool_size);
-  }
-  if (info && info->uses_loops)
-    r.loops = v.loops.value_or(cores);
+  VariantResult r = variant_setup(v, cores);
   r.prediction = predict(v, e.load, e.time_scale, cores);
   const bool simulable = simulator_models(v);
   if (!r.prediction.makespan_s && !simulable)
@@ -256,6 +246,21 @@ VariantResult describe_variant(const Experiment &e, std::size_t index, int cores
 }
 
 } // namespace
+
+VariantResult variant_setup(const Variant &v, int cores) {
+  const ModelInfo *info = find_model(v.model);
+  VariantResult r;
+  r.label = v.label;
+  r.model = v.model;
+  r.offload = v.offload.value_or(false);
+  if (info && info->uses_pool_size && (!info->uses_offload || r.offload)) {
+    r.pool_size = resolved_pool_size(v, cores);
+    r.pool_description = v.pool_size ? v.pool_size->describe(cores) : std::to_string(r.pool_size);
+  }
+  if (info && info->uses_loops)
+    r.loops = v.loops.value_or(cores);
+  return r;
+}
 
 const char *to_string(RunStatus status) {
   switch (status) {

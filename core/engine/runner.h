@@ -33,6 +33,10 @@ struct RunOptions {
   const CpuCalibration *calibration = nullptr; // reuse instead of calibrating again
 };
 
+// What a variant is on a machine of `cores` before it runs: label, model, resolved pool size and
+// loops; no repeats, no prediction.
+VariantResult variant_setup(const Variant &variant, int cores);
+
 // The experiment must have passed validation (spec_json.h).
 RunResults run_experiment(const Experiment &experiment, const RunOptions &options = {});
 

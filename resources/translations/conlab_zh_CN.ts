@@ -1675,6 +1675,70 @@
         <source>Each variant&apos;s totals divided per task. Memory per task: the peak resident memory above what the lab held before the variant started, divided by the most tasks in flight at once. CPU per wait: the process&apos;s CPU time divided by the finished tasks&apos; waits (io and blocking_io steps); overhead per wait leaves out the tasks&apos; own computation, and reads “&lt; x” below a tenth of it, which is as much as a core&apos;s speed drifts from one run to the next. Switches per task: voluntary when a thread blocked or slept, involuntary when the kernel took its core away. Thread start: the mean CPU time of pthread_create, in the thread that called it, for the threads that ran tasks.</source>
         <translation>每个变体的总量按任务平均。每任务内存：峰值常驻内存减去该变体开始前实验室已占用的内存，再除以同时在途任务数的最大值。每次等待的 CPU：进程的 CPU 时间除以已完成任务的等待次数（io 和 blocking_io 步骤）；每次等待的额外开销不计任务自身的计算，低于这部分计算的十分之一时显示为“&lt; x”，因为核心的速度在两次运行之间就会漂移这么多。每任务切换：线程阻塞或睡眠时为自愿切换，内核夺走其核心时为非自愿切换。线程启动：对运行任务的线程，调用 pthread_create 的线程所花的平均 CPU 时间。</translation>
     </message>
+    <message>
+        <source>variant</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <source>B/A</source>
+        <translation>B/A</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>run-to-run noise</source>
+        <translation>运行间噪声</translation>
+    </message>
+    <message>
+        <source>A and B are the means over each side&apos;s runs (every complete repeat is one run); the noise is Welch&apos;s t interval of B − A over the per-run values, at %1.</source>
+        <translation>A 与 B 是各方所有运行的均值（每次完整重复算一次运行）；噪声是按每次运行的数值求出的 B − A 的 Welch t 区间，置信度 %1。</translation>
+    </message>
+    <message>
+        <source>Verdict on %1 (threshold %2): %3.</source>
+        <translation>%1 的结论（阈值 %2）：%3。</translation>
+    </message>
+    <message>
+        <source>Point by point: %1. Each interval is %2, so that the %3 points and variants together keep 95%.</source>
+        <translation>逐点比较：%1。每个区间的置信度为 %2，使 %3 个点与变体的组合合起来仍保持 95%。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>A solid, B dashed, each variant in one colour; the band is the min–max over repeats.</source>
+        <translation>A 为实线，B 为虚线，同一变体同一种颜色；色带是各次重复的最小–最大值。</translation>
+    </message>
+    <message>
+        <source>A and B side by side, each variant in one colour; B&apos;s bars are hatched and its lines dashed.</source>
+        <translation>A 与 B 并排，同一变体同一种颜色；B 的柱形带斜线填充，折线为虚线。</translation>
+    </message>
+    <message>
+        <source>Compared with %1</source>
+        <translation>与 %1 比较</translation>
+    </message>
+    <message>
+        <source>A, the baseline, is %1 (%2 repeats, started %3); B is this report&apos;s run (%4 repeats).</source>
+        <translation>基线 A 是 %1（%2 次重复，开始于 %3）；B 是本报告的运行（%4 次重复）。</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <source>… and %1 more without a verdict.</source>
+        <translation>……另有 %1 项没有结论。</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>
@@ -1777,8 +1841,8 @@ QCoro：%8
         <translation>结论</translation>
     </message>
     <message>
-        <source>Noise: 95% interval of B − A</source>
-        <translation>噪声：B − A 的 95% 区间</translation>
+        <source>Noise: %1 interval of B − A</source>
+        <translation>噪声：B − A 的 %1 区间</translation>
     </message>
 </context>
 <context>
@@ -1804,16 +1868,20 @@ QCoro：%8
         <translation>%1 仅在 B 中</translation>
     </message>
     <message>
-        <source>%1 is a sweep: only two single runs can be compared; open the sweep to see its charts</source>
-        <translation>%1 是一次扫描：只能比较两次单独的运行；打开这次扫描可查看它的图表</translation>
-    </message>
-    <message>
         <source>Verdict on %1 (threshold %2): %3.</source>
         <translation>%1 的结论（阈值 %2）：%3。</translation>
     </message>
     <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Two sweeps, point by point: %1. Each interval is %2, so that the %3 points and variants together keep 95%.</source>
+        <translation>两次扫描逐点比较：%1。每个区间的置信度为 %2，使 %3 个点与变体的组合合起来仍保持 95%。</translation>
+    </message>
+    <message>
+        <source>… and %1 more without a verdict.</source>
+        <translation>……另有 %1 项没有结论。</translation>
     </message>
 </context>
 <context>

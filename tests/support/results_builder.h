@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,56 @@ inline RunResults run_of(std::vector<VariantResult> variants) {
   run.environment.cpu_model = "Test CPU";
   run.variants = std::move(variants);
   return run;
+}
+
+inline constexpr double kSweepJitter[] = {1.00, 1.02, 0.99, 1.01, 0.98};
+
+// A sweep of the pool size P over `pools`, one thread_pool variant "pool" (and a second, "loop",
+// when asked), `repeats` runs per point. At P the p99 is 100 ms / P times slow(P), with a
+// jitter of a few percent between runs.
+inline RunResults pool_sweep(
+    std::vector<double> pools, int repeats,
+    const std::function<double(double)> &slow = [](double) { return 1.0; },
+    bool two_variants = false) {
+  RunResults r = run_of({});
+  r.experiment.name = "sweep";
+  r.experiment.load.tasks = 100;
+  r.experiment.load.clients = 100;
+  r.experiment.repeats = repeats;
+  Variant pool;
+  pool.label = "pool";
+  pool.model = "thread_pool";
+  pool.pool_size = PoolSize{"", 1};
+  r.experiment.variants.push_back(pool);
+  if (two_variants) {
+    Variant loop = pool;
+    loop.label = "loop";
+    loop.model = "event_loop_offload";
+    r.experiment.variants.push_back(loop);
+  }
+  r.experiment.sweep =
+      Sweep{.axes = {SweepAxis{.parameter = SweepParameter::pool_size, .values = pools}}};
+  SweepResults results;
+  std::size_t order = 0;
+  for (double p : pools) {
+    SweepPoint point{{p}, {}};
+    for (std::size_t v = 0; v < r.experiment.variants.size(); ++v) {
+      SweepVariantPoint vp;
+      for (int k = 0; k < repeats; ++k) {
+        SweepMeasurement m{k, order++, true, {}};
+        const double p99 = 0.1 / p * slow(p) * kSweepJitter[k % 5];
+        m.metrics.p50_s = m.metrics.p90_s = m.metrics.p99_s = m.metrics.max_s = p99;
+        m.metrics.makespan_s = p99 * 10;
+        m.metrics.throughput_per_s = 100 / m.metrics.makespan_s;
+        m.metrics.cpu_utilization = 0.1;
+        vp.measurements.push_back(m);
+      }
+      point.variants.push_back(vp);
+    }
+    results.points.push_back(point);
+  }
+  r.sweep = results;
+  return r;
 }
 
 } // namespace conlab::test

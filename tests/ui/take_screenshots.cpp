@@ -1,10 +1,13 @@
 // Not a test: renders the screenshots in docs/images/ — the main window after running the
 // article's preset, and every chart; with `sweep`, the window running and showing the two sweep
 // presets and their charts; with `preset NAME`, the same shots as the article's of that preset;
-// with `results FILE`, the same shots of a results file, without running anything.
-// Usage: conlab_screenshots OUTPUT_DIR [sweep | preset NAME | results FILE]. In the system's
+// with `results FILE`, the same shots of a results file, without running anything; with
+// `compare A B`, the compare view of two results files (runs or sweeps), on each of its charts.
+// Usage: conlab_screenshots OUTPUT_DIR [sweep | preset NAME | results FILE | compare A B]. In the
+// system's
 // language, like the app: LANG=zh_CN.UTF-8 takes them in Chinese.
 #include "ui/charts/chart_panel.h"
+#include "ui/compare/compare_view.h"
 #include "ui/experiment/experiment_editor.h"
 #include "ui/export/chart_export.h"
 #include "ui/i18n/language.h"
@@ -15,6 +18,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QDir>
+#include <QFileInfo>
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -73,6 +77,42 @@ int sweep_screenshots(QApplication &app, MainWindow &window, const QDir &out) {
   return app.exec();
 }
 
+conlab::history::RunRecord record_of(std::int64_t id, const char *file) {
+  conlab::history::RunRecord r;
+  r.id = id;
+  r.results_file = file;
+  r.name = QFileInfo(QString::fromLocal8Bit(file)).fileName().toStdString();
+  r.experiment = r.name;
+  r.finished = conlab::history::Clock::now();
+  return r;
+}
+
+// The compare view as the history panel opens it, then each of its visible chart tabs.
+int compare_screenshots(QApplication &app, const char *a, const char *b, const QDir &out) {
+  CompareView view;
+  view.resize(1600, 1100);
+  view.show();
+  QObject::connect(&view, &CompareView::failed, [&](const QString &reason) {
+    std::fprintf(stderr, "cannot compare: %s\n", qPrintable(reason));
+    app.exit(1);
+  });
+  QObject::connect(&view, &CompareView::ready, [&] {
+    QTimer::singleShot(300, [&] {
+      view.grab().save(out.filePath(QStringLiteral("compare-view.png")));
+      ChartPanel *charts = view.charts();
+      for (int i = 0; i < charts->count(); ++i)
+        if (charts->isTabVisible(i)) {
+          charts->setCurrentIndex(i);
+          app.processEvents();
+          charts->grab().save(out.filePath(QStringLiteral("compare-chart-%1.png").arg(i)));
+        }
+      app.quit();
+    });
+  });
+  view.compare(record_of(1, a), record_of(2, b));
+  return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -81,6 +121,8 @@ int main(int argc, char **argv) {
   conlab::ui::install_translations(QLocale::system());
   const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
   QDir().mkpath(out);
+  if (argc > 4 && QString::fromLocal8Bit(argv[2]) == QLatin1String("compare"))
+    return compare_screenshots(app, argv[3], argv[4], QDir(out));
   conlab::ui::MainWindow window;
   window.resize(1600, 1000);
   window.show();

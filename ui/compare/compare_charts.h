@@ -21,6 +21,14 @@ RunResults overlay_results(const RunResults &a, const RunResults &b, const QStri
 ChartData overlay_chart_data(const RunResults &a, const RunResults &b, const QString &a_tag,
                              const QString &b_tag);
 
+// Two sweeps the same way: at every grid point both measured, A's and B's variants labelled and
+// paired by colour as above, without the simulation (the dashed line would read as B's) and
+// without the knees (A's and B's would overlap; each sweep's own charts mark them).
+RunResults overlay_sweep_results(const RunResults &a, const RunResults &b, const QString &a_tag,
+                                 const QString &b_tag);
+ChartData overlay_sweep_chart_data(const RunResults &a, const RunResults &b, const QString &a_tag,
+                                   const QString &b_tag);
+
 // Draws the series and bar sets whose name starts with "<b_tag> " dashed or hatched.
 void mark_candidate_series(QChart *chart, const QString &b_tag);
 

@@ -112,7 +112,8 @@ QVariant CompareTableModel::headerData(int section, Qt::Orientation orientation,
   case verdict:
     return tr("Verdict");
   case noise:
-    return tr("Noise: 95% interval of B − A");
+    return tr("Noise: %1 interval of B − A")
+        .arg(text(confidence_text(m_comparison ? m_comparison->confidence : 0.95)));
   default:
     return {};
   }

@@ -3,6 +3,7 @@
 #include "core/compare/compare.h"
 #include "core/compare/compare_text.h"
 #include "core/compare/regression_gate.h"
+#include "core/compare/sweep_compare.h"
 #include "core/results/results_json.h"
 #include "core/util/format.h"
 #include "ui/charts/chart_panel.h"
@@ -26,7 +27,8 @@ const QString kA = QStringLiteral("A");
 const QString kB = QStringLiteral("B");
 
 struct Prepared {
-  std::shared_ptr<const Comparison> comparison;
+  std::shared_ptr<const Comparison> comparison; // for two sweeps, every (point, variant) pair
+  std::shared_ptr<const SweepComparison> sweep; // two sweeps only
   std::shared_ptr<const ChartData> charts;
   QString error;
 };
@@ -36,15 +38,15 @@ Prepared prepare(const std::string &a_file, const std::string &b_file) {
   try {
     const RunResults a = load_results(a_file);
     const RunResults b = load_results(b_file);
-    if (a.sweep || b.sweep) {
-      p.error = CompareView::tr("%1 is a sweep: only two single runs can be compared; open the "
-                                "sweep to see its charts")
-                    .arg(a.sweep ? kA : kB);
-      return p;
-    }
     CompareOptions options;
     options.baseline_name = kA.toStdString();
     options.candidate_name = kB.toStdString();
+    if (a.sweep || b.sweep) { // the same rules as conlab-cli compare: both sweeps, one grid
+      p.sweep = std::make_shared<const SweepComparison>(compare_sweeps(a, b, options));
+      p.comparison = std::make_shared<const Comparison>(as_one_comparison(*p.sweep));
+      p.charts = std::make_shared<const ChartData>(overlay_sweep_chart_data(a, b, kA, kB));
+      return p;
+    }
     p.comparison = std::make_shared<const Comparison>(compare_runs(a, b, options));
     p.charts = std::make_shared<const ChartData>(overlay_chart_data(a, b, kA, kB));
   } catch (const std::exception &e) {
@@ -92,8 +94,10 @@ CompareView::CompareView(QWidget *parent)
     for (ChartKind kind : shown)
       if (QChartView *view = m_charts->view(kind); view && view->chart())
         mark_candidate_series(view->chart(), kB);
-    for (ChartKind kind : sweep_chart_kinds()) // two runs, never a sweep
-      m_charts->setTabVisible(m_charts->indexOf(m_charts->page(kind)), shown.contains(kind));
+    // Two runs show the single-run charts, two sweeps their sweep charts.
+    for (const QList<ChartKind> *kinds : {&all_chart_kinds(), &sweep_chart_kinds()})
+      for (ChartKind kind : *kinds)
+        m_charts->setTabVisible(m_charts->indexOf(m_charts->page(kind)), shown.contains(kind));
     Q_EMIT ready();
   });
 }
@@ -114,13 +118,16 @@ void CompareView::compare(const history::RunRecord &a, const history::RunRecord 
       Q_EMIT failed(p.error);
       return;
     }
-    show_comparison(p.comparison);
+    show_comparison(p.comparison, p.sweep);
+    if (p.sweep) // the chart of the metric the verdict is on
+      m_charts->set_sweep_metric(SweepMetric::p99);
     m_charts->set_data(p.charts); // ready() follows when the last chart is built
   });
   watcher->setFuture(QtConcurrent::run(prepare, a.results_file, b.results_file));
 }
 
-void CompareView::show_comparison(std::shared_ptr<const Comparison> comparison) {
+void CompareView::show_comparison(std::shared_ptr<const Comparison> comparison,
+                                  std::shared_ptr<const SweepComparison> sweep) {
   QStringList notes;
   // The same verdict as `conlab-cli compare` gives with its defaults, in the same words.
   const GateReport gate = apply_gate(*comparison, RegressionGate{});
@@ -128,11 +135,18 @@ void CompareView::show_comparison(std::shared_ptr<const Comparison> comparison) 
                .arg(QString::fromStdString(std::string(metric_info(gate.gate.metric).title)),
                     QString::fromStdString(human_percent(gate.gate.threshold)),
                     QString::fromStdString(gate_result_text(gate)));
-  for (std::size_t i = 0; i < gate.variants.size(); ++i)
-    if (gate.variants[i].outcome != GateOutcome::not_worse)
-      notes << QString::fromStdString(
-          gate.variants[i].label + ": " +
-          gate_variant_text(gate.variants[i], comparison->variants[i], gate.gate));
+  if (sweep)
+    notes << tr("Two sweeps, point by point: %1. Each interval is %2, so that the %3 points and "
+                "variants together keep 95%.")
+                 .arg(QString::fromStdString(changed_points_text(*sweep, gate.gate.metric)),
+                      QString::fromStdString(confidence_text(sweep->point_confidence)))
+                 .arg(sweep->pairs);
+  // A grid of single runs would list every pair without a verdict: the first few say it.
+  std::size_t hidden = 0;
+  for (const std::string &line : gate_lines(*comparison, gate, sweep != nullptr, 3, hidden))
+    notes << QString::fromStdString(line);
+  if (hidden > 0)
+    notes << tr("… and %1 more without a verdict.").arg(hidden);
   for (const std::string &warning : comparison_warnings(*comparison, gate.gate.metric))
     notes << tr("Warning: %1").arg(QString::fromStdString(warning));
   for (const std::string &note : comparison->notes)
@@ -152,5 +166,6 @@ void CompareView::show_comparison(std::shared_ptr<const Comparison> comparison) 
 }
 
 QString CompareView::header_text() const { return m_header->text(); }
+QString CompareView::notes_text() const { return m_notes->text(); }
 
 } // namespace conlab::ui

@@ -1,6 +1,7 @@
 // Two runs from the history side by side: who A and B are (and what makes them less comparable),
 // the table of deltas, ratios and noise verdicts, and every chart with both runs overlaid (B
-// dashed or hatched). Loading and comparing run off the GUI thread.
+// dashed or hatched). Two sweeps compare point by point, their sweep charts overlaid. Loading and
+// comparing run off the GUI thread.
 #pragma once
 
 #include "core/history/run_record.h"
@@ -14,7 +15,8 @@ class QTableView;
 
 namespace conlab {
 struct Comparison;
-}
+struct SweepComparison;
+} // namespace conlab
 
 namespace conlab::ui {
 
@@ -33,13 +35,16 @@ public:
   CompareTableModel *table_model() const { return m_model; }
   ChartPanel *charts() const { return m_charts; }
   QString header_text() const;
+  QString notes_text() const; // the verdict, warnings and notes above the table
 
 Q_SIGNALS:
   void ready();
   void failed(const QString &reason);
 
 private:
-  void show_comparison(std::shared_ptr<const Comparison> comparison);
+  // `sweep` is set when the two runs are sweeps; `comparison` then holds every (point, variant).
+  void show_comparison(std::shared_ptr<const Comparison> comparison,
+                       std::shared_ptr<const SweepComparison> sweep);
 
   QLabel *m_header;
   QLabel *m_notes;

@@ -1,11 +1,13 @@
 #include "ui/report/report_cli.h"
 
+#include "core/compare/sweep_compare.h"
 #include "ui/gui_command.h"
 #include "ui/report/report_file.h"
 
 #include <QDir>
 
 #include <iostream>
+#include <memory>
 
 namespace conlab::ui {
 namespace {
@@ -14,7 +16,8 @@ struct ReportArgs {
   std::string results;
   std::string out;
   std::string title;
-  bool log_axes = true, cdf_log_x = false, help = false;
+  std::string baseline; // --compare FILE
+  bool log_axes = true, cdf_log_x = false, help = false, allow_mixed = false;
 };
 
 ReportArgs parse(const std::vector<std::string> &args) {
@@ -32,6 +35,10 @@ ReportArgs parse(const std::vector<std::string> &args) {
       out.out = value();
     else if (a == "--title")
       out.title = value();
+    else if (a == "--compare")
+      out.baseline = value();
+    else if (a == "--allow-mixed")
+      out.allow_mixed = true;
     else if (a == "--linear")
       out.log_axes = false;
     else if (a == "--log-x")
@@ -55,6 +62,21 @@ ReportArgs parse(const std::vector<std::string> &args) {
   return out;
 }
 
+// Why the two cannot be compared (compare's own refusal), or empty.
+std::string compare_refusal(const RunResults &a, const RunResults &b, bool allow_mixed) {
+  CompareOptions options;
+  options.allow_mixed_machines = allow_mixed;
+  try {
+    if (a.sweep || b.sweep)
+      compare_sweeps(a, b, options);
+    else if (compare_runs(a, b, options).variants.empty())
+      return "no variant label is on both sides: nothing to compare";
+  } catch (const std::exception &e) {
+    return e.what();
+  }
+  return {};
+}
+
 } // namespace
 
 const char *report_usage() {
@@ -68,10 +90,16 @@ no network and no other file; the PDF is A4 with vector charts, none cut across 
 Options:
   --out PATH     the report to write; its suffix chooses the format: .html (or .htm) or .pdf
   --title TEXT   the report's title (default: "<experiment> — Concurrency Lab report")
+  --compare A.json
+                 add a "Compared with" section: this run (B) against the baseline A, by the
+                 rules of `conlab-cli compare` (its verdict on p99, a table, overlaid charts);
+                 two sweeps compare point by point
+  --allow-mixed  with --compare, compare runs from machines of different kinds
   --linear       linear axes everywhere (default: log where the data spans decades)
   --log-x        response-time CDF on a log x axis
 
-Exit codes: 0 written, 1 could not write, 2 bad arguments or unreadable results.
+Exit codes: 0 written, 1 could not write, 2 bad arguments, unreadable results, or a
+--compare baseline that cannot be compared with the run.
 )";
 }
 
@@ -82,6 +110,21 @@ int report_command(int argc, char **argv, const std::vector<std::string> &args) 
         options.title = QString::fromStdString(a.title);
         options.charts.log_axes = a.log_axes;
         options.charts.cdf_log_x = a.cdf_log_x;
+        if (!a.baseline.empty()) {
+          // Refused before anything is written: a report that cannot say what it was asked to
+          // compare is an error, not a section that says so.
+          const std::optional<RunResults> baseline = load_results_for_command(a.baseline);
+          if (!baseline)
+            return kCommandBadInput;
+          if (const std::string refused = compare_refusal(*baseline, results, a.allow_mixed);
+              !refused.empty()) {
+            std::cerr << "error: --compare " << a.baseline << ": " << refused << '\n';
+            return kCommandBadInput;
+          }
+          options.baseline = std::make_shared<const RunResults>(*baseline);
+          options.baseline_name = QString::fromStdString(a.baseline);
+          options.allow_mixed = a.allow_mixed;
+        }
         const QString out = QString::fromStdString(a.out);
         if (const QString error = write_report(results, options, out); !error.isEmpty()) {
           std::cerr << "error: " << error.toStdString() << '\n';

@@ -47,6 +47,7 @@ ReportDocument build_report(const RunResults &results, const ReportOptions &opti
     doc.sections.push_back(explanations_section(results));
   }
   append_sweep_sections(results, options, doc.sections);
+  append_compare_section(results, options, doc.sections);
   return doc;
 }
 

@@ -66,6 +66,10 @@ struct ReportDocument {
 struct ReportOptions {
   QString title;       // empty: "<experiment name> — Concurrency Lab report"
   ChartOptions charts; // axis choices, as the desktop lab shows them
+  // A baseline to compare the run with (conlab-cli report --compare): a "Compared with" section.
+  std::shared_ptr<const RunResults> baseline;
+  QString baseline_name;    // its file, as the reader knows it
+  bool allow_mixed = false; // compare across machines of different kinds
 };
 
 // A chart of the report: made on demand from shared data, its title without the run caption
@@ -73,6 +77,10 @@ struct ReportOptions {
 ReportChart report_chart(ChartKind kind, std::shared_ptr<const ChartData> data,
                          const ChartOptions &options, QString name, QString title, QString caption,
                          double aspect);
+
+// Copies whatever the charts print from the results without characters XML cannot hold: labels
+// come from user files and end up in SVG and PDF.
+void make_printable(ChartData &data);
 
 // Pure of any painting: only the charts' `make` needs a QApplication, and only when called.
 ReportDocument build_report(const RunResults &results, const ReportOptions &options = {});
@@ -93,5 +101,10 @@ ReportSection explanations_section(const RunResults &results);
 // (its charts over the swept parameters, ...). Adds nothing for results without a sweep.
 void append_sweep_sections(const RunResults &results, const ReportOptions &options,
                            std::vector<ReportSection> &sections);
+
+// With options.baseline: the run (B) against it (A), by compare's rules, two sweeps point by point
+// (report_compare.cpp). Adds nothing without a baseline.
+void append_compare_section(const RunResults &results, const ReportOptions &options,
+                            std::vector<ReportSection> &sections);
 
 } // namespace conlab::ui

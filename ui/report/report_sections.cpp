@@ -43,16 +43,6 @@ QString describe_target(const Variant &variant) {
              : tr_("; measured over HTTP at %1").arg(printable(variant.target->url));
 }
 
-// Copies whatever the charts print from the results without characters XML cannot hold.
-void make_printable(ChartData &data) {
-  data.experiment_name = printable(data.experiment_name);
-  for (VariantChartData &v : data.variants) {
-    v.label = printable(v.label);
-    v.model = printable(v.model);
-    v.formula = printable(v.formula);
-  }
-}
-
 QString chart_caption(ChartKind kind) {
   switch (kind) {
   case ChartKind::summary:
@@ -81,6 +71,15 @@ QString chart_caption(ChartKind kind) {
 }
 
 } // namespace
+
+void make_printable(ChartData &data) {
+  data.experiment_name = printable(data.experiment_name);
+  for (VariantChartData &v : data.variants) {
+    v.label = printable(v.label);
+    v.model = printable(v.model);
+    v.formula = printable(v.formula);
+  }
+}
 
 ReportSection experiment_section(const RunResults &results) {
   const Experiment &e = results.experiment;

@@ -62,7 +62,7 @@ std::vector<SweepLine> lines_to_draw(const SweepChartData &d, SweepMetric metric
   std::vector<SweepLine> out;
   if (d.axes() < 2) {
     for (std::size_t v : variants)
-      out.push_back({v, std::nullopt, d.variant_labels[v], variant_colour(static_cast<int>(v))});
+      out.push_back({v, std::nullopt, d.variant_labels[v], variant_colour(d.colour(v))});
     return out;
   }
   const std::vector<double> all = d.values(1);
@@ -75,7 +75,7 @@ std::vector<SweepLine> lines_to_draw(const SweepChartData &d, SweepMetric metric
       out.push_back({v, picked[i],
                      QStringLiteral("%1 · %2").arg(d.variant_labels[v],
                                                    sweep_value_text(d.sweep.axes[1], picked[i])),
-                     shade(variant_colour(static_cast<int>(v)), i, picked.size())});
+                     shade(variant_colour(d.colour(v)), i, picked.size())});
   return out;
 }
 

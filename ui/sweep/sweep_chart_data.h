@@ -17,10 +17,16 @@ struct SweepChartData {
   Sweep sweep;
   std::vector<QString> variant_labels;
   std::vector<bool> variant_has_loop; // loop lag means something only for these
+  // The chart colour of each variant (variant_colour); empty: its index. Two sweeps overlaid
+  // give a label's A and B one colour.
+  std::vector<int> variant_colours;
   SweepResults results;
   SweepAnalysis analysis;
 
   std::size_t axes() const { return sweep.axes.size(); }
+  int colour(std::size_t variant) const {
+    return variant < variant_colours.size() ? variant_colours[variant] : static_cast<int>(variant);
+  }
   // The distinct values of an axis, ascending.
   std::vector<double> values(std::size_t axis) const;
   // Whether the variant has anything to show for the metric (loop lag needs a loop).

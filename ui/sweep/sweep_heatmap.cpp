@@ -188,7 +188,7 @@ void SweepHeatmapItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->setFont(l.bold);
     painter->setPen(text);
     const QRectF swatch(l.titles[i].left(), l.titles[i].center().y() - 5, 10, 10);
-    painter->fillRect(swatch, variant_colour(static_cast<int>(v)));
+    painter->fillRect(swatch, variant_colour(m_data->colour(v)));
     painter->drawText(l.titles[i].adjusted(16, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
                       m_data->variant_labels[v]);
     painter->setFont(l.font);

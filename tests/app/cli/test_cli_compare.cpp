@@ -164,9 +164,10 @@ TEST_P(CompareRefuses, WithExit2) {
   text.replace(text.find(schema), schema.size(), "\"conlab.results/7\"");
   write_file(m_dir / "newer.json", text);
   save("other.json", run_of({variant("/z", 1)}));
-  RunResults sweep = run;
-  sweep.sweep.emplace();
-  save("sweep.json", sweep);
+  save("sweep.json", pool_sweep({1, 2}, 3));
+  RunResults clients = pool_sweep({1, 2}, 3);
+  clients.experiment.sweep->axes[0].parameter = SweepParameter::clients;
+  save("clients.json", clients);
   std::vector<std::string> args;
   for (const std::string &arg : GetParam().args)
     args.push_back(
@@ -198,12 +199,47 @@ INSTANTIATE_TEST_SUITE_P(
         BadCompare{"three_files", {"{a}", "{a}", "{a}"}, "put '--' between"},
         BadCompare{"empty_side", {"{a}", "--"}, "after it"},
         BadCompare{"baseline_and_separator", {"--baseline", "{a}", "{a}", "--", "{a}"}, "not both"},
-        BadCompare{"sweep_with_run", {"{a}", "{sweep}"}, "is a sweep's results"},
+        BadCompare{"sweep_with_run", {"{a}", "{sweep}"}, "a.json is a single run and "},
+        BadCompare{"sweeps_of_other_parameters", {"{sweep}", "{clients}"}, "sweeps P, "},
+        BadCompare{"several_sweeps_a_side",
+                   {"{sweep}", "{sweep}", "--", "{sweep}"},
+                   "a sweep compares with one sweep"},
         BadCompare{"both_stdin", {"-", "-"}, "stdin"},
         BadCompare{"no_common_variant", {"{a}", "{other}"}, "(A has /a; B has /z)"},
         BadCompare{"unwritable_json", {"{a}", "{a}", "--json", "/no/such/dir/c.json"}, "--json"},
         BadCompare{"unknown_option", {"{a}", "{a}", "--colour"}, "--colour"}),
     [](const ::testing::TestParamInfo<BadCompare> &param) { return param.param.what; });
+
+TEST_F(CompareCli, SweepsComparePointByPoint) {
+  const std::string a = save("a.json", pool_sweep({1, 2, 4, 8}, 5));
+  const ProcessResult same = compare({a, a});
+  EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+  for (const char *part : {"a sweep", "latency p99 (lower is better) at each point", "P = 8",
+                           "Welch t, 5+5 runs [", "Welch's t 98.75% interval", "(Bonferroni)",
+                           "changed: latency p99: within the noise at all 4 points",
+                           "every point and variant: ok", "result: pass: no regression (exit 0)"})
+    EXPECT_TRUE(contains(same.out, part)) << part << " missing from:\n" << same.out;
+
+  const std::string b =
+      save("b.json", pool_sweep({1, 2, 4, 8}, 5, [](double p) { return p == 4 ? 1.5 : 1.0; }));
+  const ProcessResult slower = compare({a, b, "--json", "c.json"});
+  EXPECT_EQ(slower.exit_code, 1) << slower.out << slower.err;
+  for (const char *part :
+       {"changed: latency p99: worse beyond the noise at P = 4; within",
+        "  P = 4 · pool: regressed: +50% worse, beyond the noise (Welch t 98.75%",
+        "result: regressed (exit 1)"})
+    EXPECT_TRUE(contains(slower.out, part)) << part << " missing from:\n" << slower.out;
+  const boost::json::value json = boost::json::parse(read_file(path("c.json")));
+  EXPECT_EQ(json.at("schema").as_string(), "conlab.sweep-compare/1");
+  EXPECT_EQ(json.at("points").as_array().size(), 4u);
+
+  EXPECT_EQ(compare({a, b, "--metric", "throughput"}).exit_code, 1) << "throughput fell at P = 4";
+  EXPECT_EQ(compare({b, a}).exit_code, 0) << "faster at P = 4 is no regression";
+  const std::string once = save("once.json", pool_sweep({1, 2, 4, 8}, 1));
+  const ProcessResult single = compare({once, once});
+  EXPECT_EQ(single.exit_code, 3) << single.out;
+  EXPECT_TRUE(contains(single.out, "and 1 more without a verdict")) << single.out;
+}
 
 TEST_F(CompareCli, HelpListsEveryMetricAndTheExitCodes) {
   const ProcessResult r = compare({"--help"});

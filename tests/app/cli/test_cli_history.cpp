@@ -88,8 +88,8 @@ TEST_F(CliHistory, ARunIsRecordedWithItsResultsFile) {
   EXPECT_THAT(list.out, HasSubstr("1 run in " + history_dir()));
 }
 
-// A sweep is a run too: recorded with its grid, each variant at its best point, and refused by
-// compare (it has no per-task samples) with a reason.
+// A sweep is a run too: recorded with its grid, each variant at its best point, and compared
+// point by point with its recorded copy (one repeat a side: no verdict, exit 3).
 TEST_F(CliHistory, ASweepIsRecordedAndShownAtItsBestPoint) {
   const ProcessResult sweep =
       cli({"sweep", "sweep.json", "--out", "sweep-results.json", "--history-dir", history_dir()});
@@ -108,8 +108,9 @@ TEST_F(CliHistory, ASweepIsRecordedAndShownAtItsBestPoint) {
   EXPECT_THAT(history({}).out, HasSubstr("/pool best "));
 
   const ProcessResult compare = cli({"compare", r.results_file, "sweep-results.json"});
-  EXPECT_EQ(compare.exit_code, 2);
-  EXPECT_THAT(compare.err, HasSubstr("is a sweep's results: compare takes single runs"));
+  EXPECT_EQ(compare.exit_code, 3) << compare.err;
+  EXPECT_THAT(compare.out, HasSubstr("P = 2"));
+  EXPECT_THAT(compare.out, HasSubstr("1 run each: noise unknown"));
 
   EXPECT_EQ(cli({"sweep", "sweep.json", "--no-history", "-q"}).exit_code, 0);
   EXPECT_EQ(RunHistory(history_dir()).list().size(), 1u) << "--no-history records nothing";

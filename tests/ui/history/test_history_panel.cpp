@@ -3,6 +3,7 @@
 // compared (table and overlaid charts), and deleted only after the person said yes. A history that
 // cannot be used is reported and left as it is until the person agrees to move it aside.
 #include "core/history/run_history.h"
+#include "tests/support/results_builder.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/charts/chart_panel.h"
 #include "ui/compare/compare_table_model.h"
@@ -87,6 +88,15 @@ RunResults results_of(const Experiment &e, double makespan) {
   return r;
 }
 
+// Selects runs a and b in the panel and triggers Compare.
+void compare_two(HistoryPanel &panel, std::int64_t a, std::int64_t b) {
+  select_run(panel, a);
+  panel.view()->selectionModel()->select(cell(panel, b, 0),
+                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+  QVERIFY(panel.compare_action()->isEnabled());
+  panel.compare_action()->trigger();
+}
+
 } // namespace
 
 class TestHistoryPanel : public QObject {
@@ -108,7 +118,7 @@ private Q_SLOTS:
     QSignalSpy recorded(&panel, &HistoryPanel::recorded);
     for (int run = 0; run < 2; ++run) {
       QSignalSpy shown(&w, &MainWindow::results_shown);
-      w.editor()->set_experiment(test::tiny_article(8, 0.01));
+      w.editor()->set_experiment(ui::test::tiny_article(8, 0.01));
       w.run();
       QVERIFY(shown.wait(120'000));
       QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), run + 1, 30'000);
@@ -180,7 +190,7 @@ private Q_SLOTS:
     MainWindow w;
     QSignalSpy recorded(w.history(), &HistoryPanel::recorded);
     QSignalSpy progress(w.runner(), &RunController::progress);
-    w.editor()->set_experiment(test::many_tasks(200'000));
+    w.editor()->set_experiment(ui::test::many_tasks(200'000));
     w.run();
     QVERIFY(progress.wait(60'000));
     w.cancel();
@@ -192,7 +202,7 @@ private Q_SLOTS:
   void search_rename_and_tag_in_place() {
     HistoryPanel panel(m_dir->path());
     history::RunHistory writer(m_dir->path().toStdString()); // another connection, as another lab
-    Experiment article = test::tiny_article();
+    Experiment article = ui::test::tiny_article();
     Experiment pool = article;
     pool.name = "pool-size";
     const auto now = history::Clock::now();
@@ -225,7 +235,7 @@ private Q_SLOTS:
     HistoryPanel panel(m_dir->path());
     history::RunHistory writer(m_dir->path().toStdString());
     const auto now = history::Clock::now();
-    const RunRecord r = writer.add(results_of(test::tiny_article(), 1), now, now);
+    const RunRecord r = writer.add(results_of(ui::test::tiny_article(), 1), now, now);
     panel.refresh();
     select_run(panel, r.id);
 
@@ -245,22 +255,61 @@ private Q_SLOTS:
     QCOMPARE(panel.proxy()->rowCount(), 0);
   }
 
+  // Two sweeps in the history compare point by point, by the CLI's rules: the verdict names the
+  // point that changed, the table has a row per point, variant and metric, the intervals are
+  // Bonferroni's, and the sweep chart overlays both (B dashed).
+  void two_sweeps_compare_point_by_point() {
+    HistoryPanel panel(m_dir->path());
+    history::RunHistory writer(m_dir->path().toStdString());
+    const auto now = history::Clock::now();
+    const RunRecord a = writer.add(conlab::test::pool_sweep({1, 2, 4, 8}, 5), now, now);
+    const RunRecord b = writer.add(
+        conlab::test::pool_sweep({1, 2, 4, 8}, 5, [](double p) { return p == 4 ? 1.5 : 1.0; }), now,
+        now);
+    panel.refresh();
+    compare_two(panel, a.id, b.id);
+    CompareView *view = panel.compare_view();
+    QVERIFY(view);
+    QSignalSpy ready(view, &CompareView::ready);
+    QVERIFY(ready.wait(30'000));
+    const QString notes = view->notes_text();
+    QVERIFY2(notes.contains(QStringLiteral("Verdict on latency p99 (threshold 5.0%): regressed.")),
+             qPrintable(notes));
+    QVERIFY2(notes.contains(QStringLiteral("worse beyond the noise at P = 4; within the noise at "
+                                           "the 3 other points")),
+             qPrintable(notes));
+    QVERIFY2(notes.contains(QStringLiteral("P = 4 · pool: regressed: +50% worse")),
+             qPrintable(notes));
+    CompareTableModel *model = view->table_model();
+    QStringList variants;
+    for (int row = 0; row < model->rowCount(); ++row)
+      variants << model->index(row, CompareTableModel::variant).data().toString();
+    QVERIFY(variants.contains(QStringLiteral("P = 8 · pool")));
+    QVERIFY(model->headerData(CompareTableModel::noise, Qt::Horizontal, Qt::DisplayRole)
+                .toString()
+                .contains(QStringLiteral("98.75%")));
+    QChartView *chart = view->charts()->view(ChartKind::sweep);
+    QVERIFY(chart && chart->chart());
+    QStringList dashed;
+    for (QAbstractSeries *series : chart->chart()->series())
+      if (auto *line = qobject_cast<QLineSeries *>(series);
+          line && line->pen().style() == Qt::DashLine)
+        dashed << line->name();
+    QCOMPARE(dashed, QStringList{QStringLiteral("B pool")});
+  }
+
   void a_damaged_results_file_cannot_be_compared_and_the_history_stays() {
     HistoryPanel panel(m_dir->path());
     history::RunHistory writer(m_dir->path().toStdString());
     const auto now = history::Clock::now();
-    const RunRecord a = writer.add(results_of(test::tiny_article(), 1), now, now);
-    const RunRecord b = writer.add(results_of(test::tiny_article(), 2), now, now);
+    const RunRecord a = writer.add(results_of(ui::test::tiny_article(), 1), now, now);
+    const RunRecord b = writer.add(results_of(ui::test::tiny_article(), 2), now, now);
     QFile file(QString::fromStdString(b.results_file));
     QVERIFY(file.open(QIODevice::ReadWrite));
     file.resize(file.size() / 2); // a truncated file
     file.close();
     panel.refresh();
-    select_run(panel, a.id);
-    panel.view()->selectionModel()->select(cell(panel, b.id, 0),
-                                           QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    QVERIFY(panel.compare_action()->isEnabled());
-    panel.compare_action()->trigger();
+    compare_two(panel, a.id, b.id);
     QSignalSpy failed(panel.compare_view(), &CompareView::failed);
     QVERIFY(failed.wait(30'000));
     QVERIFY(panel.message().contains(QStringLiteral("Cannot compare")));
@@ -281,7 +330,7 @@ private Q_SLOTS:
     QVERIFY(panel.message().contains(db));
     QVERIFY(panel.message().contains(QStringLiteral("not a readable SQLite database")));
     QCOMPARE(panel.model()->rowCount(), 0);
-    panel.record(std::make_shared<const RunResults>(results_of(test::tiny_article(), 1)),
+    panel.record(std::make_shared<const RunResults>(results_of(ui::test::tiny_article(), 1)),
                  history::Clock::now()); // nowhere to record: nothing happens
     auto *move = panel.findChild<QPushButton *>();
     QVERIFY(move && move->isVisibleTo(&panel));

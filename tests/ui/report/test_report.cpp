@@ -84,6 +84,7 @@ private Q_SLOTS:
     m_doc = build_report(m_results);
     m_results_path = path(QStringLiteral("results.json"));
     save_results(m_results, m_results_path.toStdString());
+    save_results(test::hand_made_sweep(), path(QStringLiteral("sweep.json")).toStdString());
   }
 
   void document_has_every_section_in_order() {
@@ -325,6 +326,59 @@ private Q_SLOTS:
     QCOMPARE(drawn, charts.size());
   }
 
+  // With a baseline, a "Compared with" section by compare's rules: two sweeps point by point, the
+  // verdict, the sweep charts overlaid (B dashed), a table naming the point that changed.
+  void compare_section_of_two_sweeps() {
+    // Five runs a point (the fixture's two, and three more between them): enough for a verdict.
+    const auto five_runs = [](RunResults r) {
+      for (SweepPoint &point : r.sweep->points)
+        for (SweepVariantPoint &v : point.variants)
+          for (double shift : {-5.0, 0.0, 5.0}) {
+            SweepMeasurement m = v.measurements[0];
+            m.repeat = static_cast<int>(v.measurements.size());
+            m.metrics.throughput_per_s += 10 + shift;
+            v.measurements.push_back(m);
+          }
+      return r;
+    };
+    RunResults b = five_runs(test::hand_made_sweep());
+    for (SweepPoint &point : b.sweep->points)
+      if (point.values[0] == 4)
+        for (SweepMeasurement &m : point.variants[0].measurements)
+          m.metrics.throughput_per_s /= 2; // the pool at P = 4 lost half its throughput
+    ReportOptions options;
+    options.baseline = std::make_shared<const RunResults>(five_runs(test::hand_made_sweep()));
+    options.baseline_name = QStringLiteral("before.json");
+    const ReportDocument doc = build_report(b, options);
+    const ReportSection &s = doc.sections.back();
+    QCOMPARE(s.id, QStringLiteral("compare"));
+    QCOMPARE(s.heading, QStringLiteral("Compared with before.json"));
+    QString words;
+    for (const ReportBlock &block : s.blocks)
+      if (const auto *p = std::get_if<ReportParagraph>(&block))
+        words += p->text + QLatin1Char('\n');
+    QVERIFY2(words.contains(QStringLiteral("Point by point: latency p99:")), qPrintable(words));
+    QVERIFY2(words.contains(QStringLiteral("8 points and variants")), qPrintable(words));
+    QStringList charts;
+    for (const ReportBlock &block : s.blocks)
+      if (const auto *c = std::get_if<ReportChart>(&block))
+        charts << c->name;
+    QCOMPARE(charts, (QStringList{"compare-sweep-p99", "compare-sweep-throughput"}));
+    const auto *table = std::get_if<ReportTable>(&s.blocks.back());
+    QVERIFY(table);
+    bool pool_at_4_worse = false;
+    for (const QStringList &row : table->rows)
+      if (row[0] == QStringLiteral("P = 4 · pool") && row[1] == QStringLiteral("throughput/s"))
+        pool_at_4_worse = row[6] == QStringLiteral("worse");
+    QVERIFY(pool_at_4_worse);
+    const HtmlScan scan = scan_html(report_html(doc));
+    QVERIFY2(scan.error.isEmpty(), qPrintable(scan.error));
+    QVERIFY(scan.text.contains(QStringLiteral("Compared with before.json")));
+    const PdfLayout layout = layout_of(doc);
+    const QStringList broken = check_layout(layout);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QLatin1Char('\n'))));
+  }
+
   // A long table and many charts: rows never split, the header repeated on each page.
   void long_tables_and_many_charts_paginate() {
     ReportDocument doc = m_doc;
@@ -387,6 +441,12 @@ private Q_SLOTS:
         << QStringLiteral("wrote ");
     QTest::newRow("unwritable") << QStringList{"@results", "--out", "/proc/nope/r.html"} << 1
                                 << QStringLiteral("cannot write /proc/nope/r.html");
+    QTest::newRow("compared with itself")
+        << QStringList{"@results", "--compare", "@results", "--out", "@/c.html"} << 0
+        << QStringLiteral("wrote ");
+    QTest::newRow("compared with a sweep")
+        << QStringList{"@results", "--compare", "@/sweep.json", "--out", "@/c.html"} << 2
+        << QStringLiteral("is a single run and");
     // The messages for bad arguments and unreadable results: tests/app/cli/test_cli_report.cpp.
   }
 
@@ -414,7 +474,10 @@ private Q_SLOTS:
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
     if (written.endsWith(QLatin1String(".html"))) {
-      QVERIFY(scan_html(bytes).error.isEmpty());
+      const HtmlScan scan = scan_html(bytes);
+      QVERIFY(scan.error.isEmpty());
+      if (args.contains(QStringLiteral("--compare")))
+        QVERIFY(scan.text.contains(QStringLiteral("Compared with")));
     } else {
       QVERIFY(bytes.startsWith("%PDF"));
       QVERIFY(
