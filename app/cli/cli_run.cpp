@@ -5,8 +5,10 @@
 #include "app/cli/cli_progress.h"
 #include "app/cli/cli_table.h"
 #include "core/engine/runner.h"
+#include "core/http/server_target.h"
 #include "core/results/environment.h"
 #include "core/results/results_json.h"
+#include "core/util/format.h"
 
 #include <boost/json/serialize.hpp>
 #include <boost/program_options.hpp>
@@ -32,6 +34,7 @@ struct RunArgs {
   std::optional<std::uint64_t> seed;
   std::optional<std::int64_t> tasks;
   std::optional<std::int64_t> clients;
+  std::optional<std::string> target; // --target http://HOST:PORT
   std::vector<std::string> variants;
   std::string out;
   std::string csv;
@@ -57,6 +60,10 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
       ("clients", po::value<std::int64_t>()->value_name("C"), "C concurrent clients (closed load)")
       ("variant", po::value<std::vector<std::string>>()->value_name("LABEL"),
        "run only this variant (repeatable)")
+      ("target", po::value<std::string>()->value_name("URL"),
+       "measure a real server instead: each variant's tasks become requests to URL/<label> "
+       "(e.g. http://127.0.0.1:8000 for the article's /a../d), beside the model's prediction; "
+       "at full scale, so not with --time-scale")
       ("out", po::value<std::string>()->value_name("FILE"),
        "write the results JSON (conlab.results/1) to FILE")
       ("csv", po::value<std::string>()->value_name("FILE"), "write one row per task to FILE")
@@ -84,6 +91,7 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
   take(vm, "seed", run.seed);
   take(vm, "tasks", run.tasks);
   take(vm, "clients", run.clients);
+  take(vm, "target", run.target);
   if (vm.count("variant"))
     run.variants = vm["variant"].as<std::vector<std::string>>();
   if (vm.count("out"))
@@ -146,6 +154,25 @@ void apply_overrides(Experiment &experiment, const RunArgs &run) {
     keep_variants(experiment, run.variants);
 }
 
+// --target: every variant to the server at URL/<label>, at full scale. False after printing the
+// problems, each naming its field.
+bool aim_at_target(Experiment &experiment, const RunArgs &run) {
+  if (run.time_scale)
+    throw UsageError("--time-scale: a real server at --target runs at its own speed, so its "
+                     "durations cannot be scaled (drop --time-scale; the predictions are at full "
+                     "scale)");
+  double scaled_from = 1;
+  const std::vector<FieldError> errors = http::aim_at_server(experiment, *run.target, scaled_from);
+  if (!errors.empty()) {
+    print_field_errors(std::cerr, errors);
+    return false;
+  }
+  if (scaled_from != 1)
+    std::cerr << "note: " << experiment.name << "'s time scale ×" << human_scale(scaled_from)
+              << " does not apply to a real server: it runs, and is predicted, at full scale\n";
+  return true;
+}
+
 // Writes --out and --csv, noting in `context` what was written; false (after saying why) when a
 // file could not be written.
 bool write_outputs(const RunResults &results, const RunArgs &run, ReportContext &context) {
@@ -197,6 +224,8 @@ int run_command(const std::vector<std::string> &args, SignalWatcher &signals) {
                      run->experiment + ", or add --no-sweep to run its base values once");
   experiment.sweep.reset();
   apply_overrides(experiment, *run);
+  if (run->target && !aim_at_target(experiment, *run))
+    return kExitBadInput;
   if (const auto errors = validate_experiment(experiment, cores); !errors.empty()) {
     print_field_errors(std::cerr, errors);
     return kExitBadInput;

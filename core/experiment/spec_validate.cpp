@@ -7,6 +7,7 @@
 #include "core/http/url.h"
 #include "core/sweep/sweep.h"
 #include "core/util/json_fields.h"
+#include "core/util/machine_memory.h"
 #include "core/util/translatable.h"
 
 #include <cmath>
@@ -80,14 +81,6 @@ std::string bytes_text(double bytes) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, unit == 0 ? "%.0f %s" : "%.1f %s", bytes, units[unit]);
   return buffer;
-}
-
-double physical_memory_bytes() {
-  const long pages = ::sysconf(_SC_PHYS_PAGES);
-  const long page_size = ::sysconf(_SC_PAGE_SIZE);
-  if (pages <= 0 || page_size <= 0)
-    return std::numeric_limits<double>::infinity();
-  return static_cast<double>(pages) * static_cast<double>(page_size);
 }
 
 void check_load(Checker &c, const Experiment &e) {

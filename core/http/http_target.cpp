@@ -40,9 +40,9 @@ RepeatResult run_target_repeat(const Experiment &e, std::size_t index, int repea
   options.stop = stop;
   options.on_progress = on_progress;
   // A request may legitimately wait as long as the whole batch (/a serves one at a time), so
-  // the timeout follows the prediction rather than a fixed 10 s.
+  // the timeout follows the prediction: twice the predicted makespan, and never under a minute.
   const Prediction p = predict(v, e.load, e.time_scale, cores);
-  options.timeout_s = std::max(30.0, 2 * p.makespan_s.value_or(0));
+  options.timeout_s = std::max(kDefaultTimeoutS, 2 * p.makespan_s.value_or(0));
   if (e.load.kind == LoadKind::open)
     options.max_connections = std::max<std::int64_t>(options.max_connections, 1024);
   GeneratorResult result = run_load(options, cores);

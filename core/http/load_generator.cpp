@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -195,6 +196,25 @@ void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Wor
                          " of a core: the generator may be the bottleneck");
 }
 
+// A request that got no answer still held the run until it gave up (a timeout: the time it was
+// given), so the makespan spans it: dropped requests never shorten the headline. Throughput stays
+// the answered requests over that span.
+void span_failures(Summary &s, const std::vector<TaskSample> &samples, std::int64_t last_failure_ns,
+                   const ResourceUsage &resources, int cores) {
+  if (last_failure_ns < 0)
+    return;
+  std::int64_t first_submit = std::numeric_limits<std::int64_t>::max();
+  for (const TaskSample &t : samples)
+    if (t.submitted())
+      first_submit = std::min(first_submit, t.submit_ns);
+  const double span = 1e-9 * static_cast<double>(last_failure_ns - first_submit);
+  if (first_submit > last_failure_ns || span <= s.makespan_s)
+    return;
+  s.makespan_s = span;
+  s.throughput_per_s = s.completed / span;
+  s.cpu_utilization = resources.cpu_time_s / (span * std::max(cores, 1));
+}
+
 } // namespace
 
 std::uint64_t planned_requests(const GeneratorOptions &o) {
@@ -288,10 +308,14 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   RepeatResult &r = result.repeat;
   r.telemetry = meter.stop(r.resources);
   r.samples = recorder.take_samples();
+  std::int64_t last_failure_ns = -1;
   for (std::size_t i = 0; i < r.samples.size(); ++i)
-    if (failed[i])
+    if (failed[i]) {
+      last_failure_ns = std::max(last_failure_ns, r.samples[i].end_ns);
       r.samples[i].end_ns = -1; // no response: no latency
+    }
   r.summary = summarize(r.samples, r.telemetry, {}, r.resources, cores);
+  span_failures(r.summary, r.samples, last_failure_ns, r.resources, cores);
   r.complete = r.summary.completed == r.summary.tasks;
   HttpErrors errors;
   for (const auto &w : workers) {
@@ -306,6 +330,7 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
       result.first_error = w->first_error;
   }
   r.http_errors = errors;
+  result.timeout_s = o.timeout_s;
   self_check(o, workers, result.check);
   result.repeat.generator_warnings = result.check.warnings; // kept in the results file
   return result;
@@ -326,12 +351,36 @@ std::string describe_errors(const HttpErrors &e) {
   return out;
 }
 
+std::string failure_headline(const GeneratorResult &g) {
+  const RepeatResult &r = g.repeat;
+  if (!r.http_errors || r.http_errors->failed() == 0)
+    return {};
+  const HttpErrors &e = *r.http_errors;
+  const std::string of =
+      std::to_string(e.failed()) + " of " + std::to_string(r.samples.size()) + " requests ";
+  if (e.failed() == e.timeout)
+    return of + "timed out after " + human_duration(g.timeout_s);
+  std::string kinds;
+  const auto add = [&kinds](std::uint64_t count, const std::string &what) {
+    if (count)
+      kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + what;
+  };
+  add(e.timeout, "timed out after " + human_duration(g.timeout_s));
+  add(e.refused, "refused");
+  add(e.reset, "reset");
+  add(e.other, "other");
+  return of + "failed: " + kinds;
+}
+
 std::string describe_http_run(const GeneratorResult &g) {
   const RepeatResult &r = g.repeat;
   const GeneratorCheck &c = g.check;
   std::ostringstream out;
   out.setf(std::ios::fixed);
   out.precision(1);
+  if (const std::string failed = failure_headline(g); !failed.empty())
+    out << failed << ": the latencies are of the " << g.succeeded
+        << " answered, and the makespan runs until the last request gave up. ";
   out << "HTTP: " << g.succeeded << " of " << r.samples.size() << " requests got a 2xx response";
   if (r.http_errors && r.http_errors->total() > 0)
     out << "; errors: " << describe_errors(*r.http_errors);

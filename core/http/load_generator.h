@@ -29,6 +29,8 @@ struct RequestSpec {
   std::string body;
 };
 
+inline constexpr double kDefaultTimeoutS = 60;
+
 struct GeneratorOptions {
   RequestSpec request;
   // closed: tasks, clients (= connections); open: rate_per_s, arrivals, tasks.
@@ -37,7 +39,9 @@ struct GeneratorOptions {
   // set > 0). Closed load: stop taking new requests after this long.
   std::optional<double> duration_s;
   std::int64_t max_connections = 1024; // open load
-  double timeout_s = 10;               // connect, or send + whole response
+  // Connect, or send + whole response. A lab studies slow endpoints: a minute, not a wrk-style
+  // 2 s, so that a slow server is measured rather than cut off.
+  double timeout_s = kDefaultTimeoutS;
   bool keep_alive = true;              // false: one connection per request
   int threads = 0;                     // 0: min(cores, connections), at least 1
   std::uint64_t seed = 1;              // Poisson arrivals
@@ -65,6 +69,7 @@ struct GeneratorResult {
   GeneratorCheck check;
   std::uint64_t succeeded = 0; // 2xx responses
   std::string first_error;     // what went wrong first, e.g. "connect: Connection refused"
+  double timeout_s = 0;        // the run's timeout, for the words on its failures
 };
 
 // Requests in the run: load.tasks, or the arrivals within duration_s.
@@ -75,7 +80,12 @@ GeneratorResult run_load(const GeneratorOptions &options, int cores);
 
 // "3 refused, 2 timeout, 404 ×5" (empty when there were none).
 std::string describe_errors(const HttpErrors &errors);
-// One paragraph on errors and the generator's self-check, for the variant's explanation.
+// What failed, the first thing a reader must know: "46 of 100 requests timed out after 10 s"
+// or "12 of 100 requests failed: 10 refused, 2 reset"; empty when every request was answered.
+// Non-2xx answers are answers, counted in describe_errors.
+std::string failure_headline(const GeneratorResult &result);
+// One paragraph on errors and the generator's self-check, for the variant's explanation; it
+// opens with failure_headline.
 std::string describe_http_run(const GeneratorResult &result);
 
 } // namespace conlab::http

@@ -68,16 +68,32 @@ void ChildProcess::send(int signal) {
   m_since = std::chrono::steady_clock::now();
 }
 
-bool ChildProcess::wait_for_stderr(const std::string &text,
-                                   std::chrono::milliseconds timeout) const {
+namespace {
+
+bool wait_for_text(const std::filesystem::path &file, const std::string &text,
+                   std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (read_file(m_err).find(text) == std::string::npos) {
+  while (read_file(file).find(text) == std::string::npos) {
     if (std::chrono::steady_clock::now() >= deadline)
       return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return true;
 }
+
+} // namespace
+
+bool ChildProcess::wait_for_stderr(const std::string &text,
+                                   std::chrono::milliseconds timeout) const {
+  return wait_for_text(m_err, text, timeout);
+}
+
+bool ChildProcess::wait_for_stdout(const std::string &text,
+                                   std::chrono::milliseconds timeout) const {
+  return wait_for_text(m_out, text, timeout);
+}
+
+std::string ChildProcess::output() const { return read_file(m_out); }
 
 ProcessResult ChildProcess::wait(std::chrono::milliseconds timeout) {
   ProcessResult result;

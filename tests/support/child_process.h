@@ -33,6 +33,8 @@ public:
   pid_t pid() const { return m_pid; }
   // Waits until the child's stderr contains `text`; false if it did not within `timeout`.
   bool wait_for_stderr(const std::string &text, std::chrono::milliseconds timeout) const;
+  bool wait_for_stdout(const std::string &text, std::chrono::milliseconds timeout) const;
+  std::string output() const; // its stdout so far
   // Waits at most `timeout`; a child still running then is killed and reported timed out.
   ProcessResult wait(std::chrono::milliseconds timeout);
 

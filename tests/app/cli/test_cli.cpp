@@ -174,18 +174,24 @@ TEST_P(CommandLineRefused, WithExitCode2) {
 
 INSTANTIATE_TEST_SUITE_P(
     Arguments, CommandLineRefused,
-    ::testing::Values(BadArgs{{}, "Usage"}, BadArgs{{"frobnicate"}, "frobnicate"},
-                      BadArgs{{"--frobnicate"}, "--frobnicate"},
-                      BadArgs{{"run", "fastapi-article", "--bogus"}, "--bogus"},
-                      BadArgs{{"run"}, "run"}, BadArgs{{"run", "no-such-preset"}, "no-such-preset"},
-                      BadArgs{{"run", "missing.json"}, "missing.json"},
-                      BadArgs{{"run", "fastapi-article", "--time-scale", "0"}, "--time-scale"},
-                      BadArgs{{"run", "fastapi-article", "--time-scale", "fast"}, "time-scale"},
-                      BadArgs{{"run", "fastapi-article", "--repeats", "0"}, "--repeats"},
-                      BadArgs{{"run", "fastapi-article", "--variant", "/z"}, "/z"},
-                      BadArgs{{"validate"}, "validate"},
-                      BadArgs{{"validate", "missing.json"}, "missing.json"},
-                      BadArgs{{"presets", "extra"}, "extra"}));
+    ::testing::Values(
+        BadArgs{{}, "Usage"}, BadArgs{{"frobnicate"}, "frobnicate"},
+        BadArgs{{"--frobnicate"}, "--frobnicate"},
+        BadArgs{{"run", "fastapi-article", "--bogus"}, "--bogus"}, BadArgs{{"run"}, "run"},
+        BadArgs{{"run", "no-such-preset"}, "no-such-preset"},
+        BadArgs{{"run", "missing.json"}, "missing.json"},
+        BadArgs{{"run", "fastapi-article", "--time-scale", "0"}, "--time-scale"},
+        BadArgs{{"run", "fastapi-article", "--time-scale", "fast"}, "time-scale"},
+        BadArgs{{"run", "fastapi-article", "--repeats", "0"}, "--repeats"},
+        BadArgs{{"run", "fastapi-article", "--variant", "/z"}, "/z"},
+        BadArgs{{"validate"}, "validate"}, BadArgs{{"validate", "missing.json"}, "missing.json"},
+        BadArgs{{"presets", "extra"}, "extra"},
+        // Refused before a byte is sent, with the estimate, never an OOM kill.
+        BadArgs{{"load", "http://127.0.0.1:9/", "-n", "100000000000"}, "-n 100000000000: "},
+        BadArgs{{"load", "http://127.0.0.1:9/", "--rate", "10000000", "--duration", "100000s"},
+                "--rate × --duration: "},
+        BadArgs{{"load", "http://127.0.0.1:9/", "--duration", "0"}, "--duration"},
+        BadArgs{{"load", "http://127.0.0.1:9/", "--timeout", "-1s"}, "--timeout"}));
 
 TEST_F(CliTest, RunWritesResultsAndSamples) {
   const ProcessResult r = cli(

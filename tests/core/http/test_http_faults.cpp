@@ -80,6 +80,14 @@ TEST(HttpGeneratorFaults, StalledServerTimesOut) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, 5s);
   EXPECT_EQ(r.repeat.http_errors->timeout, 3u);
   EXPECT_NE(r.first_error.find("no answer within"), std::string::npos) << r.first_error;
+  // The requests held the run until they gave up: the makespan is the time they were given, not
+  // the zero of no answer.
+  EXPECT_GE(r.repeat.summary.makespan_s, 0.29);
+  EXPECT_LT(r.repeat.summary.makespan_s, 2.0);
+  EXPECT_EQ(r.repeat.summary.completed, 0u);
+  EXPECT_EQ(http::failure_headline(r), "3 of 3 requests timed out after 300 ms");
+  EXPECT_TRUE(http::describe_http_run(r).starts_with("3 of 3 requests timed out after 300 ms: "))
+      << http::describe_http_run(r);
 }
 
 TEST(HttpGeneratorFaults, ResettingServerCountsResets) {
@@ -93,6 +101,7 @@ TEST(HttpGeneratorFaults, ResettingServerCountsResets) {
   const auto r = http::run_load(test::closed_options(url(server.port()), 4, 1, 2), 2);
   EXPECT_EQ(r.repeat.http_errors->reset, 4u) << r.first_error;
   EXPECT_EQ(r.succeeded, 0u);
+  EXPECT_EQ(http::failure_headline(r), "4 of 4 requests failed: 4 reset");
 }
 
 class EmbeddedServerFaults : public testing::Test {

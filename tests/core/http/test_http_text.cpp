@@ -1,6 +1,7 @@
 // What HTTP mode reads from people: URLs, listen addresses, durations, headers, experiment
 // targets, and the results file's errors block.
 #include "core/experiment/spec_json.h"
+#include "core/http/server_target.h"
 #include "core/http/url.h"
 #include "core/results/results_json.h"
 
@@ -147,6 +148,30 @@ TEST(HttpResults, ErrorsBlockRoundTrips) {
   EXPECT_EQ(e.status.at(503), 6u);
   EXPECT_EQ(e.total(), 21u);
   EXPECT_FALSE(back.variants[0].repeats[1].http_errors);
+}
+
+// --target: each variant to the base URL + its label, a base path kept as a prefix, the time
+// scale set to 1 and reported; labels that are not paths named by their field.
+TEST(HttpServerTarget, AimsEveryVariantAtItsLabel) {
+  Experiment e;
+  e.time_scale = 0.05;
+  e.variants.resize(2);
+  e.variants[0].label = "/a";
+  e.variants[1].label = "/b?x=1";
+  double scaled_from = 0;
+  const std::vector<FieldError> errors =
+      http::aim_at_server(e, "http://127.0.0.1:8000/api/", scaled_from);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].path, "variants[1].label") << "a query is not a path";
+  EXPECT_FALSE(e.variants[1].target);
+  EXPECT_EQ(e.variants[0].target->url, "http://127.0.0.1:8000/api/a");
+  EXPECT_EQ(e.time_scale, 1);
+  EXPECT_EQ(scaled_from, 0.05);
+  e.variants[1].label = "/b";
+  EXPECT_TRUE(http::aim_at_server(e, "http://127.0.0.1:8000", scaled_from).empty());
+  EXPECT_EQ(e.variants[1].target->url, "http://127.0.0.1:8000/b");
+  EXPECT_EQ(scaled_from, 1) << "already at full scale";
+  EXPECT_EQ(http::aim_at_server(e, "https://x", scaled_from).at(0).path, "--target");
 }
 
 } // namespace
