@@ -1,7 +1,9 @@
 #include "ui/gui_command.h"
 
+#include "core/capacity/capacity_results.h"
 #include "core/experiment/spec_json.h"
 #include "core/results/results_json.h"
+#include "core/util/json_fields.h"
 
 #include <clocale>
 #include <cstdlib>
@@ -48,6 +50,20 @@ std::optional<RunResults> load_results_for_command(const std::string &path) {
     say(e.what());
   }
   return std::nullopt;
+}
+
+std::optional<ChartData> chart_data_for_command(const std::string &path) {
+  try {
+    const boost::json::value document = json::read_json_file(path);
+    if (is_capacity_document(document))
+      return build_chart_data(capacity_from_json(document));
+  } catch (const std::exception &) {
+    // Not readable as a capacity file: the results reader below says what is wrong.
+  }
+  const std::optional<RunResults> results = load_results_for_command(path);
+  if (!results)
+    return std::nullopt;
+  return build_chart_data(*results);
 }
 
 } // namespace conlab::ui

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/results/results.h"
+#include "ui/charts/chart_data.h"
 
 #include <QApplication>
 
@@ -23,6 +24,9 @@ std::unique_ptr<QApplication> make_headless_application(int &argc, char **argv);
 // The results in `path`, or nullopt after printing "error: PATH: what is wrong" (one line per
 // field error) to stderr.
 std::optional<RunResults> load_results_for_command(const std::string &path);
+// What `conlab-cli chart` draws from `path`: a run's or sweep's results, or a capacity search
+// (conlab.capacity/1); nullopt after printing what is wrong, as above.
+std::optional<ChartData> chart_data_for_command(const std::string &path);
 
 inline constexpr int kCommandOk = 0, kCommandFailed = 1, kCommandBadInput = 2;
 

@@ -2,6 +2,7 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/cli_format.h"
 #include "app/cli/cli_http.h"
+#include "app/cli/cli_spawn.h"
 #include "app/cli/cli_table.h"
 #include "core/analysis/summary.h"
 #include "core/http/load_generator.h"
@@ -43,6 +44,8 @@ request was due (no coordinated omission), and from when it was actually sent.
 Examples:
   conlab-cli load http://127.0.0.1:8000/a -n 100 -c 100
   conlab-cli load http://127.0.0.1:8080/ --rate 500 --arrivals poisson --duration 10s
+  conlab-cli load http://127.0.0.1:8000/c -n 100 -c 100 \
+      --spawn 'cd docs/examples/fastapi-article && exec python3 -m uvicorn server:app'
   conlab-cli load http://127.0.0.1:8000/b --method POST --header 'Content-Type: text/plain' --body @req.txt
 
 Exit codes: 0 some requests succeeded (2xx), 1 none did, 2 bad input, 130 cancelled.
@@ -53,6 +56,7 @@ struct LoadArgs {
   http::GeneratorOptions generator;
   std::string out, csv;
   bool json = false, quiet = false;
+  std::optional<SpawnArgs> spawn; // start the server at the first URL's host and port first
 };
 
 std::string read_body(const std::string &text) {
@@ -64,10 +68,6 @@ std::string read_body(const std::string &text) {
   return body;
 }
 
-// What one request costs the generator until the run ends, measured: 2,000,000 requests took
-// 524 MB (its sample, the recorder's slots, the failure flag, an open load's schedule).
-constexpr double kBytesPerRequest = 262;
-
 // Every request a run may send keeps its sample in memory until the run ends, so a run whose
 // requests would not fit in a quarter of this machine's memory is refused before it starts,
 // with the estimate, instead of meeting the OOM killer halfway.
@@ -78,7 +78,7 @@ void check_memory(std::size_t urls, const http::GeneratorOptions &g, bool has_n)
     const double arrivals = std::ceil(load.rate_per_s * *g.duration_s);
     requests = load.tasks > 0 ? std::min(requests, arrivals) : arrivals;
   }
-  const double bytes = requests * static_cast<double>(urls) * kBytesPerRequest;
+  const double bytes = requests * static_cast<double>(urls) * http::kBytesPerRequest;
   const double limit = physical_memory_bytes() / 4;
   if (bytes <= limit)
     return;
@@ -123,6 +123,7 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
       ("json", po::bool_switch(), "print the results JSON on stdout instead of the table")
       ("quiet,q", po::bool_switch(), "no progress on stderr");
   // clang-format on
+  add_spawn_options(options);
   const CommandLine line = parse_command_line("load", args, options, 64);
   const po::variables_map &vm = line.options;
   if (vm.count("help")) {
@@ -209,6 +210,7 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
     out.csv = vm["csv"].as<std::string>();
   out.json = vm["json"].as<bool>();
   out.quiet = vm["quiet"].as<bool>();
+  out.spawn = chosen_spawn(vm, out.out);
   return out;
 }
 
@@ -267,6 +269,12 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
     e.load.tasks = static_cast<std::int64_t>(http::planned_requests(a.generator));
   e.seed = a.generator.seed;
   results.environment = current_environment();
+  std::unique_ptr<http::ServerUnderTest> server;
+  if (a.spawn) {
+    server = start_server_under_test(*a.spawn, a.urls.front(), signals, a.quiet);
+    if (!server)
+      return kExitCancelled;
+  }
   std::vector<http::GeneratorResult> runs;
   {
     const StopHandlerScope on_stop(signals, [] {
@@ -300,6 +308,7 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
       results.variants.push_back(std::move(r));
     }
   }
+  const bool server_lasted = !server || finish_server_under_test(std::move(server), results);
   results.status = signals.stop_requested() ? RunStatus::cancelled : RunStatus::completed;
   results.wall_time_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -356,7 +365,7 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
     std::cerr << '\n';
     return kExitFailure;
   }
-  return written ? kExitOk : kExitFailure;
+  return written && server_lasted ? kExitOk : kExitFailure;
 }
 
 } // namespace conlab::cli

@@ -3,6 +3,7 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/cli_history.h"
 #include "app/cli/cli_progress.h"
+#include "app/cli/cli_spawn.h"
 #include "app/cli/cli_table.h"
 #include "core/engine/runner.h"
 #include "core/http/server_target.h"
@@ -35,6 +36,7 @@ struct RunArgs {
   std::optional<std::int64_t> tasks;
   std::optional<std::int64_t> clients;
   std::optional<std::string> target; // --target http://HOST:PORT
+  std::optional<SpawnArgs> spawn;    // --spawn 'CMD': start the server at the target first
   std::vector<std::string> variants;
   std::string out;
   std::string csv;
@@ -72,6 +74,7 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
       ("no-sweep", po::bool_switch(),
        "run an experiment that has a sweep once, with its base values");
   // clang-format on
+  add_spawn_options(options);
   add_history_options(options);
   const CommandLine line = parse_command_line("run", args, options, 1);
   const po::variables_map &vm = line.options;
@@ -102,6 +105,9 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
   run.quiet = vm["quiet"].as<bool>();
   run.history = chosen_history(vm, "run");
   run.no_sweep = vm["no-sweep"].as<bool>();
+  run.spawn = chosen_spawn(vm, run.out);
+  if (run.spawn && !run.target)
+    throw UsageError("--spawn: only with --target, the URL where the server will answer");
   return run;
 }
 
@@ -234,6 +240,14 @@ int run_command(const std::vector<std::string> &args, SignalWatcher &signals) {
   check_writable(run->csv);
   const std::unique_ptr<history::RunHistory> history =
       run->history ? open_run_history(*run->history) : nullptr;
+  std::unique_ptr<http::ServerUnderTest> server;
+  if (run->spawn) {
+    std::string ignored;
+    server = start_server_under_test(*run->spawn, *http::parse_url(*run->target, ignored), signals,
+                                     run->quiet);
+    if (!server)
+      return kExitCancelled;
+  }
   const auto started = history::Clock::now();
 
   const auto style = run->quiet                   ? Progress::Style::none
@@ -255,6 +269,7 @@ int run_command(const std::vector<std::string> &args, SignalWatcher &signals) {
     results = run_experiment(experiment, options);
     progress.finish();
   }
+  const bool server_lasted = !server || finish_server_under_test(std::move(server), results);
 
   ReportContext context;
   context.width = terminal_width(STDOUT_FILENO);
@@ -272,7 +287,7 @@ int run_command(const std::vector<std::string> &args, SignalWatcher &signals) {
   }
   if (results.status == RunStatus::cancelled || signals.stop_requested())
     return kExitCancelled;
-  return written ? kExitOk : kExitFailure;
+  return written && server_lasted ? kExitOk : kExitFailure;
 }
 
 } // namespace conlab::cli

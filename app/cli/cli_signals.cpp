@@ -1,6 +1,7 @@
 #include "app/cli/cli_signals.h"
 
 #include "app/cli/cli_common.h"
+#include "core/http/server_under_test.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -62,6 +63,7 @@ void SignalWatcher::watch() {
       return;
     if (m_stop.stop_requested() || !m_on_stop) {
       say(m_stop.stop_requested() ? "\nstopped at once\n" : "\n");
+      http::kill_servers_under_test_now(); // no destructor runs after this
       std::_Exit(kExitCancelled);
     }
     m_stop.request_stop();

@@ -242,6 +242,12 @@ void print_report(std::ostream &out, const RunResults &results, const ReportCont
   if (!env.build_type.empty())
     out << "; " << env.build_type << " build";
   out << '\n';
+  if (const std::optional<ServerUnderTestRecord> &server = results.server) {
+    out << "server under test: " << server->command << " (output in " << server->log_path << ")";
+    if (!server->ended_on_its_own.empty())
+      out << "; it " << server->ended_on_its_own << " during the run";
+    out << '\n';
+  }
   if (!context.results_path.empty())
     out << "results written to " << context.results_path << '\n';
   if (!context.samples_path.empty())

@@ -1,4 +1,5 @@
 // conlab-cli: runs the lab's experiments without a window. Dispatches to one command per verb.
+#include "app/cli/cli_capacity.h"
 #include "app/cli/cli_common.h"
 #include "app/cli/cli_compare.h"
 #include "app/cli/cli_history.h"
@@ -40,6 +41,7 @@ Commands:
   compare A.json B.json    compare two results files; exit 1 when a metric regressed (for CI)
   serve <preset|file.json> serve the variants as HTTP endpoints (/a, /b, ...) until Ctrl-C
   load URL                 send HTTP requests to a URL and measure every one
+  capacity URL --slo SLO   the highest request rate that meets an SLO (p99<200ms)
   help [command]           this text, or a command's options
 
 Examples:
@@ -86,6 +88,8 @@ int dispatch(const std::vector<std::string> &args, SignalWatcher &signals) {
     return serve_command(rest, signals);
   if (command == "load")
     return load_command(rest, signals);
+  if (command == "capacity")
+    return capacity_command(rest, signals);
   if (command == "validate")
     return validate_command(rest);
   if (command == "compare")

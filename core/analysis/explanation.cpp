@@ -99,6 +99,8 @@ void cause(std::ostringstream &out, const ExplanationFacts &f) {
         << " cores (CPU " << human_percent(f.share)
         << " busy): computation can only overlap as far as there are free cores.";
     return;
+  case ExplanationCause::external_server:
+    return; // against_model says it all
   case ExplanationCause::waits_overlapped:
     out << "About " << human_count(f.overlap) << " tasks overlapped at once";
     if (f.lag_measured)
@@ -123,6 +125,38 @@ void against_prediction(std::ostringstream &out, const PredictionCheck &c) {
     out << ".";
     return;
   }
+}
+
+// What the variant's model says the server does, in words.
+std::string model_words(const ExplanationFacts &f) {
+  const std::string pool = pool_words(f);
+  if (!pool.empty())
+    return f.model + ": " + pool;
+  if (f.model_blocks_loop)
+    return f.model + ": a blocking step holds the one loop, so requests are served one at a time";
+  if (f.model == "event_loop")
+    return f.model + ": the waits overlap on one loop";
+  return f.model;
+}
+
+// A real server, against the model its variant names.
+void against_model(std::ostringstream &out, const ExplanationFacts &f) {
+  if (!f.prediction)
+    return;
+  const PredictionCheck &c = *f.prediction;
+  const std::string gap = std::string(c.gap >= 0 ? "+" : "") + human_percent(c.gap);
+  if (c.verdict == PredictionCheck::Verdict::close) {
+    out << "The server took " << human_duration(c.measured_s) << ", as its model predicts ("
+        << human_duration(c.predicted_s) << ", " << gap << "), " << model_words(f) << ".";
+    return;
+  }
+  out << "The server took " << human_duration(c.measured_s) << " where its model ("
+      << model_words(f) << ") predicts " << human_duration(c.predicted_s) << " (" << gap
+      << "): it does not work as that model says; it overlapped "
+      << (c.verdict == PredictionCheck::Verdict::slower
+              ? "less (a smaller pool, a blocking call, or too few cores)"
+              : "more (a larger pool, or a wait that does not block)")
+      << ".";
 }
 
 void against_claim(std::ostringstream &out, const ClaimCheck &c, std::uint32_t tasks) {
@@ -152,11 +186,15 @@ std::string explain(const ExplanationFacts &f) {
         << " tasks finished before the run stopped.";
     return out.str();
   }
-  if (f.prediction)
+  if (f.cause == ExplanationCause::external_server)
+    against_model(out, f);
+  else if (f.prediction)
     against_prediction(out, *f.prediction);
   if (f.claim)
     against_claim(out, *f.claim, f.tasks_per_repeat);
-  return out.str();
+  std::string text = out.str();
+  text.erase(0, text.find_first_not_of(' ')); // a cause with nothing to say leaves a space
+  return text;
 }
 
 std::string explain(const Variant &variant, const Summary &summary, const Prediction &prediction,

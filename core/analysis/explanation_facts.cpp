@@ -81,6 +81,15 @@ void name_gil(ExplanationFacts &f, const Variant &v, const Summary &s, double ti
 
 void find_cause(ExplanationFacts &f, const Variant &v, const Summary &s, int cores,
                 double time_scale) {
+  // A server the lab did not start sits behind a socket: its queues, loop and threads are out of
+  // sight, and the measurement can only be set against what its model predicts.
+  if (v.target && !v.target->embedded) {
+    f.cause = ExplanationCause::external_server;
+    f.model = v.model;
+    f.model_blocks_loop = blocks_its_loop(v, cores);
+    name_pool(f, v, cores);
+    return;
+  }
   const bool loop_held_up = s.loop_lag_s.measured && s.loop_lag_s.blocked_share > kBlockedLoop;
   // The GIL first: a loop that waits for the lock lags and a pool whose threads wait for it
   // queues, but the lock is the reason for both.

@@ -23,6 +23,7 @@ enum class ExplanationCause {
   cpu_saturated,          // every core was busy computing
   cpu_overlap,            // computation overlapped as far as there were free cores
   waits_overlapped,       // waits overlapped, nothing queued
+  external_server,        // a real server timed from outside: its model is the only story
 };
 
 // The pool that limited a queueing variant, as the explanation names it.
@@ -80,6 +81,10 @@ struct ExplanationFacts {
   bool process_start_in_run = false;
   double handoff_p50_s = 0;
   double tasks_taken_down = 0;
+  // external_server: the model the variant says the server follows, and whether that model's
+  // blocking step holds its event loop.
+  std::string model;
+  bool model_blocks_loop = false;
   std::optional<PredictionCheck> prediction;
   std::optional<ClaimCheck> claim;
 };

@@ -69,6 +69,13 @@ struct VariantResult {
   std::string explanation;
 };
 
+// A server the lab started for the run (`--spawn`) and stopped after it.
+struct ServerUnderTestRecord {
+  std::string command;          // as given to /bin/sh -c
+  std::string log_path;         // its stdout and stderr
+  std::string ended_on_its_own; // "exited with code 1" when it ended during the run; else empty
+};
+
 struct RunResults {
   static constexpr const char *kSchema = "conlab.results/1";
   Experiment experiment;
@@ -79,6 +86,7 @@ struct RunResults {
   double wall_time_s = 0;
   std::vector<VariantResult> variants; // empty for a sweep: its results are per point
   std::optional<SweepResults> sweep;   // present when experiment.sweep is
+  std::optional<ServerUnderTestRecord> server; // present when the lab started the server
 };
 
 // Whether some variant of the run measured an interpreter lock ("gil": "cpython").

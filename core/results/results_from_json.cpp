@@ -512,6 +512,13 @@ RunResults results_from_json(const boost::json::value &json) {
           read_variant((*variants)[i], json::index_path("variants", i), errors));
   if (const boost::json::value *sweep = f.object("sweep"))
     results.sweep = read_sweep_results(*sweep, "sweep", errors);
+  if (const boost::json::value *server = f.object("server_under_test")) {
+    Fields s(*server, "server_under_test", errors, false);
+    results.server =
+        ServerUnderTestRecord{.command = s.string("command", kRequired).value_or(""),
+                              .log_path = s.string("log", kRequired).value_or(""),
+                              .ended_on_its_own = s.string("ended_on_its_own").value_or("")};
+  }
   if (!errors.empty())
     throw SpecError(std::move(errors));
   return results;

@@ -232,6 +232,12 @@ boost::json::value to_json(const RunResults &results) {
   o["variants"] = std::move(variants);
   if (results.sweep)
     o["sweep"] = to_json(*results.sweep);
+  if (const std::optional<ServerUnderTestRecord> &server = results.server) {
+    boost::json::object s{{"command", server->command}, {"log", server->log_path}};
+    if (!server->ended_on_its_own.empty())
+      s["ended_on_its_own"] = server->ended_on_its_own;
+    o["server_under_test"] = std::move(s);
+  }
   return o;
 }
 

@@ -992,10 +992,6 @@
         <translation>已将报告写入 %1</translation>
     </message>
     <message>
-        <source>%1: a report is .html or .pdf</source>
-        <translation>%1：报告须为 .html 或 .pdf</translation>
-    </message>
-    <message>
         <source>page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
@@ -1739,6 +1735,170 @@
         <source>… and %1 more without a verdict.</source>
         <translation>……另有 %1 项没有结论。</translation>
     </message>
+    <message>
+        <source>/s</source>
+        <translation>/秒</translation>
+    </message>
+    <message>
+        <source>Capacity for %1: %2 — %3</source>
+        <translation>%1 下的容量：%2 — %3</translation>
+    </message>
+    <message>
+        <source>No capacity for %1: missed at the lowest rate tried — %2</source>
+        <translation>%1 下没有容量：最低的试验速率已不满足 — %2</translation>
+    </message>
+    <message>
+        <source>Capacity for %1: at least %2 (the generator could not go higher) — %3</source>
+        <translation>%1 下的容量：至少 %2（生成器无法更高）— %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Capacity for %1: at least %2, the highest rate allowed — %3</source>
+        <translation>%1 下的容量：至少 %2，即允许的最高速率 — %3</translation>
+    </message>
+    <message>
+        <source>Capacity for %1: the search stopped early (best so far %2) — %3</source>
+        <translation>%1 下的容量：搜索提前停止（目前最好 %2）— %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>These results hold no capacity search</source>
+        <translation>这些结果不含容量搜索</translation>
+    </message>
+    <message>
+        <source>%1 response time of the run (ms)</source>
+        <translation>该次运行的 %1 响应时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>arrival rate (requests/s, %1 arrivals)</source>
+        <translation>到达速率（请求/秒，%1 到达）</translation>
+    </message>
+    <message>
+        <source>run that met it</source>
+        <translation>满足的运行</translation>
+    </message>
+    <message>
+        <source>run that missed it</source>
+        <translation>未满足的运行</translation>
+    </message>
+    <message>
+        <source>median (measured)</source>
+        <translation>中位数（实测）</translation>
+    </message>
+    <message>
+        <source>median (simulator)</source>
+        <translation>中位数（模拟器）</translation>
+    </message>
+    <message>
+        <source>SLO %1</source>
+        <translation>SLO %1</translation>
+    </message>
+    <message>
+        <source>capacity %1</source>
+        <translation>容量 %1</translation>
+    </message>
+    <message>
+        <source>%1 meets %2</source>
+        <translation>%1 满足 %2</translation>
+    </message>
+    <message>
+        <source>predicted %1</source>
+        <translation>预测 %1</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Measured: %1.</source>
+        <translation>实测：%1。</translation>
+    </message>
+    <message>
+        <source>Predicted by the simulator (an ideal machine, the same runs): %1.</source>
+        <translation>模拟器的预测（理想机器，同样的运行）：%1。</translation>
+    </message>
+    <message>
+        <source>Measured ÷ predicted: %1.</source>
+        <translation>实测 ÷ 预测：%1。</translation>
+    </message>
+    <message>
+        <source>How it was searched: %1 arrivals from %2, doubling until %3 broke, then bisecting to within %4, with %5 runs at each rate near the boundary (the majority decides). Each run sent for at least %6 and %7 requests; a request that failed counts as too slow.</source>
+        <translation>搜索方式：%1 到达，从 %2 开始翻倍，直到 %3 被打破，然后二分到 %4 以内，边界附近每个速率跑 %5 次（多数决定）。每次运行至少发送 %6、%7 个请求；失败的请求算作太慢。</translation>
+    </message>
+    <message>
+        <source>Every rate tried</source>
+        <translation>试过的每个速率</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>%1 (median)</source>
+        <translation>%1（中位数）</translation>
+    </message>
+    <message>
+        <source>— (too many failed)</source>
+        <translation>—（失败太多）</translation>
+    </message>
+    <message>
+        <source>meets</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <source>misses</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <source>The %1 of each run is the worse of the whole run&apos;s and its last third&apos;s, so that a queue still growing at the end of a run is not read as a steady state.</source>
+        <translation>每次运行的 %1 取整次运行与其最后三分之一中较差的一个，以免把运行末尾仍在增长的队列当成稳态。</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Server under test</source>
+        <translation>被测服务器</translation>
+    </message>
+    <message>
+        <source>%1 (output in %2)</source>
+        <translation>%1（输出在 %2）</translation>
+    </message>
+    <message>
+        <source>Capacity of %1 for %2 — Concurrency Lab report</source>
+        <translation>%1 在 %2 下的容量 — 并发实验室报告</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2, %3</source>
+        <translation>%1 次运行，于 %2，%3</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Each point is one run: its response-time percentile at that arrival rate. The line joins the medians; the dashed line is the SLO, the vertical line the capacity found.</source>
+        <translation>每个点是一次运行：该到达速率下的响应时间百分位。实线连接各中位数；虚线是 SLO，竖线是找到的容量。</translation>
+    </message>
+    <message>
+        <source>Capacity under an SLO</source>
+        <translation>SLO 下的容量</translation>
+    </message>
+    <message>
+        <source>%1: a report is .html or .pdf</source>
+        <translation>%1：报告须为 .html 或 .pdf</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>
@@ -2236,6 +2396,42 @@ QCoro：%8
     <message>
         <source>Tasks spent %1 of their response time waiting for their own thread to start; about %2 ran at once%3.</source>
         <translation>任务有 %1 的响应时间在等待自己的线程启动；同一时刻约有 %2 个在运行%3。</translation>
+    </message>
+    <message>
+        <source>%1: Python&apos;s default executor has min(32, cores + 4) = %2 threads on %3 cores</source>
+        <translation>%1：Python 的默认执行器在 %3 核上有 min(32, 核数 + 4) = %2 个线程</translation>
+    </message>
+    <message>
+        <source>%1: AnyIO&apos;s thread limiter allows %2 threads</source>
+        <translation>%1：AnyIO 的线程限制器允许 %2 个线程</translation>
+    </message>
+    <message>
+        <source>%1: the pool has %2 threads</source>
+        <translation>%1：线程池有 %2 个线程</translation>
+    </message>
+    <message>
+        <source>%1: the pool has %2 worker processes</source>
+        <translation>%1：进程池有 %2 个工作进程</translation>
+    </message>
+    <message>
+        <source>%1: a blocking step holds the one loop, so requests are served one at a time</source>
+        <translation>%1：阻塞步骤占住唯一的事件循环，请求只能一个接一个处理</translation>
+    </message>
+    <message>
+        <source>%1: the waits overlap on one loop</source>
+        <translation>%1：等待在同一个事件循环上重叠</translation>
+    </message>
+    <message>
+        <source>The server took %1 where its model (%2) predicts %3 (%4): it does not work as that model says; it overlapped less (a smaller pool, a blocking call, or too few cores).</source>
+        <translation>服务器用了 %1，而它的模型（%2）预测为 %3（%4）：它的行为与该模型不符；它的重叠更少（池更小、有阻塞调用，或核数不够）。</translation>
+    </message>
+    <message>
+        <source>The server took %1 where its model (%2) predicts %3 (%4): it does not work as that model says; it overlapped more (a larger pool, or a wait that does not block).</source>
+        <translation>服务器用了 %1，而它的模型（%2）预测为 %3（%4）：它的行为与该模型不符；它的重叠更多（池更大，或等待并不阻塞）。</translation>
+    </message>
+    <message>
+        <source>The server took %1, as its model predicts (%2, %3), %4.</source>
+        <translation>服务器用了 %1，与其模型的预测一致（%2，%3），%4。</translation>
     </message>
 </context>
 <context>

@@ -274,3 +274,16 @@ ChartData build_chart_data(const RunResults &results) {
 }
 
 } // namespace conlab::ui
+
+namespace conlab::ui {
+
+ChartData build_chart_data(const CapacityResults &results) {
+  ChartData data;
+  data.experiment_name = QString::fromStdString(results.target);
+  data.time_scale = results.time_scale;
+  data.cancelled = results.measured.outcome == CapacityOutcome::cancelled;
+  data.capacity = std::make_shared<const CapacityResults>(results);
+  return data;
+}
+
+} // namespace conlab::ui

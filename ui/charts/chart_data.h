@@ -2,6 +2,7 @@
 // lists (a 100,000-task run becomes a few thousand points) so building a chart never stalls.
 #pragma once
 
+#include "core/capacity/capacity_results.h"
 #include "core/results/results.h"
 #include "ui/sweep/sweep_chart_data.h"
 
@@ -69,10 +70,12 @@ struct ChartData {
   bool histogram_log = false;
   double timeline_rows = 0; // row units of all variants
   std::shared_ptr<const SweepChartData> sweep; // a sweep's results (variants is then empty)
+  std::shared_ptr<const CapacityResults> capacity; // a capacity search (variants is then empty)
 };
 
 // Pure and thread-safe: call it on a worker thread.
 ChartData build_chart_data(const RunResults &results);
+ChartData build_chart_data(const CapacityResults &results);
 
 // Keeps at most `max_points` points, preserving each bucket's minimum and maximum y.
 QList<QPointF> decimate(const QList<QPointF> &points, int max_points);

@@ -18,6 +18,8 @@ const QList<ChartKind> &sweep_chart_kinds() {
 }
 
 QList<ChartKind> chart_kinds_for(const ChartData &data) {
+  if (data.capacity)
+    return {ChartKind::capacity};
   if (!data.sweep)
     return all_chart_kinds();
   if (data.sweep->axes() < 2)
@@ -47,6 +49,8 @@ QString chart_name(ChartKind kind) {
     return QStringLiteral("sweep");
   case ChartKind::heatmap:
     return QStringLiteral("heatmap");
+  case ChartKind::capacity:
+    return QStringLiteral("capacity");
   }
   return {};
 }
@@ -73,6 +77,8 @@ QString chart_title(ChartKind kind) {
     return QCoreApplication::translate("conlab::ui", "Sweep");
   case ChartKind::heatmap:
     return QCoreApplication::translate("conlab::ui", "Sweep heatmap");
+  case ChartKind::capacity:
+    return QCoreApplication::translate("conlab::ui", "Capacity under an SLO");
   }
   return {};
 }
@@ -82,6 +88,8 @@ std::optional<ChartKind> chart_kind_from_name(const QString &name) {
     for (ChartKind kind : *kinds)
       if (chart_name(kind) == name)
         return kind;
+  if (name == chart_name(ChartKind::capacity))
+    return ChartKind::capacity;
   return std::nullopt;
 }
 
@@ -107,6 +115,8 @@ QChart *make_chart(ChartKind kind, const ChartData &data, const ChartOptions &op
     return make_sweep_chart(data, options);
   case ChartKind::heatmap:
     return make_sweep_heatmap(data, options);
+  case ChartKind::capacity:
+    return make_capacity_chart(data, options);
   }
   return nullptr;
 }

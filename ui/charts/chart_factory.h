@@ -23,7 +23,8 @@ enum class ChartKind {
   timeline,
   looplag, // a single run's
   sweep,
-  heatmap // a sweep's
+  heatmap, // a sweep's
+  capacity // a capacity search's
 };
 
 struct ChartOptions {
@@ -55,6 +56,7 @@ QChart *make_timeline_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_looplag_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_sweep_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_sweep_heatmap(const ChartData &data, const ChartOptions &options);
+QChart *make_capacity_chart(const ChartData &data, const ChartOptions &options);
 
 // The title suffix every chart shares: experiment name, time scale, "cancelled" when it was.
 QString run_caption(const ChartData &data);

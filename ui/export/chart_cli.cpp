@@ -85,7 +85,7 @@ ChartArgs parse(const std::vector<std::string> &args) {
   if (out.chart != "all" && !chart_kind_from_name(QString::fromStdString(out.chart)))
     throw BadArgument{"unknown chart '" + out.chart +
                       "' (summary, cdf, histogram, throughput, inflight, timeline, looplag; "
-                      "for a sweep: sweep, heatmap; all)"};
+                      "for a sweep: sweep, heatmap; for a capacity search: capacity; all)"};
   if (!parse_sweep_metric(out.metric))
     throw BadArgument{"unknown metric '" + out.metric + "' (" + sweep_metric_names() + ")"};
   if (out.format.empty()) {
@@ -107,7 +107,8 @@ Renders the charts of a results file (written by `conlab-cli run --out`) without
 Options:
   --chart NAME     summary, cdf, histogram, throughput, inflight, timeline, looplag or all
                    (default all: PATH is then a folder, one file per chart); a sweep's
-                   results (conlab-cli sweep) have sweep and, for two parameters, heatmap
+                   results (conlab-cli sweep) have sweep and, for two parameters, heatmap;
+                   a capacity search (conlab-cli capacity --out) has capacity
   --metric M       what the sweep charts draw: throughput (default), makespan, p50, p99,
                    cpu, loop_lag
   --format FMT     png, svg or pdf (default: from PATH's suffix, else png)
@@ -134,12 +135,12 @@ int chart_command(int argc, char **argv, const std::vector<std::string> &args) {
     std::cout << chart_usage();
     return kExitOk;
   }
-  const std::optional<RunResults> results = load_results_for_command(a.results);
-  if (!results)
+  const std::optional<ChartData> loaded = chart_data_for_command(a.results);
+  if (!loaded)
     return kExitBadInput;
+  const ChartData &data = *loaded;
   int qt_argc = std::min(argc, 1);
   const auto app = make_headless_application(qt_argc, argv);
-  const ChartData data = build_chart_data(*results);
   ExportOptions options;
   options.format = *format_from_name(QString::fromStdString(a.format));
   options.size = QSize(a.width, a.height);
@@ -154,14 +155,22 @@ int chart_command(int argc, char **argv, const std::vector<std::string> &args) {
       for (ChartKind k : chart_kinds_for(data))
         names << chart_name(k);
       std::cerr << "error: " << a.results << " has no " << a.chart << " chart: it holds "
-                << (data.sweep ? "a sweep" : "a single run") << " (charts: "
-                << names.join(QStringLiteral(", ")).toStdString() << ")\n";
+                << (data.capacity ? "a capacity search"
+                    : data.sweep  ? "a sweep"
+                                  : "a single run")
+                << " (charts: " << names.join(QStringLiteral(", ")).toStdString() << ")\n";
       return kExitBadInput;
     }
   }
   const QString out = QString::fromStdString(a.out);
   QStringList problems, written;
-  if (a.chart == "all") {
+  // One chart to draw and a file name to draw it in: "all" is that one file, not a folder.
+  const bool one_file = chart_kinds_for(data).size() == 1 &&
+                        format_from_name(QFileInfo(out).suffix().toLower()).has_value();
+  if (a.chart == "all" && one_file) {
+    const QString error = export_chart(chart_kinds_for(data).front(), data, out, options);
+    error.isEmpty() ? written << out : problems << error;
+  } else if (a.chart == "all") {
     problems = export_all_charts(data, out, options, &written);
   } else {
     const QString error =

@@ -1,6 +1,9 @@
 #include "ui/report/report_cli.h"
 
+#include "core/capacity/capacity_results.h"
 #include "core/compare/sweep_compare.h"
+#include "core/util/json_fields.h"
+#include "ui/capacity/capacity_report.h"
 #include "ui/gui_command.h"
 #include "ui/report/report_file.h"
 
@@ -82,7 +85,8 @@ std::string compare_refusal(const RunResults &a, const RunResults &b, bool allow
 const char *report_usage() {
   return R"(Usage: conlab-cli report RESULTS.json --out REPORT.html|REPORT.pdf [options]
 
-Writes one self-contained report of a results file (written by `conlab-cli run --out`): the
+Writes one self-contained report of a results file (written by `conlab-cli run --out`, or a
+capacity search's, by `conlab-cli capacity --out`): the
 experiment in words, the environment, the measurements beside the predictions, every chart and
 the explanation of each variant. The HTML page carries its charts as inline SVG and opens with
 no network and no other file; the PDF is A4 with vector charts, none cut across pages.
@@ -103,7 +107,60 @@ Exit codes: 0 written, 1 could not write, 2 bad arguments, unreadable results, o
 )";
 }
 
+namespace {
+
+// A capacity search's report: its own sections, no --compare. nullopt when `path` is not a
+// capacity file (the results reader takes it then).
+std::optional<int> capacity_report(int argc, char **argv, const std::vector<std::string> &args) {
+  ReportArgs a;
+  try {
+    a = parse(args);
+  } catch (const BadCommandArgument &) {
+    return std::nullopt; // the results path reports it
+  }
+  if (a.help || a.results.empty())
+    return std::nullopt;
+  boost::json::value document;
+  try {
+    document = json::read_json_file(a.results);
+  } catch (const std::exception &) {
+    return std::nullopt; // the results reader says what is wrong with the file
+  }
+  if (!is_capacity_document(document))
+    return std::nullopt;
+  std::optional<CapacityResults> capacity;
+  try {
+    capacity = capacity_from_json(document);
+  } catch (const SpecError &e) {
+    for (const FieldError &f : e.errors())
+      std::cerr << "error: " << a.results << ": " << f.to_string() << '\n';
+    return kCommandBadInput;
+  }
+  if (!a.baseline.empty()) {
+    std::cerr << "error: --compare: a capacity search is not compared; give two searches' "
+                 "answers side by side in their own reports\n";
+    return kCommandBadInput;
+  }
+  int qt_argc = std::min(argc, 1);
+  const auto app = make_headless_application(qt_argc, argv);
+  ReportOptions options;
+  options.title = QString::fromStdString(a.title);
+  options.charts.log_axes = a.log_axes;
+  const QString out = QString::fromStdString(a.out);
+  if (const QString error = write_report(build_capacity_report(*capacity, options), out);
+      !error.isEmpty()) {
+    std::cerr << "error: " << error.toStdString() << '\n';
+    return kCommandFailed;
+  }
+  std::cout << "wrote " << QDir::toNativeSeparators(out).toStdString() << '\n';
+  return kCommandOk;
+}
+
+} // namespace
+
 int report_command(int argc, char **argv, const std::vector<std::string> &args) {
+  if (const std::optional<int> done = capacity_report(argc, argv, args))
+    return *done;
   return run_drawing_command<ReportArgs>(
       argc, argv, args, parse, report_usage(), [](const ReportArgs &a, const RunResults &results) {
         ReportOptions options;

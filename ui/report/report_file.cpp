@@ -9,6 +9,7 @@
 #include <QFileInfo>
 
 #include <exception>
+#include <functional>
 
 namespace conlab::ui {
 
@@ -21,12 +22,15 @@ std::optional<ReportFormat> report_format_for(const QString &path) {
   return std::nullopt;
 }
 
-QString write_report(const RunResults &results, const ReportOptions &options, const QString &path) {
+namespace {
+
+// `build` is called inside the try: building a report can fail too.
+QString write_built(const std::function<ReportDocument()> &build, const QString &path) {
   const std::optional<ReportFormat> format = report_format_for(path);
   if (!format)
     return tr_("%1: a report is .html or .pdf").arg(QDir::toNativeSeparators(path));
   try {
-    const ReportDocument document = build_report(results, options);
+    const ReportDocument document = build();
     const QByteArray bytes =
         *format == ReportFormat::html ? report_html(document) : report_pdf(document);
     write_file_atomically(path.toStdString(), std::string_view(bytes.constData(), bytes.size()));
@@ -38,6 +42,16 @@ QString write_report(const RunResults &results, const ReportOptions &options, co
                : tr_("cannot write %1: %2").arg(QDir::toNativeSeparators(path), what);
   }
   return {};
+}
+
+} // namespace
+
+QString write_report(const RunResults &results, const ReportOptions &options, const QString &path) {
+  return write_built([&] { return build_report(results, options); }, path);
+}
+
+QString write_report(const ReportDocument &document, const QString &path) {
+  return write_built([&] { return document; }, path);
 }
 
 } // namespace conlab::ui

@@ -19,5 +19,7 @@ std::optional<ReportFormat> report_format_for(const QString &path);
 // atomically (a half-written report never replaces a good one). Returns an empty string, or
 // what went wrong in words, naming the path. Needs a QGuiApplication, on its thread.
 QString write_report(const RunResults &results, const ReportOptions &options, const QString &path);
+// The same for a report already built (a capacity search's).
+QString write_report(const ReportDocument &document, const QString &path);
 
 } // namespace conlab::ui

@@ -84,6 +84,8 @@ QString ExplanationText::cause(const ExplanationFacts &f) {
     return tr("About %1 tasks computed at once on %2 cores (CPU %3 busy): computation can only "
               "overlap as far as there are free cores.")
         .arg(count(f.overlap), QString::number(f.cores), percent(f.share));
+  case ExplanationCause::external_server:
+    return {}; // against_model says it all
   case ExplanationCause::waits_overlapped:
     if (f.lag_measured)
       return tr("About %1 tasks overlapped at once and the loop stayed responsive (worst lag %2); "
@@ -133,6 +135,54 @@ QString ExplanationText::against_prediction(const PredictionCheck &c) {
   return tr(" Measured %1 vs predicted %2 (%3).").arg(measured, predicted, gap);
 }
 
+QString ExplanationText::model_words(const ExplanationFacts &f) {
+  const QString model = QString::fromStdString(f.model);
+  const QString p = QString::number(f.pool_threads);
+  switch (f.pool) {
+  case PoolKind::python_default_executor:
+    return tr("%1: Python's default executor has min(32, cores + 4) = %2 threads on %3 cores")
+        .arg(model, p, QString::number(f.cores));
+  case PoolKind::anyio_default:
+    return tr("%1: AnyIO's thread limiter allows %2 threads").arg(model, p);
+  case PoolKind::plain:
+    return tr("%1: the pool has %2 threads").arg(model, p);
+  case PoolKind::processes:
+    return tr("%1: the pool has %2 worker processes").arg(model, p);
+  case PoolKind::none:
+    break;
+  }
+  if (f.model_blocks_loop)
+    return tr("%1: a blocking step holds the one loop, so requests are served one at a time")
+        .arg(model);
+  if (f.model == "event_loop")
+    return tr("%1: the waits overlap on one loop").arg(model);
+  return model;
+}
+
+QString ExplanationText::against_model(const ExplanationFacts &f) {
+  if (!f.prediction)
+    return {};
+  const PredictionCheck &c = *f.prediction;
+  const QString gap = (c.gap >= 0 ? QStringLiteral("+") : QString()) + percent(c.gap);
+  const QString measured = duration(c.measured_s), predicted = duration(c.predicted_s);
+  switch (c.verdict) {
+  case PredictionCheck::Verdict::close:
+    break;
+  case PredictionCheck::Verdict::slower:
+    return tr("The server took %1 where its model (%2) predicts %3 (%4): it does not work as "
+              "that model says; it overlapped less (a smaller pool, a blocking call, or too few "
+              "cores).")
+        .arg(measured, model_words(f), predicted, gap);
+  case PredictionCheck::Verdict::faster:
+    return tr("The server took %1 where its model (%2) predicts %3 (%4): it does not work as "
+              "that model says; it overlapped more (a larger pool, or a wait that does not "
+              "block).")
+        .arg(measured, model_words(f), predicted, gap);
+  }
+  return tr("The server took %1, as its model predicts (%2, %3), %4.")
+      .arg(measured, predicted, gap, model_words(f));
+}
+
 QString ExplanationText::against_claim(const ClaimCheck &c, std::uint32_t tasks) {
   if (c.agrees)
     return tr(" This agrees with the reported %1.").arg(duration(c.claimed_s));
@@ -152,11 +202,13 @@ QString ExplanationText::words(const ExplanationFacts &f) {
   if (f.completed < f.tasks)
     return out + tr(" Only %1 of %2 tasks finished before the run stopped.")
                      .arg(QString::number(f.completed), QString::number(f.tasks));
-  if (f.prediction)
+  if (f.cause == ExplanationCause::external_server)
+    out += against_model(f);
+  else if (f.prediction)
     out += against_prediction(*f.prediction);
   if (f.claim)
     out += against_claim(*f.claim, f.tasks_per_repeat);
-  return out;
+  return out.trimmed(); // a cause with nothing to say leaves a space
 }
 
 QString ExplanationText::cost_comparison(const CostComparison &c) {

@@ -25,6 +25,8 @@ private:
   static QString pool_limit(const ExplanationFacts &facts);
   static QString processes(const ExplanationFacts &facts);
   static QString against_prediction(const PredictionCheck &check);
+  static QString model_words(const ExplanationFacts &facts);
+  static QString against_model(const ExplanationFacts &facts);
   static QString against_claim(const ClaimCheck &check, std::uint32_t tasks);
   static QString cost_comparison(const CostComparison &comparison);
   static QString cost_comparison(const RunResults &results, const VariantResult &variant);

@@ -89,5 +89,34 @@ TEST(Explanation, NamesThePoolsWavesOnlyWhenThePoolIsTheLimit) {
   EXPECT_TRUE(six.claim->by_waves);
 }
 
+// A real server is timed from outside: no queue or loop of its own is seen, so the words set the
+// measurement against the model the variant names, and say so when the server does not follow it.
+TEST(Explanation, ARealServerIsSetAgainstItsModel) {
+  const Summary s = summarize(one_run(), {}, {}, {}, 2);
+  Variant server = pool_of_six();
+  server.model = "event_loop_offload";
+  server.pool_size = PoolSize{.named = "python_default_executor", .value = 6};
+  server.target = HttpTarget{.url = "http://127.0.0.1:8000/b"};
+  const ExplanationFacts f = explanation_facts(server, s, seventeen_waves(), 1, 2, 1);
+  EXPECT_EQ(f.cause, ExplanationCause::external_server);
+  const std::string text = explain(f);
+  EXPECT_EQ(text.rfind("The server took 170 ms, as its model predicts (170 ms, +0%), "
+                       "event_loop_offload: Python's default executor has min(32, cores + 4) = "
+                       "6 threads on 2 cores.",
+                       0),
+            0u)
+      << text;
+  EXPECT_EQ(text.find("queued"), std::string::npos) << "its queue is out of sight: " << text;
+  EXPECT_NE(text.find("The reported 1.00 s does not hold here"), std::string::npos) << text;
+
+  Prediction one_wave = seventeen_waves();
+  one_wave.makespan_s = 0.01; // a model with 100 threads: the server is 17× slower
+  const std::string slower = explain(explanation_facts(server, s, one_wave, 1, 2, 1));
+  EXPECT_NE(slower.find("The server took 170 ms where its model"), std::string::npos) << slower;
+  EXPECT_NE(slower.find("it does not work as that model says; it overlapped less"),
+            std::string::npos)
+      << slower;
+}
+
 } // namespace
 } // namespace conlab
