@@ -214,8 +214,11 @@ std::string value_text(double value_s) {
 
 void print_run(const Slo &slo, const CapacityRun &run) {
   std::cerr << "  " << human_rate(run.rate_per_s) << "/s: " << slo.metric() << ' '
-            << value_text(run.value_s) << (run.met ? "  meets " : "  misses ") << slo.text << "  ("
-            << run.requests << " requests";
+            << value_text(run.value_s)
+            << (run.met             ? "  meets "
+                : run.queue_growing ? "  misses (its queue kept growing) "
+                                    : "  misses ")
+            << slo.text << "  (" << run.requests << " requests";
   if (run.failed > 0)
     std::cerr << ", " << run.failed << " failed";
   std::cerr << ", " << human_span(run.wall_s) << ")\n";
@@ -233,7 +236,10 @@ void print_result(std::ostream &out, const CapacityResults &r, std::size_t width
   table.add_column("verdict", Align::left);
   for (const RateVerdict &v : verdicts_by_rate(s))
     table.add_row({human_rate(v.rate_per_s) + "/s", std::to_string(v.runs),
-                   value_text(v.median_value_s), v.met ? "meets" : "misses"});
+                   value_text(v.median_value_s),
+                   v.met             ? "meets"
+                   : v.queue_growing ? "misses (its queue kept growing)"
+                                     : "misses"});
   table.print(out);
   out << '\n';
   for (const std::string &line : wrap("measured: " + describe_capacity(s), width, 0, 10))

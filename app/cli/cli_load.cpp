@@ -35,7 +35,7 @@ results file and charts as `conlab-cli run`, plus errors by kind and a self-chec
 generator. Any server will do: the embedded one (conlab-cli serve) or your own.
 
 Closed load (default): -c connections, each sending its next request when the previous
-response ends, -n requests in all. A request has --timeout (default 60 s) to be answered;
+response ends, -n requests in all, or for --duration (then -n, if given, is a cap). A request has --timeout (default 60 s) to be answered;
 one that is not still counts in the makespan until it gave up, and the report opens with
 how many failed. Open load (--rate): requests are due at a fixed rate
 whatever the server does, for --duration or -n requests; latency is counted from when a
@@ -57,6 +57,7 @@ struct LoadArgs {
   std::string out, csv;
   bool json = false, quiet = false;
   std::optional<SpawnArgs> spawn; // start the server at the first URL's host and port first
+  bool n_given = false;           // -n: a closed load for a duration stops there
 };
 
 std::string read_body(const std::string &text) {
@@ -71,8 +72,18 @@ std::string read_body(const std::string &text) {
 // Every request a run may send keeps its sample in memory until the run ends, so a run whose
 // requests would not fit in a quarter of this machine's memory is refused before it starts,
 // with the estimate, instead of meeting the OOM killer halfway.
+// The most requests a URL's run may keep samples of: a quarter of this machine's memory shared
+// by the URLs.
+std::int64_t sample_budget(std::size_t urls) {
+  const double budget =
+      physical_memory_bytes() / 4 / static_cast<double>(urls) / http::kBytesPerRequest;
+  return static_cast<std::int64_t>(std::min(budget, double{UINT32_MAX - 200'000}));
+}
+
 void check_memory(std::size_t urls, const http::GeneratorOptions &g, bool has_n) {
   const Load &load = g.load;
+  if (load.kind == LoadKind::closed && g.duration_s)
+    return; // capped at sample_budget(): memory follows what is sent
   double requests = static_cast<double>(load.tasks);
   if (load.kind == LoadKind::open && g.duration_s) {
     const double arrivals = std::ceil(load.rate_per_s * *g.duration_s);
@@ -98,14 +109,15 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
   options.add_options()
       ("help,h", "show this help")
       ("requests,n", po::value<std::int64_t>()->value_name("N"),
-       "requests per URL (closed load default 100; open load: cap on the arrivals)")
+       "requests per URL (closed load: default 100, or as many as --duration allows, which -n "
+       "then caps; open load: cap on the arrivals)")
       ("connections,c", po::value<std::int64_t>()->value_name("C"),
        "closed load: C connections (default 10); open load: at most C (default 1024)")
       ("rate", po::value<double>()->value_name("R"), "open load: R requests per second")
       ("arrivals", po::value<std::string>()->value_name("KIND")->default_value("constant"),
        "open load: constant or poisson")
       ("duration", po::value<std::string>()->value_name("D"),
-       "open load: send for D (10, 10s, 500ms; default 10s without -n); closed: stop after D")
+       "send for D (10, 10s, 500ms), like wrk; open load: default 10s without -n")
       ("timeout", po::value<std::string>()->value_name("T")->default_value("60s"),
        "connect, or send plus whole response, within T; a request that times out counts in "
        "the makespan until then")
@@ -178,7 +190,10 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
     if (!vm["arrivals"].defaulted())
       throw UsageError("--arrivals: only with --rate (an open load)");
     load.kind = LoadKind::closed;
-    load.tasks = has_n ? n : 100;
+    // Like wrk: --duration alone runs for the duration, -n alone sends -n requests, and both
+    // stop at whichever comes first. The samples kept never outgrow the sample budget.
+    const std::int64_t budget = sample_budget(out.urls.size());
+    load.tasks = g.duration_s ? std::min(has_n ? n : budget, budget) : has_n ? n : 100;
     load.clients = std::min(has_c ? c : std::int64_t{10}, load.tasks);
   }
   if (vm.count("keep-alive") && vm.count("no-keep-alive"))
@@ -211,6 +226,7 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
   out.json = vm["json"].as<bool>();
   out.quiet = vm["quiet"].as<bool>();
   out.spawn = chosen_spawn(vm, out.out);
+  out.n_given = has_n;
   return out;
 }
 
@@ -267,6 +283,8 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
   e.load = a.generator.load;
   if (e.load.kind == LoadKind::open && e.load.tasks == 0)
     e.load.tasks = static_cast<std::int64_t>(http::planned_requests(a.generator));
+  if (e.load.kind == LoadKind::closed && a.generator.duration_s)
+    e.load.tasks = 0; // counted as the runs send them
   e.seed = a.generator.seed;
   results.environment = current_environment();
   std::unique_ptr<http::ServerUnderTest> server;
@@ -290,12 +308,27 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
       g.request.url = a.urls[i];
       g.stop = signals.stop_token();
       const bool progress = !a.quiet && is_terminal(STDERR_FILENO);
+      const bool for_duration = g.load.kind == LoadKind::closed && g.duration_s;
       if (progress)
-        g.on_progress = [&v](const TaskRecorder &r) {
-          std::cerr << "\r" << v.label << ": " << r.finished_count() << " / " << r.tasks()
-                    << " requests" << std::flush;
+        g.on_progress = [&v, for_duration, &g](const TaskRecorder &r) {
+          std::cerr << "\r" << v.label << ": " << r.finished_count();
+          if (for_duration)
+            std::cerr << " requests, " << human_span(r.clock().now_ns() * 1e-9) << " of "
+                      << human_span(*g.duration_s);
+          else
+            std::cerr << " / " << r.tasks() << " requests";
+          std::cerr << std::flush;
         };
       runs.push_back(http::run_load(g, cores));
+      if (for_duration &&
+          runs.back().repeat.samples.size() >= static_cast<std::size_t>(g.load.tasks) && !a.n_given)
+        runs.back().check.warnings.push_back(
+            "stopped at " + human_count(static_cast<double>(g.load.tasks)) +
+            " requests, the most whose samples fit in a quarter of this machine's memory, "
+            "before --duration ended");
+      if (for_duration) // the requests it sent, not the cap
+        e.load.tasks =
+            std::max(e.load.tasks, static_cast<std::int64_t>(runs.back().repeat.samples.size()));
       if (progress)
         std::cerr << "\r\033[K" << std::flush;
       VariantResult r;

@@ -36,34 +36,60 @@ double whole_run_value(const Slo &slo, const std::vector<TaskSample> &samples,
   return slo_value(slo, answered, samples.size() - answered.size());
 }
 
-// The same over the requests due in the run's last third. A queue that is still growing (a rate
-// at or past the target's ceiling) shows there first, where a short run's whole may still look
-// fine.
-double last_third_value(const Slo &slo, const std::vector<TaskSample> &samples) {
+// The requests due in [from, to) of the run's arrival window, as fractions of it.
+std::vector<TaskSample> due_between(const std::vector<TaskSample> &samples, double from,
+                                    double to) {
   std::int64_t first = -1, last = -1;
   for (const TaskSample &s : samples)
     if (s.submitted()) {
       first = first < 0 ? s.submit_ns : std::min(first, s.submit_ns);
       last = std::max(last, s.submit_ns);
     }
-  const std::int64_t from = first + (last - first) * 2 / 3;
-  std::vector<TaskSample> tail;
+  const auto at = [&](double f) {
+    return first + static_cast<std::int64_t>(static_cast<double>(last - first) * f);
+  };
+  std::vector<TaskSample> part;
   for (const TaskSample &s : samples)
-    if (s.submitted() && s.submit_ns >= from)
-      tail.push_back(s);
-  return whole_run_value(slo, tail, 0);
+    if (s.submitted() && s.submit_ns >= at(from) && (to >= 1 || s.submit_ns < at(to)))
+      part.push_back(s);
+  return part;
 }
 
-CapacityRun run_of(const Slo &slo, const std::vector<TaskSample> &samples, double duration_s,
-                   std::size_t error_answers = 0) {
+// The median response time of `part`, an unanswered request counting as infinitely slow.
+double median_response_s(const std::vector<TaskSample> &part) {
+  Slo median;
+  median.quantile = 0.5;
+  return whole_run_value(median, part, 0);
+}
+
+// Whether the queue was still growing: the requests due in the last third took clearly longer
+// (the median, by a tenth and a hundredth of the limit) than those due in the middle third.
+// Past the target's ceiling the wait grows with every second of the run; below it, the two
+// thirds are alike. The first third is left out: it starts from an empty system.
+bool queue_growing(const Slo &slo, const std::vector<TaskSample> &samples) {
+  const std::vector<TaskSample> middle = due_between(samples, 1.0 / 3, 2.0 / 3);
+  const std::vector<TaskSample> last = due_between(samples, 2.0 / 3, 1);
+  if (middle.size() < 20 || last.size() < 20)
+    return false; // too few to tell a trend from noise
+  const double before = median_response_s(middle), after = median_response_s(last);
+  return after > 1.1 * before + 0.01 * slo.limit_s;
+}
+
+} // namespace
+
+CapacityRun measure_run(const Slo &slo, const std::vector<TaskSample> &samples, double duration_s,
+                        std::size_t error_answers) {
   CapacityRun run;
   run.duration_s = duration_s;
   run.requests = static_cast<std::int64_t>(samples.size());
   run.failed = samples.size() - answered_latencies(samples).size() + error_answers;
-  run.value_s =
-      std::max(whole_run_value(slo, samples, error_answers), last_third_value(slo, samples));
+  run.value_s = std::max(whole_run_value(slo, samples, error_answers),
+                         whole_run_value(slo, due_between(samples, 2.0 / 3, 1), 0));
+  run.queue_growing = queue_growing(slo, samples);
   return run;
 }
+
+namespace {
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -88,10 +114,6 @@ Experiment at_rate(const Experiment &experiment, std::size_t index, double rate_
   return e;
 }
 
-double slo_value_of(const Slo &slo, const std::vector<TaskSample> &samples) {
-  return run_of(slo, samples, 0).value_s;
-}
-
 CapacityProbe in_process_probe(const Experiment &experiment, std::size_t index, const Slo &slo,
                                int cores, std::stop_token stop) {
   // The CPU is calibrated by the first run and reused: calibrating is not what is measured.
@@ -112,7 +134,7 @@ CapacityProbe in_process_probe(const Experiment &experiment, std::size_t index, 
     if (results.variants.empty() || results.variants[0].repeats.empty())
       throw std::runtime_error("the run at " + human_rate(rate) + "/s measured nothing");
     const RepeatResult &repeat = results.variants[0].repeats[0];
-    CapacityRun run = run_of(slo, repeat.samples, duration_s);
+    CapacityRun run = measure_run(slo, repeat.samples, duration_s);
     run.achieved_rate_per_s = rate; // the engine's arrivals are due on time by construction
     run.wall_s = seconds_since(started);
     return run;
@@ -126,7 +148,7 @@ CapacityProbe simulated_probe(const Experiment &experiment, std::size_t index, c
     const auto started = Clock::now();
     const Simulation simulation = simulate(
         at_rate(experiment, index, rate, duration_s, experiment.seed + (*runs)++), 0, cores);
-    CapacityRun run = run_of(slo, simulation.samples, duration_s);
+    CapacityRun run = measure_run(slo, simulation.samples, duration_s);
     run.achieved_rate_per_s = rate;
     run.wall_s = seconds_since(started);
     return run;
@@ -180,8 +202,8 @@ CapacityProbe http_probe(const http::GeneratorOptions &base, ArrivalKind arrival
     const std::vector<TaskSample> &samples = result.repeat.samples;
     // Answers with an error status count as unanswered.
     const std::size_t answers = answered_latencies(samples).size();
-    CapacityRun run = run_of(slo, samples, duration_s,
-                             answers - std::min<std::size_t>(answers, result.succeeded));
+    CapacityRun run = measure_run(slo, samples, duration_s,
+                                  answers - std::min<std::size_t>(answers, result.succeeded));
     const http::GeneratorCheck &check = result.check;
     run.achieved_rate_per_s = check.achieved_rate_per_s;
     run.send_lag_p99_s = check.send_lag_p99_s;

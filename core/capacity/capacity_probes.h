@@ -40,9 +40,13 @@ CapacitySearch predict_capacity(const Experiment &experiment, std::size_t index,
 CapacityProbe http_probe(const http::GeneratorOptions &base, ArrivalKind arrivals, const Slo &slo,
                          int cores);
 
-// The SLO's metric of one run's samples (finished tasks are answered, the rest unanswered): the
-// worse of the whole run's and its last third's, so that a queue still growing at the end of a
-// short run is not mistaken for a steady state.
-double slo_value_of(const Slo &slo, const std::vector<TaskSample> &samples);
+// One run judged from its samples (finished tasks are answered, the rest unanswered, and
+// `error_answers` answered ones count as unanswered too): its value is the worse of the whole
+// run's metric and its last third's, and its queue is growing when the requests due in its last
+// third took clearly longer than those due in its middle third (median above 1.1× and a
+// hundredth of the limit more), as past a target's ceiling, where a short run's percentile may
+// still look fine.
+CapacityRun measure_run(const Slo &slo, const std::vector<TaskSample> &samples, double duration_s,
+                        std::size_t error_answers = 0);
 
 } // namespace conlab

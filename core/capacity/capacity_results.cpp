@@ -33,6 +33,7 @@ boost::json::object to_json(const CapacitySearch &s) {
                           {"requests", r.requests},
                           {"value_s", seconds_or_null(r.value_s)},
                           {"met", r.met},
+                          {"queue_growing", r.queue_growing},
                           {"failed", r.failed},
                           {"achieved_rate_per_s", r.achieved_rate_per_s},
                           {"send_lag_p99_s", r.send_lag_p99_s},
@@ -157,6 +158,7 @@ CapacitySearch read_search(const boost::json::value &value, const std::string &p
       const double measured = r.number_or_nan("value_s").value_or(std::nan(""));
       run.value_s = std::isnan(measured) ? std::numeric_limits<double>::infinity() : measured;
       run.met = r.boolean("met", Need::required).value_or(false);
+      run.queue_growing = r.boolean("queue_growing").value_or(false);
       run.failed = r.unsigned_integer("failed").value_or(0);
       run.achieved_rate_per_s = r.number("achieved_rate_per_s").value_or(0);
       run.send_lag_p99_s = r.number("send_lag_p99_s").value_or(0);

@@ -65,7 +65,7 @@ private:
       return stop_with(CapacityOutcome::failed);
     }
     run.rate_per_s = rate;
-    run.met = meets(m_result.slo, run.value_s);
+    run.met = meets(m_result.slo, run.value_s) && !run.queue_growing;
     m_result.runs.push_back(run);
     if (m_on_run)
       m_on_run(run);
@@ -205,10 +205,11 @@ CapacitySearch search_capacity(const Slo &slo, const CapacityLimits &limits,
 
 std::vector<RateVerdict> verdicts_by_rate(const CapacitySearch &search) {
   std::map<double, std::vector<double>> by_rate;
-  std::map<double, int> met;
+  std::map<double, int> met, growing;
   for (const CapacityRun &r : search.runs) {
     by_rate[r.rate_per_s].push_back(r.value_s);
     met[r.rate_per_s] += r.met ? 1 : 0;
+    growing[r.rate_per_s] += r.queue_growing ? 1 : 0;
   }
   std::vector<RateVerdict> out;
   for (auto &[rate, values] : by_rate) {
@@ -218,6 +219,7 @@ std::vector<RateVerdict> verdicts_by_rate(const CapacitySearch &search) {
     v.runs = static_cast<int>(values.size());
     v.median_value_s = values[(values.size() - 1) / 2];
     v.met = 2 * met[rate] > v.runs;
+    v.queue_growing = !v.met && 2 * growing[rate] > v.runs;
     out.push_back(v);
   }
   return out;

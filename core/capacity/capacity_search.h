@@ -34,6 +34,9 @@ struct CapacityRun {
   double duration_s = 0; // of sending
   std::int64_t requests = 0;
   double value_s = 0; // the SLO's metric (infinity when too many requests failed)
+  // The requests due late in the run waited clearly longer than those due in its middle: the
+  // rate is past what the target can sustain, whatever this run's percentile says.
+  bool queue_growing = false;
   bool met = false;
   std::uint64_t failed = 0;                    // not answered well
   double achieved_rate_per_s = 0;              // sent per second
@@ -69,6 +72,7 @@ struct RateVerdict {
   double median_value_s = 0;
   int runs = 0;
   bool met = false;
+  bool queue_growing = false; // it missed, and most of its runs' queues kept growing
 };
 std::vector<RateVerdict> verdicts_by_rate(const CapacitySearch &search); // ascending by rate
 
@@ -76,7 +80,8 @@ std::vector<RateVerdict> verdicts_by_rate(const CapacitySearch &search); // asce
 // min_requests, and ten times the SLO's limit; at most max_run_duration_s.
 double run_duration_s(const Slo &slo, const CapacityLimits &limits, double rate_per_s);
 
-// One run at a rate: fills every field but `met` (the search decides that from value_s). May
+// One run at a rate: fills every field but `met` (the search decides that from value_s and
+// queue_growing). May
 // throw std::runtime_error, which ends the search as `failed` with what was found so far.
 using CapacityProbe = std::function<CapacityRun(double rate_per_s, double duration_s)>;
 

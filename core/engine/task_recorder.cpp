@@ -16,9 +16,53 @@ thread_local WorkerSlot t_worker;
 } // namespace
 
 TaskRecorder::TaskRecorder(std::uint32_t tasks, const RunClock &clock)
-    : m_clock(clock), m_tasks(tasks), m_samples(tasks), m_generation(g_generations.fetch_add(1) + 1) {
-  for (std::uint32_t i = 0; i < tasks; ++i)
-    m_samples[i].task = i;
+    : m_clock(clock), m_tasks(tasks), m_chunk_count(static_cast<std::uint32_t>(
+                                          (std::uint64_t{tasks} + kChunkSize - 1) >> kChunkBits)),
+      m_chunks(
+          std::make_unique<std::atomic<TaskSample *>[]>(std::max<std::uint32_t>(m_chunk_count, 1))),
+      m_generation(g_generations.fetch_add(1) + 1) {}
+
+TaskRecorder::~TaskRecorder() {
+  for (std::uint32_t c = 0; c < m_chunk_count; ++c)
+    delete[] m_chunks[c].load(std::memory_order_relaxed);
+}
+
+// Two threads may touch a new chunk at once: the first to publish it wins, the other frees its
+// own. A chunk is allocated once and never moves, so a slot's address is stable for the run.
+TaskSample *TaskRecorder::allocate_chunk(std::uint32_t chunk) {
+  auto *fresh = new TaskSample[kChunkSize];
+  const std::uint32_t first = chunk << kChunkBits;
+  for (std::uint32_t i = 0; i < kChunkSize; ++i)
+    fresh[i].task = first + i;
+  TaskSample *expected = nullptr;
+  if (m_chunks[chunk].compare_exchange_strong(expected, fresh, std::memory_order_acq_rel)) {
+    m_chunk_bytes.fetch_add(sizeof(TaskSample) * kChunkSize, std::memory_order_relaxed);
+    return fresh;
+  }
+  delete[] fresh;
+  return expected;
+}
+
+std::uint64_t TaskRecorder::sample_bytes() const {
+  return m_chunk_bytes.load(std::memory_order_relaxed);
+}
+
+std::vector<TaskSample> TaskRecorder::take_samples(std::uint32_t count) {
+  count = std::min(count, m_tasks);
+  std::vector<TaskSample> out;
+  out.reserve(count);
+  for (std::uint32_t c = 0; c < m_chunk_count && out.size() < count; ++c) {
+    TaskSample *chunk = m_chunks[c].exchange(nullptr, std::memory_order_acquire);
+    const std::uint32_t first = c << kChunkBits;
+    const std::uint32_t n = std::min(kChunkSize, count - first);
+    if (chunk)
+      out.insert(out.end(), chunk, chunk + n);
+    else // no task of this chunk was ever touched: it never started
+      for (std::uint32_t i = 0; i < n; ++i)
+        out.push_back(TaskSample{.task = first + i});
+    delete[] chunk;
+  }
+  return out;
 }
 
 void TaskRecorder::keep_gil_waits() { m_gil_waits.resize(std::min(m_tasks, kGilWaitTasks)); }
@@ -41,12 +85,12 @@ std::uint32_t TaskRecorder::worker_index() {
 }
 
 void TaskRecorder::submitted(std::uint32_t task, std::int64_t submit_ns) {
-  m_samples[task].submit_ns = submit_ns;
+  slot(task).submit_ns = submit_ns;
   m_submitted.fetch_add(1, std::memory_order_relaxed);
 }
 
 std::int64_t TaskRecorder::started(std::uint32_t task) {
-  TaskSample &s = m_samples[task];
+  TaskSample &s = slot(task);
   s.start_ns = m_clock.now_ns();
   s.worker = worker_index();
   m_started.fetch_add(1, std::memory_order_relaxed);
@@ -54,19 +98,19 @@ std::int64_t TaskRecorder::started(std::uint32_t task) {
 }
 
 void TaskRecorder::started_at(std::uint32_t task, std::int64_t start_ns, std::uint32_t worker) {
-  TaskSample &s = m_samples[task];
+  TaskSample &s = slot(task);
   s.start_ns = start_ns;
   s.worker = worker;
   m_started.fetch_add(1, std::memory_order_relaxed);
 }
 
 void TaskRecorder::finished_at(std::uint32_t task, std::int64_t end_ns) {
-  m_samples[task].end_ns = end_ns;
+  slot(task).end_ns = end_ns;
   m_finished.fetch_add(1, std::memory_order_release);
 }
 
 void TaskRecorder::finished(std::uint32_t task) {
-  m_samples[task].end_ns = m_clock.now_ns();
+  slot(task).end_ns = m_clock.now_ns();
   m_finished.fetch_add(1, std::memory_order_release);
 }
 

@@ -1,5 +1,9 @@
 // Collects one TaskSample per task without locks: every task owns its slot, and the counters
 // that telemetry reads are atomics. Worker threads get small, stable indices for the timeline.
+//
+// The slots live in chunks of 65,536 that are allocated when a task in them is first touched,
+// so the memory a recorder holds follows the tasks that ran, not how many it was allowed: an
+// HTTP run for a duration may send any number of requests up to its cap.
 #pragma once
 
 #include "core/engine/run_clock.h"
@@ -7,6 +11,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace conlab {
@@ -14,16 +19,17 @@ namespace conlab {
 class TaskRecorder {
 public:
   TaskRecorder(std::uint32_t tasks, const RunClock &clock);
+  ~TaskRecorder();
+  TaskRecorder(const TaskRecorder &) = delete;
+  TaskRecorder &operator=(const TaskRecorder &) = delete;
 
   void submitted(std::uint32_t task, std::int64_t submit_ns);
   // Returns the start time it recorded (run clock ns), which a task may take for "now".
   std::int64_t started(std::uint32_t task);
   void finished(std::uint32_t task);
   // Only while the task is suspended waiting for that executor (no other thread touches it).
-  void executor_waited(std::uint32_t task, std::int64_t ns) {
-    m_samples[task].executor_wait_ns += ns;
-  }
-  void handed_off(std::uint32_t task, std::int64_t ns) { m_samples[task].handoff_ns += ns; }
+  void executor_waited(std::uint32_t task, std::int64_t ns) { slot(task).executor_wait_ns += ns; }
+  void handed_off(std::uint32_t task, std::int64_t ns) { slot(task).handoff_ns += ns; }
   // Worker processes report a task's start and end themselves (multi_loop with processes):
   // times from the run's clock, `worker` from reserve_workers().
   void started_at(std::uint32_t task, std::int64_t start_ns, std::uint32_t worker);
@@ -37,7 +43,7 @@ public:
   static constexpr std::uint32_t kGilWaitTasks = 2000;
   void keep_gil_waits();
   void gil_waited(std::uint32_t task, std::int64_t ns, std::int64_t end_ns) {
-    m_samples[task].gil_wait_ns += ns;
+    slot(task).gil_wait_ns += ns;
     if (ns >= 1000 && task < m_gil_waits.size())
       m_gil_waits[task].push_back({end_ns - ns, end_ns});
   }
@@ -51,20 +57,34 @@ public:
   std::uint32_t worker_count() const { return m_workers.load(std::memory_order_relaxed); }
   const RunClock &clock() const { return m_clock; }
 
-  // Only once every thread that touched the recorder has been joined.
-  std::vector<TaskSample> take_samples() { return std::move(m_samples); }
+  // Only once every thread that touched the recorder has been joined: every task's sample, or
+  // the first `count` (a run that stopped before its cap), in task order.
+  std::vector<TaskSample> take_samples() { return take_samples(m_tasks); }
+  std::vector<TaskSample> take_samples(std::uint32_t count);
+
+  static constexpr std::uint32_t kChunkBits = 16;
+  static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
+  // Bytes held for samples now: the chunks touched so far.
+  std::uint64_t sample_bytes() const;
 
 private:
   std::uint32_t worker_index();
+  TaskSample &slot(std::uint32_t task) {
+    TaskSample *chunk = m_chunks[task >> kChunkBits].load(std::memory_order_acquire);
+    return (chunk ? chunk : allocate_chunk(task >> kChunkBits))[task & (kChunkSize - 1)];
+  }
+  TaskSample *allocate_chunk(std::uint32_t chunk);
 
   const RunClock &m_clock;
   const std::uint32_t m_tasks;
-  std::vector<TaskSample> m_samples;
+  const std::uint32_t m_chunk_count;
+  std::unique_ptr<std::atomic<TaskSample *>[]> m_chunks;
   std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> m_gil_waits;
   std::atomic<std::uint64_t> m_submitted{0};
   std::atomic<std::uint64_t> m_started{0};
   std::atomic<std::uint64_t> m_finished{0};
   std::atomic<std::uint32_t> m_workers{0};
+  std::atomic<std::uint64_t> m_chunk_bytes{0};
   const std::uint64_t m_generation; // tells this recorder's worker indices from an earlier one's
 };
 

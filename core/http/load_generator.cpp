@@ -238,8 +238,7 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   }
   TaskRecorder recorder(static_cast<std::uint32_t>(std::min<std::uint64_t>(tasks, UINT32_MAX)),
                         clock);
-  std::vector<std::uint8_t> failed(recorder.tasks(), 0);
-  RunShared shared{o, clock, recorder, failed};
+  RunShared shared{o, clock, recorder};
   shared.request_bytes = serialize_request(o.request, o.keep_alive);
   shared.head = o.request.method == "HEAD";
   shared.timeout = std::chrono::nanoseconds(static_cast<std::int64_t>(o.timeout_s * 1e9));
@@ -307,13 +306,18 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
 
   RepeatResult &r = result.repeat;
   r.telemetry = meter.stop(r.resources);
-  r.samples = recorder.take_samples();
+  // A closed load for a duration took tasks until it ended: its samples are the ones it took.
+  const auto taken = static_cast<std::uint32_t>(
+      std::min<std::uint64_t>(shared.next_task.load(), recorder.tasks()));
+  r.samples = o.load.kind == LoadKind::closed && o.duration_s ? recorder.take_samples(taken)
+                                                              : recorder.take_samples();
   std::int64_t last_failure_ns = -1;
-  for (std::size_t i = 0; i < r.samples.size(); ++i)
-    if (failed[i]) {
-      last_failure_ns = std::max(last_failure_ns, r.samples[i].end_ns);
-      r.samples[i].end_ns = -1; // no response: no latency
-    }
+  for (const auto &w : workers)
+    for (const std::uint32_t task : w->failed_tasks)
+      if (task < r.samples.size()) {
+        last_failure_ns = std::max(last_failure_ns, r.samples[task].end_ns);
+        r.samples[task].end_ns = -1; // no response: no latency
+      }
   r.summary = summarize(r.samples, r.telemetry, {}, r.resources, cores);
   span_failures(r.summary, r.samples, last_failure_ns, r.resources, cores);
   r.complete = r.summary.completed == r.summary.tasks;

@@ -41,7 +41,8 @@ struct GeneratorOptions {
   // closed: tasks, clients (= connections); open: rate_per_s, arrivals, tasks.
   Load load;
   // Open load: send for this long (tasks = the arrivals in it, capped by load.tasks when that is
-  // set > 0). Closed load: stop taking new requests after this long.
+  // set > 0). Closed load: stop taking new requests after this long; load.tasks is then a cap,
+  // and the samples are those of the requests sent (memory grows with them, not with the cap).
   std::optional<double> duration_s;
   std::int64_t max_connections = 1024; // open load
   // Connect, or send + whole response. A lab studies slow endpoints: a minute, not a wrk-style

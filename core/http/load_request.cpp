@@ -78,7 +78,7 @@ void record_failure(Worker &w, Connection &c, std::uint32_t task, bool started,
   if (!started)
     s.recorder.started(task);
   s.recorder.finished(task);
-  s.failed[task] = 1;
+  w.failed_tasks.push_back(task);
   close(c);
 }
 
@@ -96,7 +96,7 @@ asio::awaitable<void> perform_request(Worker &w, Connection &c, std::uint32_t ta
         if (!started)
           s.recorder.started(task);
         s.recorder.finished(task);
-        s.failed[task] = 1;
+        w.failed_tasks.push_back(task);
         co_return;
       }
       c.stream.expires_after(s.timeout);

@@ -26,7 +26,6 @@ struct RunShared {
   const GeneratorOptions &options;
   const RunClock &clock;
   TaskRecorder &recorder;
-  std::vector<std::uint8_t> &failed; // per task; written only by the task's own request
   std::string request_bytes;         // the serialized request, identical every time
   bool head = false;                 // HEAD: responses carry no body
   boost::asio::ip::tcp::resolver::results_type endpoints;
@@ -59,6 +58,9 @@ struct Worker {
   std::vector<std::int64_t> send_lag_ns; // open load: dispatcher lateness per request
   std::int64_t first_send_ns = -1, last_send_ns = -1;
   std::uint64_t sent = 0;
+  // The tasks whose request got no answer: a list, since they are few and the run's length may
+  // be unknown (a closed load for a duration).
+  std::vector<std::uint32_t> failed_tasks;
   double cpu_s = 0, wall_s = 0;
   // Open load
   std::vector<std::unique_ptr<Connection>> connections;

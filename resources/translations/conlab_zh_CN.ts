@@ -1860,10 +1860,6 @@
         <translation>未满足</translation>
     </message>
     <message>
-        <source>The %1 of each run is the worse of the whole run&apos;s and its last third&apos;s, so that a queue still growing at the end of a run is not read as a steady state.</source>
-        <translation>每次运行的 %1 取整次运行与其最后三分之一中较差的一个，以免把运行末尾仍在增长的队列当成稳态。</translation>
-    </message>
-    <message>
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -1898,6 +1894,14 @@
     <message>
         <source>%1: a report is .html or .pdf</source>
         <translation>%1：报告须为 .html 或 .pdf</translation>
+    </message>
+    <message>
+        <source>misses (its queue kept growing)</source>
+        <translation>未满足（队列一直在增长）</translation>
+    </message>
+    <message>
+        <source>The %1 of each run is the worse of the whole run&apos;s and its last third&apos;s. A run whose requests due in its last third waited clearly longer than those due in its middle third misses whatever its %1: its queue was still growing.</source>
+        <translation>每次运行的 %1 取整次运行与其最后三分之一中较差的一个。若一次运行中最后三分之一到期的请求明显比中间三分之一等得更久，无论其 %1 如何都算未满足：它的队列仍在增长。</translation>
     </message>
 </context>
 <context>

@@ -50,9 +50,12 @@ ReportSection runs_section(const CapacityResults &r) {
     t.rows << QStringList{rate(v.rate_per_s), QString::number(v.runs),
                           std::isfinite(v.median_value_s) ? text(human_duration(v.median_value_s))
                                                           : tr_("— (too many failed)"),
-                          v.met ? tr_("meets") : tr_("misses")};
-  t.note = tr_("The %1 of each run is the worse of the whole run's and its last third's, so that "
-               "a queue still growing at the end of a run is not read as a steady state.")
+                          v.met             ? tr_("meets")
+                          : v.queue_growing ? tr_("misses (its queue kept growing)")
+                                            : tr_("misses")};
+  t.note = tr_("The %1 of each run is the worse of the whole run's and its last third's. A run "
+               "whose requests due in its last third waited clearly longer than those due in its "
+               "middle third misses whatever its %1: its queue was still growing.")
                .arg(metric);
   s.blocks.push_back(std::move(t));
   return s;

@@ -1,5 +1,6 @@
 // The SLO's text and value, and the search's answer on targets whose capacity is known by
 // construction (a probe whose latency is a function of the rate), at every kind of ending.
+#include "core/capacity/capacity_probes.h"
 #include "core/capacity/capacity_results.h"
 #include "core/capacity/capacity_search.h"
 #include "core/capacity/slo.h"
@@ -229,6 +230,48 @@ TEST(CapacityRuns, ARunIsLongEnoughForItsPercentile) {
   EXPECT_DOUBLE_EQ(run_duration_s(slo_of("p99<1s"), l, 10), 20);   // 200 requests
   EXPECT_DOUBLE_EQ(run_duration_s(slo_of("p99.9<1s"), l, 10), 60); // capped
   EXPECT_DOUBLE_EQ(run_duration_s(slo_of("p99<2s"), l, 1000), 20); // ten limits
+}
+
+// 300 requests due 10 ms apart, each answered after `wait(i)`.
+std::vector<TaskSample> run_of(double (*wait)(int)) {
+  std::vector<TaskSample> samples;
+  for (int i = 0; i < 300; ++i) {
+    const std::int64_t due = i * 10'000'000LL;
+    samples.push_back({.submit_ns = due,
+                       .start_ns = due,
+                       .end_ns = due + static_cast<std::int64_t>(wait(i) * 1e9),
+                       .task = static_cast<std::uint32_t>(i)});
+  }
+  return samples;
+}
+
+TEST(CapacityRunJudged, AQueueThatKeepsGrowingMissesWhateverItsPercentile) {
+  const Slo slo = slo_of("p99<200ms");
+  // Steady: 50 ms each, with a little noise.
+  const CapacityRun steady =
+      measure_run(slo, run_of([](int i) { return 0.050 + 0.001 * (i % 7); }), 3);
+  EXPECT_FALSE(steady.queue_growing);
+  EXPECT_LT(steady.value_s, 0.2);
+  // Past the ceiling: the wait grows by 0.4 ms a request, yet the run's p99 (170 ms) is within
+  // the limit; the last third's median is 1.6× the middle third's.
+  const CapacityRun growing = measure_run(slo, run_of([](int i) { return 0.050 + 0.0004 * i; }), 3);
+  EXPECT_TRUE(growing.queue_growing);
+  EXPECT_LT(growing.value_s, 0.2);
+  // A search whose every run is like that one finds no capacity.
+  const auto overloaded = [&](double rate, double duration) {
+    CapacityRun run = measure_run(slo, run_of([](int i) { return 0.050 + 0.0004 * i; }), duration);
+    run.achieved_rate_per_s = rate;
+    return run;
+  };
+  EXPECT_EQ(search_capacity(slo, quick(), overloaded).outcome, CapacityOutcome::misses_at_lowest);
+  // Unanswered requests late in the run count as infinitely slow.
+  std::vector<TaskSample> cut = run_of([](int) { return 0.05; });
+  for (std::size_t i = 250; i < cut.size(); ++i)
+    cut[i].end_ns = -1;
+  const CapacityRun failing = measure_run(slo, cut, 3);
+  EXPECT_EQ(failing.failed, 50u);
+  EXPECT_TRUE(std::isinf(failing.value_s));
+  EXPECT_TRUE(failing.queue_growing);
 }
 
 TEST(CapacityFile, EveryRunAndTheAnswerReadBack) {

@@ -185,6 +185,29 @@ TEST_F(EmbeddedServerFaults, FloodOfIdleConnectionsDoesNotLockOthersOut) {
   flood.clear();
 }
 
+// Like wrk: a closed load for a duration runs for the duration, whatever its cap, and keeps the
+// samples of the requests it sent, in memory that grows with them rather than with the cap.
+TEST_F(EmbeddedServerFaults, AClosedLoadForADurationRunsForItAndKeepsWhatItSent) {
+  http::GeneratorOptions o = test::closed_options(url(port(), "/noop"), 2'000'000'000, 4);
+  o.duration_s = 0.5;
+  const auto started = std::chrono::steady_clock::now();
+  const auto r = http::run_load(o, 2);
+  const double took =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_GT(took, 0.5);
+  EXPECT_LT(took, 3.0);
+  ASSERT_GT(r.repeat.samples.size(), 20u);
+  EXPECT_LT(r.repeat.samples.size(), 2'000'000u);
+  EXPECT_EQ(r.succeeded, r.repeat.samples.size()) << "every request sent was answered";
+  EXPECT_EQ(r.repeat.summary.tasks, r.repeat.samples.size());
+  EXPECT_EQ(r.repeat.summary.completed, r.repeat.samples.size());
+  EXPECT_TRUE(r.repeat.complete);
+  for (std::size_t i = 0; i < r.repeat.samples.size(); ++i)
+    ASSERT_EQ(r.repeat.samples[i].task, i);
+  // 2,000,000,000 preallocated samples would be 112 GB; the run's resident memory stays small.
+  EXPECT_LT(r.repeat.resources.peak_rss_bytes, 1LL << 30);
+}
+
 TEST_F(EmbeddedServerFaults, StopsPromptlyWithRequestsInFlight) {
   std::thread load([&] {
     const auto r = http::run_load(test::closed_options(url(port(), "/slow"), 50, 10, 5), 2);
