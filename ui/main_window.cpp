@@ -4,6 +4,7 @@
 #include "core/results/environment.h"
 #include "core/util/format.h"
 #include "ui/about_dialog.h"
+#include "ui/capacity/capacity_dialog.h"
 #include "ui/charts/chart_panel.h"
 #include "ui/experiment/experiment_editor.h"
 #include "ui/experiment/variant_table_model.h"
@@ -141,6 +142,11 @@ void MainWindow::build_menus() {
                               &MainWindow::run);
   m_cancel = run_menu->addAction(tr("&Cancel (keep what was measured)"),
                                  QKeySequence(Qt::Key_Escape), this, &MainWindow::cancel);
+  run_menu->addSeparator();
+  m_find_capacity = run_menu->addAction(tr("Find the &capacity of the selected variant…"), this,
+                                        &MainWindow::find_capacity);
+  m_find_capacity->setToolTip(tr("The highest arrival rate at which the variant meets an SLO "
+                                 "such as p99<200ms"));
   m_run->setToolTip(tr("Run every variant (Ctrl+R)"));
   m_cancel->setToolTip(tr("Stop the run; what was measured is kept (Esc)"));
 
@@ -226,6 +232,22 @@ void MainWindow::run() {
   m_status->setText(tr("Starting…"));
   m_runner->start(experiment);
   update_actions();
+}
+
+void MainWindow::find_capacity() {
+  if (!m_editor->errors().empty()) {
+    show_error(
+        tr("Cannot search"),
+        tr("Fix the experiment first: %1").arg(field_error_text(m_editor->errors().front())));
+    return;
+  }
+  Experiment e = m_editor->experiment();
+  if (e.variants.empty())
+    return;
+  const int row = std::max(0, m_editor->variants_view()->currentIndex().row());
+  auto *dialog = new CapacityDialog(std::move(e), static_cast<std::size_t>(row), m_cores, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
 }
 
 void MainWindow::cancel() {

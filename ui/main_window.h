@@ -41,6 +41,8 @@ public:
 
   void run();
   void cancel();
+  // The capacity under an SLO of the variant selected in the editor, in a dialog of its own.
+  void find_capacity();
 
   ExperimentEditor *editor() const { return m_editor; }
   ChartPanel *charts() const { return m_charts; }
@@ -96,6 +98,7 @@ private:
   void remember_directory(const QString &path);
 
   int m_cores;
+  QAction *m_find_capacity = nullptr;
   QString m_path;        // the experiment file being edited; empty when new or a preset
   Experiment m_sweeping; // the sweep running, for its progress text
   std::vector<std::vector<double>> m_sweep_grid; // its points

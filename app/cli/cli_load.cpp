@@ -313,8 +313,8 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
         g.on_progress = [&v, for_duration, &g](const TaskRecorder &r) {
           std::cerr << "\r" << v.label << ": " << r.finished_count();
           if (for_duration)
-            std::cerr << " requests, " << human_span(r.clock().now_ns() * 1e-9) << " of "
-                      << human_span(*g.duration_s);
+            std::cerr << " requests, " << human_span(static_cast<double>(r.clock().now_ns()) * 1e-9)
+                      << " of " << human_span(*g.duration_s);
           else
             std::cerr << " / " << r.tasks() << " requests";
           std::cerr << std::flush;

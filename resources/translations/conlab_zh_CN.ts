@@ -1960,6 +1960,129 @@ QCoro：%8
     </message>
 </context>
 <context>
+    <name>conlab::ui::CapacityDialog</name>
+    <message>
+        <source>Capacity of %1</source>
+        <translation>%1 的容量</translation>
+    </message>
+    <message>
+        <source>The highest arrival rate at which %1 still meets the SLO. Requests arrive at a rate that doubles until the SLO breaks; then the search bisects, with several runs at each rate near the boundary.</source>
+        <translation>%1 仍满足 SLO 的最高到达速率。请求的到达速率不断翻倍，直到 SLO 被打破；然后二分搜索，边界附近的每个速率都跑多次。</translation>
+    </message>
+    <message>
+        <source>The highest arrival rate at which the variant %1 (%2) still meets the SLO, run by the lab, with the simulator&apos;s answer beside it. Requests arrive at a rate that doubles until the SLO breaks; then the search bisects, with several runs at each rate near the boundary.</source>
+        <translation>变体 %1（%2）仍满足 SLO 的最高到达速率，由实验室运行，旁边是模拟器的答案。请求的到达速率不断翻倍，直到 SLO 被打破；然后二分搜索，边界附近的每个速率都跑多次。</translation>
+    </message>
+    <message>
+        <source>A percentile (p50, p99, p99.9) or the mean, &apos;&lt;&apos;, and a limit in us, ms or s: p99&lt;200ms.</source>
+        <translation>一个百分位（p50、p99、p99.9）或 mean，加 &apos;&lt;&apos; 和以 us、ms 或 s 为单位的上限：p99&lt;200ms。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>The search stops after about this long with the best answer so far.</source>
+        <translation>搜索在大约这么长时间后停止，给出目前最好的答案。</translation>
+    </message>
+    <message>
+        <source>Runs at each rate near the boundary; the majority decides.</source>
+        <translation>边界附近每个速率的运行次数；多数决定。</translation>
+    </message>
+    <message>
+        <source>SLO</source>
+        <translation>SLO</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>Runs per rate</source>
+        <translation>每个速率的运行次数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Save results…</source>
+        <translation>保存结果…</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>stopping… (the runs so far are kept)</source>
+        <translation>正在停止…（已有的运行会保留）</translation>
+    </message>
+    <message>
+        <source>SLO: %1</source>
+        <translation>SLO：%1</translation>
+    </message>
+    <message>
+        <source>Searching for the highest rate that keeps %1…</source>
+        <translation>正在搜索满足 %1 的最高速率…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>— (too many failed)</source>
+        <translation>—（失败太多）</translation>
+    </message>
+    <message>
+        <source>meets</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <source>misses (its queue kept growing)</source>
+        <translation>未满足（队列一直在增长）</translation>
+    </message>
+    <message>
+        <source>misses</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <source>%1/s: %2 %3, %4 (%5 requests)</source>
+        <translation>%1/秒：%2 %3，%4（%5 个请求）</translation>
+    </message>
+    <message>
+        <source>predicted (simulator, ideal machine): %1</source>
+        <translation>预测（模拟器，理想机器）：%1</translation>
+    </message>
+    <message>
+        <source>Save the capacity search</source>
+        <translation>保存容量搜索</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Charts (*.png *.svg *.pdf)</source>
+        <translation>图表 (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>无法导出</translation>
+    </message>
+</context>
+<context>
     <name>conlab::ui::ChartPanel</name>
     <message>
         <source>Run the experiment or open a results file to see this chart.</source>
@@ -2241,6 +2364,22 @@ QCoro：%8
     <message>
         <source>The sweep has %1 points: %2 variant runs, estimated %3.</source>
         <translation>扫描共有 %1 个点：%2 次变体运行，预计 %3。</translation>
+    </message>
+    <message>
+        <source>in process (or http://HOST:PORT to measure a server)</source>
+        <translation>进程内（或填 http://HOST:PORT 测量一个服务器）</translation>
+    </message>
+    <message>
+        <source>A real server to measure instead: each variant&apos;s tasks become requests to HOST:PORT followed by the variant&apos;s label (the article&apos;s /a … /d) under this load, beside the variant&apos;s prediction. A server runs at its own speed, so the time scale is 1.</source>
+        <translation>改为测量一个真实服务器：每个变体的任务变成发往 HOST:PORT 加上该变体标签（文章的 /a … /d）的请求，负载不变，旁边是该变体的预测。服务器按自己的速度运行，所以时间缩放为 1。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>At the server&apos;s own speed (no time scale).</source>
+        <translation>按服务器自己的速度运行（不缩放时间）。</translation>
     </message>
 </context>
 <context>
@@ -3039,6 +3178,22 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
     <message>
         <source>One HTML or PDF document: the experiment, the environment, the numbers, every chart and the explanations</source>
         <translation>一份 HTML 或 PDF 文档：实验、环境、数据、全部图表和解释</translation>
+    </message>
+    <message>
+        <source>Find the &amp;capacity of the selected variant…</source>
+        <translation>查找所选变体的容量(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The highest arrival rate at which the variant meets an SLO such as p99&lt;200ms</source>
+        <translation>变体满足某个 SLO（如 p99&lt;200ms）的最高到达速率</translation>
+    </message>
+    <message>
+        <source>Cannot search</source>
+        <translation>无法搜索</translation>
+    </message>
+    <message>
+        <source>Fix the experiment first: %1</source>
+        <translation>请先修正实验：%1</translation>
     </message>
 </context>
 <context>

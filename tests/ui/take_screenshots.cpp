@@ -2,10 +2,17 @@
 // article's preset, and every chart; with `sweep`, the window running and showing the two sweep
 // presets and their charts; with `preset NAME`, the same shots as the article's of that preset;
 // with `results FILE`, the same shots of a results file, without running anything; with
-// `compare A B`, the compare view of two results files (runs or sweeps), on each of its charts.
-// Usage: conlab_screenshots OUTPUT_DIR [sweep | preset NAME | results FILE | compare A B]. In the
+// `compare A B`, the compare view of two results files (runs or sweeps), on each of its charts;
+// with `capacity FILE LABEL SLO`, the capacity dialog of that variant while it searches and when
+// it is done, and the editor aimed at a server.
+// Usage: conlab_screenshots OUTPUT_DIR [sweep | preset NAME | results FILE | compare A B |
+// capacity FILE LABEL SLO]. In the
 // system's
 // language, like the app: LANG=zh_CN.UTF-8 takes them in Chinese.
+#include "core/experiment/spec_json.h"
+#include "core/results/environment.h"
+#include "core/util/file_io.h"
+#include "ui/capacity/capacity_dialog.h"
 #include "ui/charts/chart_panel.h"
 #include "ui/compare/compare_view.h"
 #include "ui/experiment/experiment_editor.h"
@@ -19,6 +26,7 @@
 #include <QChartView>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -113,6 +121,46 @@ int compare_screenshots(QApplication &app, const char *a, const char *b, const Q
   return app.exec();
 }
 
+// The capacity dialog of variant `label` of experiment `file`: after its third run and when done;
+// then the editor with the experiment aimed at a server.
+int capacity_screenshots(QApplication &app, MainWindow &window, const char *file, const char *label,
+                         const char *slo, const QDir &out) {
+  std::string text, error;
+  if (!conlab::read_text_file(file, text, error)) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 1;
+  }
+  const conlab::Experiment e = conlab::parse_experiment_text(text, conlab::available_cores());
+  std::size_t index = 0;
+  while (index < e.variants.size() && e.variants[index].label != label)
+    ++index;
+  if (index == e.variants.size())
+    return 1;
+  window.editor()->set_experiment(e);
+  window.editor()
+      ->findChild<QLineEdit *>(QStringLiteral("target"))
+      ->setText(QStringLiteral("http://127.0.0.1:8000"));
+  window.grab().save(out.filePath(QStringLiteral("editor-server.png")));
+  CapacityDialog dialog(e, index, conlab::available_cores());
+  dialog.set_slo_text(QString::fromLocal8Bit(slo));
+  dialog.show();
+  int runs = 0;
+  QTimer poll;
+  QObject::connect(&poll, &QTimer::timeout, [&] {
+    if (++runs == 40) // 4 s into the search
+      dialog.grab().save(out.filePath(QStringLiteral("capacity-running.png")));
+  });
+  poll.start(100);
+  QObject::connect(&dialog, &CapacityDialog::finished_search, [&] {
+    QTimer::singleShot(300, [&] {
+      dialog.grab().save(out.filePath(QStringLiteral("capacity-dialog.png")));
+      app.quit();
+    });
+  });
+  dialog.start();
+  return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -128,6 +176,8 @@ int main(int argc, char **argv) {
   window.show();
   if (argc > 2 && QString::fromLocal8Bit(argv[2]) == QLatin1String("sweep"))
     return sweep_screenshots(app, window, QDir(out));
+  if (argc > 5 && QString::fromLocal8Bit(argv[2]) == QLatin1String("capacity"))
+    return capacity_screenshots(app, window, argv[3], argv[4], argv[5], QDir(out));
   if (argc > 3 && QString::fromLocal8Bit(argv[2]) == QLatin1String("preset"))
     window.load_preset(QString::fromLocal8Bit(argv[3]), 0); // at its own time scale
   else

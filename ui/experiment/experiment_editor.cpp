@@ -1,6 +1,7 @@
 #include "ui/experiment/experiment_editor.h"
 
 #include "core/analysis/prediction.h"
+#include "core/http/server_target.h"
 #include "core/sweep/sweep.h"
 #include "core/sweep/sweep_runner.h"
 #include "core/util/format.h"
@@ -28,6 +29,21 @@
 
 namespace conlab::ui {
 namespace {
+
+// The server every variant is aimed at, when each one's URL is that server's /<label>.
+std::optional<std::string> common_server(const Experiment &e) {
+  std::optional<std::string> base;
+  for (const Variant &v : e.variants) {
+    if (!v.target || v.target->embedded || !v.target->url.ends_with(v.label) ||
+        !v.label.starts_with('/'))
+      return std::nullopt;
+    const std::string own = v.target->url.substr(0, v.target->url.size() - v.label.size());
+    if (own.empty() || (base && *base != own))
+      return std::nullopt;
+    base = own;
+  }
+  return base;
+}
 
 QPushButton *button(const QString &text, const QString &tip, QWidget *parent) {
   auto *b = new QPushButton(text, parent);
@@ -115,6 +131,14 @@ QWidget *ExperimentEditor::make_load_box() {
   m_seed_box->setRange(0, INT_MAX);
   m_seed_box->setToolTip(tr("Seed for drawn durations and Poisson arrivals: the same seed gives "
                             "the same workload."));
+  m_target = new QLineEdit(box);
+  m_target->setObjectName(QStringLiteral("target"));
+  m_target->setPlaceholderText(tr("in process (or http://HOST:PORT to measure a server)"));
+  m_target->setClearButtonEnabled(true);
+  m_target->setToolTip(tr("A real server to measure instead: each variant's tasks become requests "
+                          "to HOST:PORT followed by the variant's label (the article's /a … /d) "
+                          "under this load, beside the variant's prediction. A server runs at its "
+                          "own speed, so the time scale is 1."));
   m_scale_note = new QLabel(box);
   m_scale_note->setWordWrap(true);
   m_scale_note->setStyleSheet(QStringLiteral("color: #7a4b00; background: #fff4d6; padding: 4px;"));
@@ -138,11 +162,13 @@ QWidget *ExperimentEditor::make_load_box() {
   run->addWidget(new QLabel(tr("Seed"), box));
   run->addWidget(m_seed_box, 1);
   form->addRow(run);
+  form->addRow(tr("Server"), m_target);
   form->addRow(m_scale_note);
   for (QWidget *w :
        std::initializer_list<QWidget *>{m_name, m_load_kind, m_tasks, m_clients, m_rate, m_arrivals,
-                                        m_repeats, m_time_scale, m_seed_box})
+                                        m_repeats, m_time_scale, m_seed_box, m_target})
     w->setProperty("plain_tip", w->toolTip());
+  connect(m_target, &QLineEdit::textChanged, this, &ExperimentEditor::target_changed);
   connect(m_name, &QLineEdit::textEdited, this, &ExperimentEditor::edited);
   connect(m_load_kind, &QComboBox::currentIndexChanged, this, &ExperimentEditor::load_kind_changed);
   for (QSpinBox *s : {m_tasks, m_clients, m_repeats, m_seed_box})
@@ -241,7 +267,15 @@ void ExperimentEditor::set_experiment(const Experiment &e) {
   m_time_scale->setValue(e.time_scale);
   m_seed = e.seed;
   m_seed_box->setValue(static_cast<int>(std::min<std::uint64_t>(e.seed, INT_MAX)));
-  m_variants->set_variants(e.variants);
+  // Variants all aimed at one server's /<label> show as that server, and stay in step with
+  // their labels when those are edited; any other targets stay the variants' own.
+  const std::optional<std::string> base = e.time_scale == 1 ? common_server(e) : std::nullopt;
+  m_target->setText(base ? QString::fromStdString(*base) : QString());
+  std::vector<Variant> variants = e.variants;
+  if (base)
+    for (Variant &v : variants)
+      v.target.reset();
+  m_variants->set_variants(variants);
   m_sweep->set_sweep(e.sweep);
   m_loading = false;
   load_kind_changed();
@@ -270,7 +304,19 @@ Experiment ExperimentEditor::experiment() const {
                : static_cast<std::uint64_t>(m_seed_box->value());
   e.variants = m_variants->variants();
   e.sweep = m_sweep->sweep();
+  if (const QString target = m_target->text().trimmed(); !target.isEmpty()) {
+    double scaled_from = 1;
+    http::aim_at_server(e, target.toStdString(), scaled_from); // problems: revalidate()
+  }
   return e;
+}
+
+void ExperimentEditor::target_changed() {
+  const bool server = !m_target->text().trimmed().isEmpty();
+  m_time_scale->setEnabled(!server);
+  if (server && !m_loading)
+    m_time_scale->setValue(1);
+  edited();
 }
 
 void ExperimentEditor::set_modified(bool modified) { m_modified = modified; }
@@ -294,6 +340,15 @@ void ExperimentEditor::edited() {
 void ExperimentEditor::revalidate() {
   const Experiment e = experiment();
   m_errors = m_sweep->parse_errors();
+  if (const QString target = m_target->text().trimmed(); !target.isEmpty()) {
+    Experiment aimed = e;
+    double scaled_from = 1;
+    for (FieldError &f : http::aim_at_server(aimed, target.toStdString(), scaled_from)) {
+      if (f.path == "--target")
+        f.path = "target";
+      m_errors.push_back(std::move(f));
+    }
+  }
   for (FieldError &f : validate_experiment(e, m_cores))
     m_errors.push_back(std::move(f));
   m_variants->set_errors(m_errors);
@@ -306,7 +361,8 @@ void ExperimentEditor::revalidate() {
                                                        {m_arrivals, "load.arrivals"},
                                                        {m_repeats, "repeats"},
                                                        {m_time_scale, "time_scale"},
-                                                       {m_seed_box, "seed"}};
+                                                       {m_seed_box, "seed"},
+                                                       {m_target, "target"}};
   for (const auto &[widget, path] : fields)
     mark_field(widget, errors_at(m_errors, path));
   QStringList lines;
@@ -345,6 +401,8 @@ void ExperimentEditor::update_scale_note() {
       unscaled += at_one.makespan_s.value_or(0) * e.repeats;
     }
   QString text;
+  if (!m_target->text().trimmed().isEmpty())
+    text = tr("At the server's own speed (no time scale).");
   if (e.time_scale != 1)
     text = tr("Durations are scaled: every step takes %1× its written time.").arg(e.time_scale);
   if (scaled > 0)

@@ -1,5 +1,6 @@
 // The experiment editor: name, load (N, C or λ and arrivals), repeats, time scale, seed, the
-// variants table, the selected variant's steps and the sweep. Round-trips an Experiment exactly and shows
+// server to measure (or none: in process), the variants table, the selected variant's steps and
+// the sweep. Round-trips an Experiment exactly and shows
 // validate_experiment's errors next to the field they name.
 #pragma once
 
@@ -49,6 +50,7 @@ private:
   void edited();
   void revalidate();
   void update_scale_note();
+  void target_changed();
   QString sweep_note(const Experiment &e) const;
 
   static constexpr std::size_t kMaxEstimatedPoints = 400;
@@ -68,6 +70,8 @@ private:
   QComboBox *m_arrivals;
   QSpinBox *m_repeats;
   QDoubleSpinBox *m_time_scale;
+  // http://HOST:PORT: every variant is measured at that server's /<label>, at full scale.
+  QLineEdit *m_target;
   QSpinBox *m_seed_box;
   QLabel *m_scale_note;
   QLabel *m_error_list;

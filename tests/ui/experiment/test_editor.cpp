@@ -9,6 +9,7 @@
 #include "ui/experiment/variant_table_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QLineEdit>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -155,6 +156,43 @@ private Q_SLOTS:
     QVERIFY(model->data(model->index(0, VariantTableModel::ModelColumn), Qt::ToolTipRole)
                 .toString()
                 .contains(QStringLiteral("ProcessPoolExecutor")));
+  }
+
+  // The server field aims every variant at HOST:PORT/<label> at full scale, shows what is wrong
+  // with a URL or a label, and comes back from a file whose variants are aimed that way.
+  void server_field_aims_every_variant() {
+    const int cores = available_cores();
+    ExperimentEditor editor(cores);
+    Experiment article = parse_experiment_text(find_preset("fastapi-article")->json, cores);
+    article.time_scale = 0.05;
+    editor.set_experiment(article);
+    auto *server = editor.findChild<QLineEdit *>(QStringLiteral("target"));
+    QVERIFY(server);
+    QVERIFY(server->text().isEmpty());
+    server->setText(QStringLiteral("http://127.0.0.1:8000"));
+    QVERIFY2(editor.errors().empty(),
+             editor.errors().empty() ? "" : editor.errors().front().to_string().c_str());
+    const Experiment aimed = editor.experiment();
+    QCOMPARE(aimed.time_scale, 1.0);
+    for (const Variant &v : aimed.variants) {
+      QVERIFY(v.target && !v.target->embedded);
+      QCOMPARE(QString::fromStdString(v.target->url),
+               QStringLiteral("http://127.0.0.1:8000") + QString::fromStdString(v.label));
+    }
+
+    ExperimentEditor reopened(cores);
+    reopened.set_experiment(aimed);
+    QCOMPARE(reopened.findChild<QLineEdit *>(QStringLiteral("target"))->text(),
+             QStringLiteral("http://127.0.0.1:8000"));
+    QCOMPARE(to_json_text(reopened.experiment()), to_json_text(aimed));
+
+    server->setText(QStringLiteral("ftp://nowhere"));
+    QVERIFY(!editor.errors().empty());
+    QCOMPARE(QString::fromStdString(editor.errors().front().path), QStringLiteral("target"));
+    QVERIFY(server->styleSheet().contains(QStringLiteral("#c00")));
+    server->clear();
+    QVERIFY(editor.errors().empty());
+    QVERIFY(!editor.experiment().variants.front().target);
   }
 
   void steps_edit_under_the_tester() {

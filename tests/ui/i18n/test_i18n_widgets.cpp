@@ -62,6 +62,8 @@ QSet<QString> kept_words() {
                      "loop.run_in_executor time.sleep threading.Thread OS fork processes true "
                      "ProcessPoolExecutor pthread_create memory_per_task cpu_per_wait "
                      "switches_per_task Ctrl-C "
+                     // an SLO and a URL are written the same in every language
+                     "SLO HOST PORT http "
                      // the libraries and licences the About dialog names
                      "Boost Asio Beast Program Options Core Gui Widgets Concurrent Svg "
                      "PrintSupport Charts GPL LGPL or-later MIT BSL HTTP GNU usr share "
