@@ -275,10 +275,23 @@ TEST_F(SpawnCli, CapacityOfTheLabsServerStaysUnderThePoolsCeiling) {
   const ProcessResult r = cli(with({"capacity", m_base + "/pool", "--slo", "p99<60ms", "--spawn",
                                     serve("pool.json"), "--out", "cap.json", "--quiet"},
                                    kQuickSearch));
-  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   const boost::json::object cap = read_json(path("cap.json")).as_object();
   EXPECT_EQ(cap.at("schema").as_string(), "conlab.capacity/1");
   const boost::json::object &measured = cap.at("measured").as_object();
+  EXPECT_EQ(processes_with("--listen " + m_listen), 0);
+#ifdef CONLAB_SANITIZED
+  // A sanitized generator runs several times slower and may send late before the server reaches
+  // its ceiling: the search must then say so, and never call what it saw a capacity.
+  if (measured.at("outcome").as_string() == "generator_saturated") {
+    EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+    const std::string said(measured.at("summary").as_string());
+    EXPECT_TRUE(contains(said, "the generator could not keep up at")) << said;
+    EXPECT_TRUE(contains(said, "so its capacity is at least that, not measured")) << said;
+    EXPECT_LT(measured.at("capacity_per_s").to_number<double>(), 200);
+    return;
+  }
+#endif
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(measured.at("outcome").as_string(), "found");
   const double found = measured.at("capacity_per_s").to_number<double>();
   const double broke = measured.at("breaking_per_s").to_number<double>();
