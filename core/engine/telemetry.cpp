@@ -1,5 +1,7 @@
 #include "core/engine/telemetry.h"
 
+#include "core/engine/processes/fork_gate.h"
+
 #include <sys/resource.h>
 
 #include <chrono>
@@ -117,6 +119,7 @@ void TelemetrySampler::run(std::stop_token stop) {
 }
 
 void TelemetrySampler::sample() {
+  const auto gate = hold_off_forks(); // it reads /proc through streams that allocate
   const std::uint64_t finished = m_recorder.finished_count();
   const std::uint64_t started = m_recorder.started_count();
   const std::uint64_t submitted = m_recorder.submitted_count();

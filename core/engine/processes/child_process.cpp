@@ -1,5 +1,7 @@
 #include "core/engine/processes/child_process.h"
 
+#include "core/engine/processes/fork_gate.h"
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -54,7 +56,11 @@ ChildProcess ChildProcess::spawn(const std::function<int(int)> &body) {
   if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, fds) != 0)
     throw std::system_error(errno, std::generic_category(), "socketpair for a worker process");
   const pid_t parent = ::getpid();
-  const pid_t pid = ::fork();
+  pid_t pid = -1;
+  {
+    const auto gate = exclude_allocators_for_fork();
+    pid = ::fork();
+  }
   if (pid < 0) {
     const int error = errno;
     ::close(fds[0]);
@@ -91,6 +97,24 @@ bool ChildProcess::send(const void *message, std::size_t size) const {
 
 bool ChildProcess::receive(void *message, std::size_t size) const {
   return m_fd >= 0 && receive_message(m_fd, message, size) == static_cast<long>(size);
+}
+
+bool ChildProcess::receive_within(void *message, std::size_t size,
+                                  std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    // Rounded up: poll's milliseconds must not end the wait before the deadline.
+    const auto left =
+        std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (m_fd < 0 || left.count() <= 0)
+      return false;
+    pollfd p{m_fd, POLLIN, 0};
+    const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
+    if (ready > 0)
+      return receive(message, size);
+    if (ready < 0 && errno != EINTR)
+      return false;
+  }
 }
 
 void ChildProcess::kill() const {

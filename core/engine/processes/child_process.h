@@ -18,6 +18,10 @@
 
 namespace conlab {
 
+// How long a worker has to say it is ready: a fork and a few allocations take milliseconds, so
+// one that is silent this long is stuck, and the run fails with that instead of waiting for ever.
+inline constexpr std::chrono::seconds kWorkerStartTimeout{10};
+
 // How a worker ended, and the CPU it used (from wait4, so its threads' time is included).
 struct ChildExit {
   bool exited = false; // exited by itself, with `code`; otherwise killed by `signal`
@@ -50,6 +54,9 @@ public:
   // Sends or receives one message. False when the other side is gone (or a short transfer).
   bool send(const void *message, std::size_t size) const;
   bool receive(void *message, std::size_t size) const;
+  // The same, but false when nothing came within `timeout`: a worker that hangs before it says
+  // it is ready must not hang the lab with it.
+  bool receive_within(void *message, std::size_t size, std::chrono::milliseconds timeout) const;
 
   void kill() const;   // SIGKILL, at once
   void close_socket(); // the child sees end of file and exits by itself

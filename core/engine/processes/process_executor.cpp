@@ -1,9 +1,8 @@
 #include "core/engine/processes/process_executor.h"
 
-#include "core/engine/blocking_wait.h"
-
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <system_error>
@@ -31,8 +30,21 @@ std::int64_t monotonic_ns(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
 }
 
+// A blocking step in a worker: one sleep in the kernel. Not blocking_wait(): its condition
+// variable allocates, and a worker that never allocates cannot hang on an allocator's lock that
+// another thread of the lab held when it was forked (see fork_gate.h).
+void sleep_in_worker(std::int64_t ns) {
+  timespec deadline{};
+  ::clock_gettime(CLOCK_MONOTONIC, &deadline);
+  const std::int64_t end_ns = deadline.tv_sec * 1'000'000'000LL + deadline.tv_nsec + ns;
+  deadline.tv_sec = end_ns / 1'000'000'000LL;
+  deadline.tv_nsec = end_ns % 1'000'000'000LL;
+  while (::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr) == EINTR) {
+  }
+}
+
 // A worker's whole life: say it is ready, then run one step per message until the lab closes
-// the socket. It is never asked to stop early: the lab kills it instead.
+// the socket. It is never asked to stop early: the lab kills it instead. It allocates nothing.
 int worker_main(int fd, const CpuWork &cpu) {
   const ReadyMessage ready{static_cast<std::int32_t>(::getpid())};
   if (!send_message(fd, &ready, sizeof ready))
@@ -48,8 +60,8 @@ int worker_main(int fd, const CpuWork &cpu) {
     ReplyMessage reply{job.task, monotonic_ns(std::chrono::steady_clock::now()), 0};
     if (static_cast<StepKind>(job.kind) == StepKind::cpu)
       cpu.burn(job.ns, never);
-    else
-      blocking_wait(job.ns, never);
+    else if (job.ns > 0)
+      sleep_in_worker(job.ns);
     reply.end_ns = monotonic_ns(std::chrono::steady_clock::now());
     if (!send_message(fd, &reply, sizeof reply))
       return 3;
@@ -121,8 +133,9 @@ void ProcessExecutor::start_workers() {
     m_workers.push_back({ChildProcess::spawn([&cpu](int fd) { return worker_main(fd, cpu); })});
   for (std::size_t i = 0; i < m_workers.size(); ++i) {
     ReadyMessage ready{};
-    if (!m_workers[i].process.receive(&ready, sizeof ready)) {
-      break_pool(i, "did not start");
+    if (!m_workers[i].process.receive_within(&ready, sizeof ready, kWorkerStartTimeout)) {
+      break_pool(i, "did not say it was ready within " +
+                        std::to_string(kWorkerStartTimeout.count()) + " s");
       break;
     }
   }

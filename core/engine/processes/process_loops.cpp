@@ -211,8 +211,10 @@ void ProcessLoops::manage() {
           [&workload, &cpu](int fd) { return loop_worker_main(fd, workload, cpu); })});
     for (Loop &loop : m_loops) {
       EventMessage ready{};
-      if (!loop.process.receive(&ready, sizeof ready) || ready.event != Event::ready)
-        throw std::runtime_error("a worker process did not start: " +
+      if (!loop.process.receive_within(&ready, sizeof ready, kWorkerStartTimeout) ||
+          ready.event != Event::ready)
+        throw std::runtime_error("a worker process did not say it was ready within " +
+                                 std::to_string(kWorkerStartTimeout.count()) + " s and " +
                                  loop.process.reap(std::chrono::milliseconds(200)).describe());
     }
   } catch (const std::exception &e) {

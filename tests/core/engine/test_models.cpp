@@ -110,10 +110,11 @@ TEST_P(ModelVsPrediction, MakespanMatchesClosedForm) {
 
 TEST_P(ModelVsPrediction, LoopLagIsMeasuredOnEveryEventLoop) {
   const ModelCase &c = GetParam();
-  // Steps of 2 s at time scale 0.05: 100 ms each.
-  const double step_s = 0.1;
+  // Steps of 2 s at time scale 0.1: 200 ms each, long enough that a frozen loop (late by a whole
+  // step) stands apart from a free one kept waiting for a core (71 ms was seen under TSan).
+  const double step_s = 0.2;
   const Experiment e = test::closed_experiment(
-      test::variant(c.model, c.kind, 2000, c.pool, c.loops, c.offload), 4, 4, 0.05);
+      test::variant(c.model, c.kind, 2000, c.pool, c.loops, c.offload), 4, 4, 0.1);
   RunOptions options;
   options.calibration = &calibration();
   const RunResults r = run_experiment(e, options);

@@ -1,6 +1,8 @@
 // Worker processes: process_pool, and multi_loop with "processes": true. Each step kind against
 // the prediction, the GIL that processes escape, the costs they report, a worker that dies, and
 // no process left behind after a run, a death or a stop.
+#include "core/engine/processes/child_process.h"
+#include "core/engine/processes/fork_gate.h"
 #include "core/engine/runner.h"
 #include "core/results/environment.h"
 #include "tests/support/burn_now.h"
@@ -16,6 +18,7 @@
 #include <set>
 #include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 namespace conlab {
 namespace {
@@ -35,8 +38,10 @@ RunResults run(const Experiment &e, std::stop_token stop = {}) {
 }
 
 // The lab's child processes right now, from every one of its threads' lists (a worker is the
-// child of the thread that forked it).
+// child of the thread that forked it). It allocates while the lab may be forking a worker, so it
+// holds forks off as the lab's own background threads do.
 std::set<pid_t> children() {
+  const auto gate = hold_off_forks();
   std::set<pid_t> out;
   for (const auto &task : std::filesystem::directory_iterator("/proc/self/task")) {
     std::ifstream in(task.path() / "children");
@@ -247,6 +252,23 @@ TEST(WorkerProcesses, AStopKillsAndReapsThemAll) {
     EXPECT_EQ(r.status, RunStatus::cancelled) << model;
     expect_no_child_left();
   }
+}
+
+// A worker that hangs before it says it is ready (stuck on a lock it was forked with) is given up
+// on after the wait, not waited for for ever.
+TEST(WorkerProcesses, ASilentWorkerIsGivenUpOnNotWaitedFor) {
+  ChildProcess silent = ChildProcess::spawn([](int) {
+    ::pause();
+    return 0;
+  });
+  char ready = 0;
+  const auto asked = std::chrono::steady_clock::now();
+  EXPECT_FALSE(silent.receive_within(&ready, sizeof ready, 100ms));
+  const auto waited = std::chrono::steady_clock::now() - asked;
+  EXPECT_GE(waited, 100ms);
+  EXPECT_LT(waited, 2s);
+  EXPECT_EQ(silent.reap(0ms).signal, SIGKILL);
+  expect_no_child_left();
 }
 
 } // namespace
