@@ -35,32 +35,61 @@ std::unique_ptr<QApplication> make_headless_application(int &argc, char **argv) 
   return app;
 }
 
-std::optional<RunResults> load_results_for_command(const std::string &path) {
-  // Most messages name the file already ("cannot read x.json: ..."): name it once.
+namespace {
+
+// Prints what went wrong reading `path`, naming the file once (most messages name it already:
+// "cannot read x.json: ...").
+void say_what_is_wrong(const std::string &path, const std::exception &e) {
   const auto say = [&](const std::string &what) {
     const bool named = what.starts_with(path) || what.find(" " + path + ":") != std::string::npos;
     std::cerr << "error: " << (named ? "" : path + ": ") << what << '\n';
   };
-  try {
-    return load_results(path);
-  } catch (const SpecError &e) {
-    for (const FieldError &f : e.errors())
+  if (const auto *spec = dynamic_cast<const SpecError *>(&e))
+    for (const FieldError &f : spec->errors())
       say(f.to_string());
-  } catch (const std::exception &e) {
+  else
     say(e.what());
+}
+
+} // namespace
+
+std::optional<boost::json::value> read_document_for_command(const std::string &path) {
+  try {
+    return json::read_json_file(path);
+  } catch (const std::exception &e) {
+    say_what_is_wrong(path, e);
   }
   return std::nullopt;
 }
 
-std::optional<ChartData> chart_data_for_command(const std::string &path) {
+std::optional<RunResults> results_for_command(const boost::json::value &document,
+                                              const std::string &path) {
   try {
-    const boost::json::value document = json::read_json_file(path);
-    if (is_capacity_document(document))
-      return build_chart_data(capacity_from_json(document));
-  } catch (const std::exception &) {
-    // Not readable as a capacity file: the results reader below says what is wrong.
+    return results_from_document(document, path);
+  } catch (const std::exception &e) {
+    say_what_is_wrong(path, e);
   }
-  const std::optional<RunResults> results = load_results_for_command(path);
+  return std::nullopt;
+}
+
+std::optional<RunResults> load_results_for_command(const std::string &path) {
+  const std::optional<boost::json::value> document = read_document_for_command(path);
+  return document ? results_for_command(*document, path) : std::nullopt;
+}
+
+std::optional<ChartData> chart_data_for_command(const std::string &path) {
+  const std::optional<boost::json::value> document = read_document_for_command(path);
+  if (!document)
+    return std::nullopt;
+  if (is_capacity_document(*document)) {
+    try {
+      return build_chart_data(capacity_from_json(*document));
+    } catch (const std::exception &e) {
+      say_what_is_wrong(path, e);
+      return std::nullopt;
+    }
+  }
+  const std::optional<RunResults> results = results_for_command(*document, path);
   if (!results)
     return std::nullopt;
   return build_chart_data(*results);

@@ -8,6 +8,8 @@
 
 #include <QApplication>
 
+#include <boost/json/value.hpp>
+
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -22,8 +24,12 @@ namespace conlab::ui {
 std::unique_ptr<QApplication> make_headless_application(int &argc, char **argv);
 
 // The results in `path`, or nullopt after printing "error: PATH: what is wrong" (one line per
-// field error) to stderr.
+// field error) to stderr. The same in two steps: the JSON document, read once, then the results
+// in it.
 std::optional<RunResults> load_results_for_command(const std::string &path);
+std::optional<boost::json::value> read_document_for_command(const std::string &path);
+std::optional<RunResults> results_for_command(const boost::json::value &document,
+                                              const std::string &path);
 // What `conlab-cli chart` draws from `path`: a run's or sweep's results, or a capacity search
 // (conlab.capacity/1); nullopt after printing what is wrong, as above.
 std::optional<ChartData> chart_data_for_command(const std::string &path);
@@ -35,12 +41,16 @@ struct BadCommandArgument {
   std::string message;
 };
 
-// Parses `words` (Args needs `help` and `results`), answers --help with `usage`, loads the
-// results and makes the application, then draws. Bad arguments and unreadable results exit 2.
+// Parses `words` (Args needs `help` and `results`), answers --help with `usage`, reads the
+// results file once and makes the application, then draws. A file that `other` takes (it answers
+// with an exit code: a capacity search, say) is not read as a run's results. Bad arguments and
+// unreadable results exit 2.
 template <class Args>
-int run_drawing_command(int argc, char **argv, const std::vector<std::string> &words,
-                        Args (*parse)(const std::vector<std::string> &), const char *usage,
-                        const std::function<int(const Args &, const RunResults &)> &draw) {
+int run_drawing_command(
+    int argc, char **argv, const std::vector<std::string> &words,
+    Args (*parse)(const std::vector<std::string> &), const char *usage,
+    const std::function<int(const Args &, const RunResults &)> &draw,
+    const std::function<std::optional<int>(const Args &, const boost::json::value &)> &other = {}) {
   Args args;
   try {
     args = parse(words);
@@ -52,11 +62,17 @@ int run_drawing_command(int argc, char **argv, const std::vector<std::string> &w
     std::cout << usage;
     return kCommandOk;
   }
-  const std::optional<RunResults> results = load_results_for_command(args.results);
-  if (!results)
+  const std::optional<boost::json::value> document = read_document_for_command(args.results);
+  if (!document)
     return kCommandBadInput;
   int qt_argc = std::min(argc, 1);
   const auto app = make_headless_application(qt_argc, argv);
+  if (other)
+    if (const std::optional<int> done = other(args, *document))
+      return *done;
+  const std::optional<RunResults> results = results_for_command(*document, args.results);
+  if (!results)
+    return kCommandBadInput;
   return draw(args, *results);
 }
 

@@ -69,14 +69,6 @@ struct CapacityArgs {
   bool json = false, quiet = false;
 };
 
-double duration_arg(const po::variables_map &vm, const char *name) {
-  std::string error;
-  const auto seconds = http::parse_duration_s(vm[name].as<std::string>(), error);
-  if (!seconds)
-    throw UsageError(std::string("--") + name + ": " + error);
-  return *seconds;
-}
-
 std::optional<CapacityArgs> parse_args(const std::vector<std::string> &args) {
   po::options_description options("Options", static_cast<unsigned>(terminal_width(1)));
   // clang-format off
@@ -162,10 +154,10 @@ std::optional<CapacityArgs> parse_args(const std::vector<std::string> &args) {
   if (a.start_given)
     l.start_rate_per_s = vm["start-rate"].as<double>();
   l.max_rate_per_s = vm["max-rate"].as<double>();
-  l.max_total_s = duration_arg(vm, "max-time");
+  l.max_total_s = *duration_option(vm, "max-time");
   l.runs_per_step = vm["runs-per-step"].as<int>();
   l.precision = vm["precision"].as<double>();
-  l.run_duration_s = duration_arg(vm, "run-duration");
+  l.run_duration_s = *duration_option(vm, "run-duration");
   if (vm.count("min-requests")) {
     l.min_requests = vm["min-requests"].as<std::int64_t>();
     if (l.min_requests < 1)
@@ -181,7 +173,7 @@ std::optional<CapacityArgs> parse_args(const std::vector<std::string> &args) {
   http::GeneratorOptions &g = a.generator;
   if (a.url) {
     g.request.url = *a.url;
-    g.timeout_s = vm.count("timeout") ? duration_arg(vm, "timeout")
+    g.timeout_s = vm.count("timeout") ? *duration_option(vm, "timeout")
                                       : std::clamp(10 * a.slo.limit_s, 1.0, 60.0);
     g.max_connections = vm["connections"].as<std::int64_t>();
     if (g.max_connections < 1 || g.max_connections > 100'000)

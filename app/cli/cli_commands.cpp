@@ -3,6 +3,7 @@
 #include "app/cli/cli_format.h"
 #include "core/engine/model_registry.h"
 #include "core/experiment/presets.h"
+#include "core/http/url.h"
 #include "core/results/environment.h"
 #include "core/sweep/sweep.h"
 #include "core/sweep/sweep_runner.h"
@@ -90,6 +91,16 @@ Experiment load_experiment_arg(const std::string &arg, int cores) {
   if (arg.ends_with(".json") || arg.find('/') != std::string::npos)
     throw UsageError(arg + ": no such file");
   throw UsageError("no preset or file named '" + arg + "' (conlab-cli presets lists the presets)");
+}
+
+std::optional<double> duration_option(const po::variables_map &vm, const char *name) {
+  if (!vm.count(name))
+    return std::nullopt;
+  std::string error;
+  const auto seconds = http::parse_duration_s(vm[name].as<std::string>(), error);
+  if (!seconds)
+    throw UsageError(std::string("--") + name + ": " + error);
+  return seconds;
 }
 
 void print_field_errors(std::ostream &out, const std::vector<FieldError> &errors) {

@@ -56,6 +56,11 @@ void take(const boost::program_options::variables_map &vm, const char *name, std
     to = vm[name].as<T>();
 }
 
+// A duration option's seconds ("300ms", "10s", "15m"), when it was given. Throws UsageError
+// naming the option when its value is not a duration.
+std::optional<double> duration_option(const boost::program_options::variables_map &vm,
+                                      const char *name);
+
 // Throws RuntimeFailure when `path` (if not empty) could not be written: fails before a run
 // rather than after it, since a long run whose results cannot be saved is lost.
 void check_writable(const std::string &path);

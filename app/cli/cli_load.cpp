@@ -154,16 +154,8 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
   }
   http::GeneratorOptions &g = out.generator;
   Load &load = g.load;
-  const auto duration_arg = [&](const char *name) -> std::optional<double> {
-    if (!vm.count(name))
-      return std::nullopt;
-    const auto seconds = http::parse_duration_s(vm[name].as<std::string>(), error);
-    if (!seconds)
-      throw UsageError(std::string("--") + name + ": " + error);
-    return seconds;
-  };
-  g.duration_s = duration_arg("duration");
-  g.timeout_s = *duration_arg("timeout");
+  g.duration_s = duration_option(vm, "duration");
+  g.timeout_s = *duration_option(vm, "timeout");
   // Plain values with a "given" flag: g++ 12 at -O2 misreads optional<int64_t> as maybe unset.
   const bool has_n = vm.count("requests") > 0;
   const std::int64_t n = has_n ? vm["requests"].as<std::int64_t>() : 0;

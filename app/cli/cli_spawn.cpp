@@ -60,13 +60,8 @@ std::optional<SpawnArgs> chosen_spawn(const po::variables_map &vm,
   } catch (const RuntimeFailure &e) {
     throw UsageError(std::string("--spawn-log: ") + e.what());
   }
-  if (vm.count("spawn-timeout")) {
-    std::string error;
-    const auto seconds = http::parse_duration_s(vm["spawn-timeout"].as<std::string>(), error);
-    if (!seconds)
-      throw UsageError("--spawn-timeout: " + error);
+  if (const auto seconds = duration_option(vm, "spawn-timeout"))
     spawn.ready_timeout_s = *seconds;
-  }
   return spawn;
 }
 

@@ -209,6 +209,9 @@ CapacityProbe http_probe(const http::GeneratorOptions &base, ArrivalKind arrival
     run.send_lag_p99_s = check.send_lag_p99_s;
     // Every request due in an open load is sent, late if need be, and a late send counts in
     // its latency; so lateness, not the count sent, is what shows the generator fell behind.
+    // The generator's own check (check.warnings) weighs lateness against the gap between
+    // arrivals, which at thousands a second is a fraction of a millisecond; a capacity verdict
+    // is spoiled only by lateness that moves the SLO's percentile, so it weighs it against that.
     if (!base.stop.stop_requested()) {
       if (check.send_lag_p99_s > 0.1 * slo.limit_s)
         run.generator_warnings.push_back("it sent late by " + human_duration(check.send_lag_p99_s) +

@@ -1,5 +1,7 @@
 #include "core/capacity/capacity_results.h"
 
+#include "core/results/results_json.h"
+
 #include "core/util/field_error.h"
 #include "core/util/file_io.h"
 #include "core/util/json_fields.h"
@@ -70,7 +72,6 @@ boost::json::object to_json(const CapacitySearch &s) {
 } // namespace
 
 boost::json::value to_json(const CapacityResults &r) {
-  const Environment &e = r.environment;
   boost::json::object o{{"schema", CapacityResults::kSchema},
                         {"target", r.target},
                         {"slo",
@@ -79,14 +80,7 @@ boost::json::value to_json(const CapacityResults &r) {
                           {"limit_s", r.measured.slo.limit_s}}},
                         {"arrivals", r.arrivals},
                         {"measured", to_json(r.measured)},
-                        {"environment",
-                         {{"cores", e.cores},
-                          {"cpu_model", e.cpu_model},
-                          {"os", e.os},
-                          {"build_type", e.build_type},
-                          {"lab_version", e.lab_version},
-                          {"hostname", e.hostname},
-                          {"started_at", e.started_at}}}};
+                        {"environment", to_json(r.environment)}};
   if (!r.variant_label.empty()) {
     o["variant"] = r.variant_label;
     o["model"] = r.model;
@@ -213,17 +207,7 @@ CapacityResults capacity_from_json(const boost::json::value &json) {
                                      .log_path = s.string("log").value_or(""),
                                      .ended_on_its_own = ""};
   }
-  if (const boost::json::value *environment = f.object("environment")) {
-    Fields e(*environment, "environment", errors, false);
-    Environment &env = r.environment;
-    env.cores = static_cast<int>(e.integer("cores").value_or(1));
-    env.cpu_model = e.string("cpu_model").value_or("");
-    env.os = e.string("os").value_or("");
-    env.build_type = e.string("build_type").value_or("");
-    env.lab_version = e.string("lab_version").value_or("");
-    env.hostname = e.string("hostname").value_or("");
-    env.started_at = e.string("started_at").value_or("");
-  }
+  r.environment = read_environment(f.object("environment"), "environment", errors);
   if (!errors.empty())
     throw SpecError(std::move(errors));
   return r;

@@ -35,16 +35,10 @@ TaskSample *TaskRecorder::allocate_chunk(std::uint32_t chunk) {
   for (std::uint32_t i = 0; i < kChunkSize; ++i)
     fresh[i].task = first + i;
   TaskSample *expected = nullptr;
-  if (m_chunks[chunk].compare_exchange_strong(expected, fresh, std::memory_order_acq_rel)) {
-    m_chunk_bytes.fetch_add(sizeof(TaskSample) * kChunkSize, std::memory_order_relaxed);
+  if (m_chunks[chunk].compare_exchange_strong(expected, fresh, std::memory_order_acq_rel))
     return fresh;
-  }
   delete[] fresh;
   return expected;
-}
-
-std::uint64_t TaskRecorder::sample_bytes() const {
-  return m_chunk_bytes.load(std::memory_order_relaxed);
 }
 
 std::vector<TaskSample> TaskRecorder::take_samples(std::uint32_t count) {

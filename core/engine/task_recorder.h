@@ -64,8 +64,6 @@ public:
 
   static constexpr std::uint32_t kChunkBits = 16;
   static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
-  // Bytes held for samples now: the chunks touched so far.
-  std::uint64_t sample_bytes() const;
 
 private:
   std::uint32_t worker_index();
@@ -84,7 +82,6 @@ private:
   std::atomic<std::uint64_t> m_started{0};
   std::atomic<std::uint64_t> m_finished{0};
   std::atomic<std::uint32_t> m_workers{0};
-  std::atomic<std::uint64_t> m_chunk_bytes{0};
   const std::uint64_t m_generation; // tells this recorder's worker indices from an earlier one's
 };
 

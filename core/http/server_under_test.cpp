@@ -26,6 +26,7 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <mutex>
 #include <thread>
 
 extern char **environ;
@@ -55,6 +56,27 @@ void forget_group(pid_t group) {
     pid_t expected = group;
     slot.compare_exchange_strong(expected, 0);
   }
+}
+
+// The lab is a subreaper only while it has a server under test: orphans of the server (a
+// shell's children, uvicorn's workers) then come to the lab to be reaped rather than to init,
+// so that stop() can tell when the whole group is gone. Afterwards the process is as it was.
+std::mutex g_subreaper_mutex;
+int g_subreaper_users = 0;  // guarded by g_subreaper_mutex
+int g_subreaper_before = 0; // the setting before the first user, restored after the last
+
+void become_subreaper() {
+  std::lock_guard lock(g_subreaper_mutex);
+  if (g_subreaper_users++ == 0) {
+    ::prctl(PR_GET_CHILD_SUBREAPER, &g_subreaper_before);
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+  }
+}
+
+void release_subreaper() {
+  std::lock_guard lock(g_subreaper_mutex);
+  if (--g_subreaper_users == 0)
+    ::prctl(PR_SET_CHILD_SUBREAPER, g_subreaper_before);
 }
 
 std::string describe_status(int status) {
@@ -100,9 +122,7 @@ bool answers_http(const Url &url, std::chrono::milliseconds timeout) {
 }
 
 ServerUnderTest::ServerUnderTest(SpawnSpec spec) : m_spec(std::move(spec)) {
-  // Orphans of the server (a shell's children, uvicorn's workers) come to the lab to be reaped
-  // rather than to init, so that stop() can tell when the whole group is gone.
-  ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+  become_subreaper();
 
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
@@ -135,6 +155,7 @@ ServerUnderTest::ServerUnderTest(SpawnSpec spec) : m_spec(std::move(spec)) {
   posix_spawnattr_destroy(&attributes);
   if (error != 0) {
     m_pid = -1;
+    release_subreaper();
     throw SpawnError("cannot start /bin/sh -c '" + m_spec.command + "' with its output in " +
                      m_spec.log_path + ": " + std::strerror(error));
   }
@@ -206,6 +227,7 @@ void ServerUnderTest::stop(std::chrono::milliseconds grace) {
     wait_gone(5s);
   }
   forget_group(m_pid);
+  release_subreaper();
 }
 
 std::string ServerUnderTest::log_tail(int lines) const {

@@ -406,28 +406,6 @@ VariantResult read_variant(const boost::json::value &json, const std::string &pa
   return v;
 }
 
-Environment read_environment(const boost::json::value *json, const std::string &path,
-                             json::Errors &errors) {
-  Environment e;
-  if (!json)
-    return e;
-  Fields f(*json, path, errors, false);
-  e.cores = small_int(f, "cores");
-  const auto text = [&](std::string_view key) { return f.string(key, kRequired).value_or(""); };
-  e.cpu_model = text("cpu_model");
-  e.os = text("os");
-  e.kernel = text("kernel");
-  e.compiler = text("compiler");
-  e.build_type = text("build_type");
-  e.boost_version = text("boost_version");
-  e.qt_version = text("qt_version");
-  e.qcoro_version = text("qcoro_version");
-  e.lab_version = text("lab_version");
-  e.hostname = text("hostname");
-  e.started_at = text("started_at");
-  return e;
-}
-
 // "conlab.results/N" → N; nullopt for any other text.
 std::optional<long> results_schema_version(std::string_view schema) {
   constexpr std::string_view prefix = "conlab.results/";
@@ -480,6 +458,28 @@ void check_schema(const boost::json::value *schema) {
 }
 
 } // namespace
+
+Environment read_environment(const boost::json::value *json, const std::string &path,
+                             json::Errors &errors) {
+  Environment e;
+  if (!json)
+    return e;
+  Fields f(*json, path, errors, false);
+  e.cores = small_int(f, "cores");
+  const auto text = [&](std::string_view key) { return f.string(key, kRequired).value_or(""); };
+  e.cpu_model = text("cpu_model");
+  e.os = text("os");
+  e.kernel = text("kernel");
+  e.compiler = text("compiler");
+  e.build_type = text("build_type");
+  e.boost_version = text("boost_version");
+  e.qt_version = text("qt_version");
+  e.qcoro_version = text("qcoro_version");
+  e.lab_version = text("lab_version");
+  e.hostname = text("hostname");
+  e.started_at = text("started_at");
+  return e;
+}
 
 RunResults results_from_json(const boost::json::value &json) {
   json::Errors errors;

@@ -196,6 +196,8 @@ boost::json::object to_json(const VariantResult &v) {
   return o;
 }
 
+} // namespace
+
 boost::json::object to_json(const Environment &e) {
   return {{"cores", e.cores},
           {"cpu_model", e.cpu_model},
@@ -210,8 +212,6 @@ boost::json::object to_json(const Environment &e) {
           {"hostname", e.hostname},
           {"started_at", e.started_at}};
 }
-
-} // namespace
 
 boost::json::value to_json(const RunResults &results) {
   boost::json::object o;
@@ -245,8 +245,6 @@ void save_results(const RunResults &results, const std::string &path) {
   write_file_atomically(path, boost::json::serialize(to_json(results)));
 }
 
-namespace {
-
 RunResults results_from_document(const boost::json::value &json, const std::string &source) {
   try {
     return results_from_json(json);
@@ -257,8 +255,6 @@ RunResults results_from_document(const boost::json::value &json, const std::stri
     throw SpecError(std::move(errors));
   }
 }
-
-} // namespace
 
 RunResults load_results(const std::string &path) {
   return results_from_document(json::read_json_file(path), path);

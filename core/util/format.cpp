@@ -70,6 +70,8 @@ std::string human_span(double seconds) {
 std::string human_rate(double per_second) {
   if (!std::isfinite(per_second) || per_second < 0)
     return kDash;
+  if (per_second >= 999'999.5) // "9000000" is hard to read at a glance; "9.00 M" is not
+    return three_digits(round_significant(per_second / 1e6, 3)) + " M";
   if (per_second >= 999.5)
     return printf_string("%.0f", per_second);
   return three_digits(round_significant(per_second, 3));

@@ -10,7 +10,7 @@ namespace conlab {
 std::string human_duration(double seconds);
 // For long spans: "3.2 s", "45 s", "2 min 05 s", "1 h 02 min".
 std::string human_span(double seconds);
-std::string human_rate(double per_second); // "99.7", "5.88", "12346"
+std::string human_rate(double per_second); // "99.7", "5.88", "12346", "9.00 M"
 std::string human_percent(double share);   // 0.372 → "37%", 0.042 → "4.2%", -0.05 → "-5.0%"
 // A difference, signed both ways: 0.05 → "+5.0%", -0.05 → "-5.0%", 0 → "0%".
 std::string human_signed_percent(double share);

@@ -109,23 +109,9 @@ Exit codes: 0 written, 1 could not write, 2 bad arguments, unreadable results, o
 
 namespace {
 
-// A capacity search's report: its own sections, no --compare. nullopt when `path` is not a
+// A capacity search's report: its own sections, no --compare. nullopt when `document` is not a
 // capacity file (the results reader takes it then).
-std::optional<int> capacity_report(int argc, char **argv, const std::vector<std::string> &args) {
-  ReportArgs a;
-  try {
-    a = parse(args);
-  } catch (const BadCommandArgument &) {
-    return std::nullopt; // the results path reports it
-  }
-  if (a.help || a.results.empty())
-    return std::nullopt;
-  boost::json::value document;
-  try {
-    document = json::read_json_file(a.results);
-  } catch (const std::exception &) {
-    return std::nullopt; // the results reader says what is wrong with the file
-  }
+std::optional<int> capacity_report(const ReportArgs &a, const boost::json::value &document) {
   if (!is_capacity_document(document))
     return std::nullopt;
   std::optional<CapacityResults> capacity;
@@ -141,8 +127,6 @@ std::optional<int> capacity_report(int argc, char **argv, const std::vector<std:
                  "answers side by side in their own reports\n";
     return kCommandBadInput;
   }
-  int qt_argc = std::min(argc, 1);
-  const auto app = make_headless_application(qt_argc, argv);
   ReportOptions options;
   options.title = QString::fromStdString(a.title);
   options.charts.log_axes = a.log_axes;
@@ -159,10 +143,9 @@ std::optional<int> capacity_report(int argc, char **argv, const std::vector<std:
 } // namespace
 
 int report_command(int argc, char **argv, const std::vector<std::string> &args) {
-  if (const std::optional<int> done = capacity_report(argc, argv, args))
-    return *done;
   return run_drawing_command<ReportArgs>(
-      argc, argv, args, parse, report_usage(), [](const ReportArgs &a, const RunResults &results) {
+      argc, argv, args, parse, report_usage(),
+      [](const ReportArgs &a, const RunResults &results) {
         ReportOptions options;
         options.title = QString::fromStdString(a.title);
         options.charts.log_axes = a.log_axes;
@@ -189,7 +172,8 @@ int report_command(int argc, char **argv, const std::vector<std::string> &args) 
         }
         std::cout << "wrote " << QDir::toNativeSeparators(out).toStdString() << '\n';
         return kCommandOk;
-      });
+      },
+      capacity_report);
 }
 
 } // namespace conlab::ui

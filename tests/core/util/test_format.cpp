@@ -36,6 +36,9 @@ TEST(HumanNumbers, RatesSharesScales) {
   EXPECT_EQ(human_rate(99.74), "99.7");
   EXPECT_EQ(human_rate(5.882), "5.88");
   EXPECT_EQ(human_rate(12345.6), "12346");
+  EXPECT_EQ(human_rate(999'999.4), "999999");
+  EXPECT_EQ(human_rate(9e6), "9.00 M");
+  EXPECT_EQ(human_rate(12.34e6), "12.3 M");
   EXPECT_EQ(human_percent(0.372), "37%");
   EXPECT_EQ(human_percent(0.042), "4.2%");
   EXPECT_EQ(human_scale(0.05), "0.05");
