@@ -240,7 +240,7 @@ private:
     }
   }
   void run_on_executor(std::uint32_t task) {
-    m_samples[task].executor_wait_ns += std::llround(m_now - m_asked[task]);
+    m_samples[task].add_executor_wait(std::llround(m_now - m_asked[task]));
     run_step(task, Where::executor);
   }
 

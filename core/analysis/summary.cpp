@@ -48,9 +48,9 @@ void fill_latencies(Summary &out, const std::vector<const TaskSample *> &finishe
     response.push_back(static_cast<double>(t->response_ns()) * kNs);
     wait.push_back(static_cast<double>(t->queue_wait_ns()) * kNs);
     service.push_back(static_cast<double>(t->service_ns()) * kNs);
-    executor_wait.push_back(static_cast<double>(t->executor_wait_ns) * kNs);
-    gil_wait.push_back(static_cast<double>(t->gil_wait_ns) * kNs);
-    handoff.push_back(static_cast<double>(t->handoff_ns) * kNs);
+    executor_wait.push_back(static_cast<double>(t->executor_wait_ns()) * kNs);
+    gil_wait.push_back(static_cast<double>(t->gil_wait_ns()) * kNs);
+    handoff.push_back(static_cast<double>(t->handoff_ns()) * kNs);
   }
   const double total_response = std::accumulate(response.begin(), response.end(), 0.0);
   fill_part(std::move(wait), total_response, out.queue_wait_s, out.queue_wait_share);

@@ -28,8 +28,8 @@ public:
   std::int64_t started(std::uint32_t task);
   void finished(std::uint32_t task);
   // Only while the task is suspended waiting for that executor (no other thread touches it).
-  void executor_waited(std::uint32_t task, std::int64_t ns) { slot(task).executor_wait_ns += ns; }
-  void handed_off(std::uint32_t task, std::int64_t ns) { slot(task).handoff_ns += ns; }
+  void executor_waited(std::uint32_t task, std::int64_t ns) { slot(task).add_executor_wait(ns); }
+  void handed_off(std::uint32_t task, std::int64_t ns) { slot(task).add_handoff(ns); }
   // Worker processes report a task's start and end themselves (multi_loop with processes):
   // times from the run's clock, `worker` from reserve_workers().
   void started_at(std::uint32_t task, std::int64_t start_ns, std::uint32_t worker);
@@ -43,7 +43,7 @@ public:
   static constexpr std::uint32_t kGilWaitTasks = 2000;
   void keep_gil_waits();
   void gil_waited(std::uint32_t task, std::int64_t ns, std::int64_t end_ns) {
-    slot(task).gil_wait_ns += ns;
+    slot(task).add_gil_wait(ns);
     if (ns >= 1000 && task < m_gil_waits.size())
       m_gil_waits[task].push_back({end_ns - ns, end_ns});
   }

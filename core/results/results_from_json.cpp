@@ -233,9 +233,13 @@ void read_samples(const boost::json::value *json, const std::string &path, Repea
                        sized("gil_wait_ns", gil_wait), sized("handoff_ns", handoff)}))
     return;
   r.samples.resize(task->size());
-  for (std::size_t i = 0; i < task->size(); ++i)
-    r.samples[i] = TaskSample{(*submit)[i], (*start)[i],         (*end)[i],      (*task)[i],
-                              (*worker)[i], (*executor_wait)[i], (*gil_wait)[i], (*handoff)[i]};
+  for (std::size_t i = 0; i < task->size(); ++i) {
+    TaskSample &t = r.samples[i];
+    t = TaskSample{(*submit)[i], (*start)[i], (*end)[i], (*task)[i], (*worker)[i]};
+    t.add_executor_wait((*executor_wait)[i]);
+    t.add_gil_wait((*gil_wait)[i]);
+    t.add_handoff((*handoff)[i]);
+  }
 }
 
 void read_telemetry(const boost::json::value *json, const std::string &path, RepeatResult &r,

@@ -130,19 +130,19 @@ boost::json::object to_json(const RepeatResult &r) {
   if (!r.error.empty())
     o["error"] = r.error;
   const auto &s = r.samples;
-  o["samples"] = {{"task", column(s, [](const TaskSample &t) { return t.task; })},
-                  {"submit_ns", column(s, [](const TaskSample &t) { return t.submit_ns; })},
-                  {"start_ns", column(s, [](const TaskSample &t) { return t.start_ns; })},
-                  {"end_ns", column(s, [](const TaskSample &t) { return t.end_ns; })},
-                  {"worker", column(s, [](const TaskSample &t) { return t.worker; })},
-                  {"executor_wait_ns",
-                   column(s, [](const TaskSample &t) { return t.executor_wait_ns; })}};
+  o["samples"] = {
+      {"task", column(s, [](const TaskSample &t) { return t.task; })},
+      {"submit_ns", column(s, [](const TaskSample &t) { return t.submit_ns; })},
+      {"start_ns", column(s, [](const TaskSample &t) { return t.start_ns; })},
+      {"end_ns", column(s, [](const TaskSample &t) { return t.end_ns; })},
+      {"worker", column(s, [](const TaskSample &t) { return t.worker; })},
+      {"executor_wait_ns", column(s, [](const TaskSample &t) { return t.executor_wait_ns(); })}};
   if (r.summary.gil.measured)
     o["samples"].as_object()["gil_wait_ns"] =
-        column(s, [](const TaskSample &t) { return t.gil_wait_ns; });
+        column(s, [](const TaskSample &t) { return t.gil_wait_ns(); });
   if (r.summary.processes.measured)
     o["samples"].as_object()["handoff_ns"] =
-        column(s, [](const TaskSample &t) { return t.handoff_ns; });
+        column(s, [](const TaskSample &t) { return t.handoff_ns(); });
   const auto &t = r.telemetry;
   o["telemetry"] = {{"at_ns", column(t, [](const TelemetryPoint &p) { return p.at_ns; })},
                     {"in_flight", column(t, [](const TelemetryPoint &p) { return p.in_flight; })},

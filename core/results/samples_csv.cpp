@@ -86,7 +86,7 @@ void save_samples_csv(const RunResults &results, const std::string &path) {
         append_time(out, s.submitted() && s.finished(), s.response_ns());
         append_time(out, s.submitted() && s.started(), s.queue_wait_ns());
         append_time(out, s.started() && s.finished(), s.service_ns());
-        append_time(out, s.started(), s.executor_wait_ns);
+        append_time(out, s.started(), s.executor_wait_ns());
         out += ',';
         if (s.started())
           append_integer(out, s.worker);

@@ -144,9 +144,9 @@ inline void expect_same(const RepeatResult &a, const RepeatResult &b) {
     EXPECT_EQ(a.samples[i].start_ns, b.samples[i].start_ns);
     EXPECT_EQ(a.samples[i].end_ns, b.samples[i].end_ns);
     EXPECT_EQ(a.samples[i].worker, b.samples[i].worker);
-    EXPECT_EQ(a.samples[i].executor_wait_ns, b.samples[i].executor_wait_ns);
-    EXPECT_EQ(a.samples[i].gil_wait_ns, b.samples[i].gil_wait_ns);
-    EXPECT_EQ(a.samples[i].handoff_ns, b.samples[i].handoff_ns);
+    EXPECT_EQ(a.samples[i].executor_wait_ns(), b.samples[i].executor_wait_ns());
+    EXPECT_EQ(a.samples[i].gil_wait_ns(), b.samples[i].gil_wait_ns());
+    EXPECT_EQ(a.samples[i].handoff_ns(), b.samples[i].handoff_ns());
   }
   EXPECT_EQ(a.error, b.error);
   ASSERT_EQ(a.gil_waits.size(), b.gil_waits.size());

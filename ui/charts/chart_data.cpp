@@ -142,7 +142,7 @@ void build_timeline(const RepeatResult &repeat, VariantChartData &v, double firs
     bar.y1 = bar.y0 + height;
     bar.task = static_cast<int>(s.task);
     bar.worker = static_cast<int>(s.worker);
-    bar.gil_wait_s = seconds(s.gil_wait_ns);
+    bar.gil_wait_s = seconds(s.gil_wait_ns());
     if (auto it = gil_waits.find(s.task); it != gil_waits.end())
       bar.gil_waits = std::move(it->second);
     v.bars.push_back(std::move(bar));

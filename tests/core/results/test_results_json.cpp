@@ -96,10 +96,10 @@ RepeatResult make_repeat(int index) {
   RepeatResult r;
   r.repeat = index;
   r.complete = false;
-  r.samples = {{0, 1000, 2'000'000'123, 0, 1, 250'000},
-               {5, 1500, -1, 1, 2}, // started, then cancelled
-               {10, -1, -1, 2, 0},  // submitted, never started
-               {-1, -1, -1, 3, 0}}; // never submitted
+  r.samples = {{0, 1000, 2'000'000'123, 0, 1, 250e-6F}, // executor wait in seconds
+               {5, 1500, -1, 1, 2},                     // started, then cancelled
+               {10, -1, -1, 2, 0},                      // submitted, never started
+               {-1, -1, -1, 3, 0}};                     // never submitted
   r.telemetry = {{0, 1, 1, 0, 5}, {2'000'000, 3, 1, 2, 9}};
   r.loop_lag = {{0, {{2'000'000, 50'000}, {4'000'000, 1'000'000'000}}}, {1, {}}};
   r.resources = {0.5, 0.375, 0.125, 10, 20, 12, 4096};
@@ -183,7 +183,7 @@ TEST_F(ResultsJson, GilFiguresAndWaitsRoundTrip) {
     r.summary.gil_wait_s = {0.004, 0.005, 0.006, 0.0065, 0.007, 0.0049};
     r.summary.gil_wait_share = 0.42;
     for (std::size_t i = 0; i < r.samples.size(); ++i)
-      r.samples[i].gil_wait_ns = 5'000'000 + static_cast<std::int64_t>(i);
+      r.samples[i].add_gil_wait(5'000'000 + static_cast<std::int64_t>(i));
     r.gil_waits = {{0, 1'000, 5'001'000}, {0, 9'000'000, 9'500'000}, {2, 3'000, 4'000}};
   }
   v.summary.gil = {true, 17, 0.875};
@@ -192,12 +192,12 @@ TEST_F(ResultsJson, GilFiguresAndWaitsRoundTrip) {
   const RunResults loaded = load_results(file("gil.json"));
   expect_same(original, loaded);
   EXPECT_TRUE(loaded.variants[1].summary.gil.measured);
-  EXPECT_EQ(loaded.variants[1].repeats[0].samples[2].gil_wait_ns, 5'000'002);
+  EXPECT_EQ(loaded.variants[1].repeats[0].samples[2].gil_wait_ns(), 5'000'002);
   // The variant without a GIL writes none of it and reads back as waiting 0 for the lock.
   EXPECT_FALSE(loaded.variants[0].summary.gil.measured);
   EXPECT_EQ(read_all(file("gil.json")).find("gil_wait_ns"),
             read_all(file("gil.json")).rfind("gil_wait_ns"));
-  EXPECT_EQ(loaded.variants[0].repeats[0].samples[0].gil_wait_ns, 0);
+  EXPECT_EQ(loaded.variants[0].repeats[0].samples[0].gil_wait_ns(), 0);
 }
 
 // A variant with worker processes keeps what they cost, each task's hand-off, and the error of
@@ -211,20 +211,20 @@ TEST_F(ResultsJson, WorkerProcessFiguresAndErrorsRoundTrip) {
     r.summary.handoff_s = {0.00005, 0.00006, 0.00009, 0.0001, 0.0002, 0.000055};
     r.summary.handoff_share = 0.012;
     for (std::size_t i = 0; i < r.samples.size(); ++i)
-      r.samples[i].handoff_ns = 50'000 + static_cast<std::int64_t>(i);
+      r.samples[i].add_handoff(50'000 + static_cast<std::int64_t>(i));
   }
   v.repeats[0].error = "worker process 2 of 4 (pid 4242) was killed by signal 9 (SIGKILL)";
   v.summary.processes = {true, 4, 0.0031, false, 3};
   save_results(original, file("processes.json"));
   const RunResults loaded = load_results(file("processes.json"));
   expect_same(original, loaded);
-  EXPECT_EQ(loaded.variants[1].repeats[0].samples[1].handoff_ns, 50'001);
+  EXPECT_EQ(loaded.variants[1].repeats[0].samples[1].handoff_ns(), 50'001);
   EXPECT_EQ(loaded.variants[1].repeats[0].error, v.repeats[0].error);
   // The variant without processes writes none of it and reads back as handing off nothing.
   EXPECT_FALSE(loaded.variants[0].summary.processes.measured);
   EXPECT_EQ(read_all(file("processes.json")).find("handoff_ns"),
             read_all(file("processes.json")).rfind("handoff_ns"));
-  EXPECT_EQ(loaded.variants[0].repeats[0].samples[0].handoff_ns, 0);
+  EXPECT_EQ(loaded.variants[0].repeats[0].samples[0].handoff_ns(), 0);
   EXPECT_TRUE(loaded.variants[0].repeats[0].error.empty());
 }
 
