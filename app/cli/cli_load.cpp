@@ -252,6 +252,14 @@ void print_http_block(std::ostream &out, const RunResults &results,
       out << " of " << human_rate(c.target_rate_per_s) << "/s asked, send lag p99 "
           << human_duration(c.send_lag_p99_s);
     out << '\n';
+    if (c.open_load && g.succeeded > 0) {
+      const Percentiles &due = results.variants[i].summary.latency_s;
+      const Percentiles sent = http::latency_from_send(g.repeat.samples);
+      out << "  latency from when due: p50 " << human_duration(due.p50) << ", p99 "
+          << human_duration(due.p99) << "; from when sent (uncorrected, what a tool with "
+          << "coordinated omission reports): p50 " << human_duration(sent.p50) << ", p99 "
+          << human_duration(sent.p99) << '\n';
+    }
     for (const std::string &w : c.warnings)
       out << "  warning: " << w << '\n';
   }

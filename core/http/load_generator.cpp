@@ -184,6 +184,15 @@ void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Wor
     c.send_lag_max_s = quantile(lag, 1.0);
     // Lateness under the kernel's timer slack (~0.1 ms) is not the generator's doing.
     const double allowed = std::max(0.1 / o.load.rate_per_s, 1e-4);
+    // A request due while every connection is busy waits for one: on time by the timer, but
+    // sent late all the same. Its latency counts from when it was due, so the wait is measured;
+    // the reader must know it happened, and why.
+    if (c.achieved_rate_per_s > 0 && c.achieved_rate_per_s < 0.9 * o.load.rate_per_s)
+      c.warnings.push_back("requests waited for one of the " + std::to_string(o.max_connections) +
+                           " connections: " + human_rate(c.achieved_rate_per_s) + "/s sent of " +
+                           human_rate(o.load.rate_per_s) +
+                           "/s asked. Their latency counts from when they were due, so the wait "
+                           "is in it; give more connections (-c) to send them on time");
     if (c.send_lag_p99_s > allowed)
       c.warnings.push_back("the generator sent late (send lag p99 " +
                            human_duration(c.send_lag_p99_s) + " > 10% of the " +
@@ -340,6 +349,15 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   return result;
 }
 
+Percentiles latency_from_send(const std::vector<TaskSample> &samples) {
+  std::vector<double> sent;
+  sent.reserve(samples.size());
+  for (const TaskSample &t : samples)
+    if (t.finished() && t.started()) // an HTTP sample starts when its request is sent
+      sent.push_back(static_cast<double>(t.service_ns()) * 1e-9);
+  return percentiles(std::move(sent));
+}
+
 std::string describe_errors(const HttpErrors &e) {
   std::string out;
   const auto add = [&out](std::uint64_t count, const std::string &what) {
@@ -385,6 +403,11 @@ std::string describe_http_run(const GeneratorResult &g) {
   if (const std::string failed = failure_headline(g); !failed.empty())
     out << failed << ": the latencies are of the " << g.succeeded
         << " answered, and the makespan runs until the last request gave up. ";
+  // Closing the connection does not stop a request on the server: a Python handler that is
+  // already running (or queued for a thread) finishes anyway.
+  if (r.http_errors && r.http_errors->timeout > 0)
+    out << "The lab gave up on the requests that timed out, the server did not: it may still be "
+           "working on them, and a measurement started at once would share it with them. ";
   out << "HTTP: " << g.succeeded << " of " << r.samples.size() << " requests got a 2xx response";
   if (r.http_errors && r.http_errors->total() > 0)
     out << "; errors: " << describe_errors(*r.http_errors);

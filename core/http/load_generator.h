@@ -90,6 +90,10 @@ std::string describe_errors(const HttpErrors &errors);
 // or "12 of 100 requests failed: 10 refused, 2 reset"; empty when every request was answered.
 // Non-2xx answers are answers, counted in describe_errors.
 std::string failure_headline(const GeneratorResult &result);
+// Open load: the answers' latency from when each request was sent instead of when it was due.
+// It is what a generator that waits for its own sends reports (coordinated omission): shown
+// beside the response time, it says how much of the wait such a tool would hide.
+Percentiles latency_from_send(const std::vector<TaskSample> &samples);
 // One paragraph on errors and the generator's self-check, for the variant's explanation; it
 // opens with failure_headline.
 std::string describe_http_run(const GeneratorResult &result);

@@ -1903,6 +1903,18 @@
         <source>The %1 of each run is the worse of the whole run&apos;s and its last third&apos;s. A run whose requests due in its last third waited clearly longer than those due in its middle third misses whatever its %1: its queue was still growing.</source>
         <translation>每次运行的 %1 取整次运行与其最后三分之一中较差的一个。若一次运行中最后三分之一到期的请求明显比中间三分之一等得更久，无论其 %1 如何都算未满足：它的队列仍在增长。</translation>
     </message>
+    <message>
+        <source>response time: end − when due; dashed: end − when sent (s)</source>
+        <translation>响应时间：结束 − 应发出时刻；虚线：结束 − 实际发出时刻（s）</translation>
+    </message>
+    <message>
+        <source>%1, from when sent (uncorrected)</source>
+        <translation>%1，从实际发出时算（未校正）</translation>
+    </message>
+    <message>
+        <source>%1, from when due</source>
+        <translation>%1，从应发出时算</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>

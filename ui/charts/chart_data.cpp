@@ -17,12 +17,17 @@ constexpr int kHistogramBins = 40;
 
 double seconds(std::int64_t ns) { return static_cast<double>(ns) * 1e-9; }
 
-std::vector<double> response_times(const RepeatResult &repeat) {
+// Each finished task's time to its end from `since`: its submit (the response time), or its
+// start, which for an HTTP sample is when its request was sent.
+enum class Since { submit, start };
+std::vector<double> times_to_end(const RepeatResult &repeat, Since since) {
   std::vector<double> out;
   out.reserve(repeat.samples.size());
-  for (const TaskSample &s : repeat.samples)
-    if (s.finished() && s.submitted())
-      out.push_back(seconds(s.response_ns()));
+  for (const TaskSample &s : repeat.samples) {
+    const bool from_submit = since == Since::submit;
+    if (s.finished() && (from_submit ? s.submitted() : s.started()))
+      out.push_back(seconds(from_submit ? s.response_ns() : s.service_ns()));
+  }
   return out;
 }
 
@@ -238,7 +243,7 @@ ChartData build_chart_data(const RunResults &results) {
     v.p99_s = r.summary.latency_s.p99;
     std::vector<double> all;
     for (const RepeatResult &rep : r.repeats) {
-      auto times = response_times(rep);
+      auto times = times_to_end(rep, Since::submit);
       all.insert(all.end(), times.begin(), times.end());
     }
     if (!all.empty()) {
@@ -251,6 +256,21 @@ ChartData build_chart_data(const RunResults &results) {
         v.p50_s = quantile(all, 0.5), v.p99_s = quantile(all, 0.99);
     }
     v.cdf = cdf_points(all);
+    const bool open_http = results.experiment.load.kind == LoadKind::open &&
+                           i < results.experiment.variants.size() &&
+                           results.experiment.variants[i].target.has_value();
+    if (open_http) {
+      std::vector<double> sent;
+      for (const RepeatResult &rep : r.repeats) {
+        auto times = times_to_end(rep, Since::start);
+        sent.insert(sent.end(), times.begin(), times.end());
+      }
+      if (!sent.empty()) {
+        v.min_from_send_s = *std::min_element(sent.begin(), sent.end());
+        lo = std::min(lo, v.min_from_send_s);
+      }
+      v.cdf_from_send = cdf_points(std::move(sent));
+    }
     responses.push_back(std::move(all));
     if (!r.repeats.empty()) {
       const RepeatResult &first = r.repeats.front();

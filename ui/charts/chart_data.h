@@ -46,6 +46,11 @@ struct VariantChartData {
   TaskCost cost; // per task: memory in flight, CPU per wait, context switches
   // response time
   QList<QPointF> cdf; // x: seconds, y: share of tasks 0..1
+  // Open load over HTTP: the same answers timed from when each request was sent rather than due.
+  // That is what a generator that waits for its own sends reports (coordinated omission), and
+  // drawn beside the honest curve it shows how much of the wait such a tool would hide.
+  QList<QPointF> cdf_from_send;
+  double min_from_send_s = 0;
   double p50_s = 0, p99_s = 0, min_response_s = 0, max_response_s = 0;
   QList<double> histogram_counts; // one per histogram bin (ChartData::histogram_edges)
   // over time (first repeat), x: seconds since the variant's start

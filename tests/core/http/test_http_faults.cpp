@@ -88,6 +88,20 @@ TEST(HttpGeneratorFaults, StalledServerTimesOut) {
   EXPECT_EQ(http::failure_headline(r), "3 of 3 requests timed out after 300 ms");
   EXPECT_TRUE(http::describe_http_run(r).starts_with("3 of 3 requests timed out after 300 ms: "))
       << http::describe_http_run(r);
+  EXPECT_NE(http::describe_http_run(r).find("the server did not: it may still be working on them"),
+            std::string::npos)
+      << http::describe_http_run(r);
+}
+
+// From when sent: end − start of the answered ones only.
+TEST(HttpLatency, FromWhenSentLeavesOutTheSendersLateness) {
+  std::vector<TaskSample> samples;
+  for (std::uint32_t i = 0; i < 10; ++i)
+    samples.push_back(TaskSample{0, 40'000'000, 40'000'000 + (i + 1) * 1'000'000LL, i, 0});
+  samples.push_back(TaskSample{0, 1'000'000, -1, 10, 0}); // sent, never answered
+  const Percentiles sent = http::latency_from_send(samples);
+  EXPECT_NEAR(sent.max, 0.010, 1e-12);
+  EXPECT_NEAR(sent.p50, 0.0055, 1e-12);
 }
 
 TEST(HttpGeneratorFaults, ResettingServerCountsResets) {

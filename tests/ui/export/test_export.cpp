@@ -3,13 +3,18 @@
 #include "core/results/results_json.h"
 #include "tests/ui/sweep_fixtures.h"
 #include "tests/ui/ui_fixtures.h"
+#include "ui/charts/chart_factory.h"
 #include "ui/export/chart_export.h"
 
+#include <QChart>
 #include <QImageReader>
+#include <QLineSeries>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
+
+#include <memory>
 
 using namespace conlab;
 using namespace conlab::ui;
@@ -65,6 +70,38 @@ private Q_SLOTS:
     } else {
       QVERIFY(bytes.startsWith("%PDF"));
     }
+  }
+
+  // An open load over HTTP: each request 10 ms late in going out and answered 20 ms after it
+  // went, so 30 ms from when it was due. Both curves are drawn; in-process runs keep one.
+  void open_http_load_draws_the_uncorrected_curve_beside() {
+    QVERIFY(m_data.variants.front().cdf_from_send.isEmpty());
+    RunResults r = m_results;
+    r.experiment.load.kind = LoadKind::open;
+    r.experiment.variants.resize(1);
+    r.experiment.variants[0].target = HttpTarget{.url = "http://127.0.0.1:8000/d"};
+    r.variants.resize(1);
+    RepeatResult &rep = r.variants[0].repeats.front();
+    rep.samples.clear();
+    for (std::uint32_t i = 0; i < 100; ++i) {
+      const std::int64_t due = std::int64_t{i} * 5'000'000;
+      rep.samples.push_back(TaskSample{due, due + 10'000'000, due + 30'000'000, i, 0});
+    }
+    const ChartData data = build_chart_data(r);
+    const VariantChartData &v = data.variants.front();
+    QVERIFY(!v.cdf_from_send.isEmpty());
+    QCOMPARE(v.cdf_from_send.back().x(), 0.020);
+    QCOMPARE(v.cdf.back().x(), 0.030);
+    std::unique_ptr<QChart> chart(make_chart(ChartKind::cdf, data));
+    QStringList names;
+    for (const QAbstractSeries *series : chart->series())
+      if (series->type() == QAbstractSeries::SeriesTypeLine)
+        names << series->name();
+    QCOMPARE(names.size(), 2);
+    QVERIFY2(names.filter(QStringLiteral("from when sent")).size() == 1,
+             qPrintable(names.join('|')));
+    QVERIFY2(names.filter(QStringLiteral("from when due")).size() == 1,
+             qPrintable(names.join('|')));
   }
 
   void export_all_writes_a_file_per_chart() {
