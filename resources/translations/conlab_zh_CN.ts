@@ -1915,6 +1915,10 @@
         <source>%1, from when due</source>
         <translation>%1，从应发出时算</translation>
     </message>
+    <message>
+        <source>Capacity for %1: searching… — %2</source>
+        <translation>%1 下的容量：搜索中… — %2</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>
@@ -2044,22 +2048,6 @@ QCoro：%8
     <message>
         <source>Stop</source>
         <translation>停止</translation>
-    </message>
-    <message>
-        <source>— (too many failed)</source>
-        <translation>—（失败太多）</translation>
-    </message>
-    <message>
-        <source>meets</source>
-        <translation>满足</translation>
-    </message>
-    <message>
-        <source>misses (its queue kept growing)</source>
-        <translation>未满足（队列一直在增长）</translation>
-    </message>
-    <message>
-        <source>misses</source>
-        <translation>未满足</translation>
     </message>
     <message>
         <source>%1/s: %2 %3, %4 (%5 requests)</source>

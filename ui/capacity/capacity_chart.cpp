@@ -34,6 +34,9 @@ QString title_for(const CapacityResults &r) {
   const QString target = plain(r.target);
   switch (s.outcome) {
   case CapacityOutcome::found:
+    // A search still running has no outcome yet, and its default reads "found".
+    if (!s.capacity_per_s)
+      return tr_("Capacity for %1: searching… — %2").arg(slo, target);
     return tr_("Capacity for %1: %2 — %3").arg(slo, rate_text(*s.capacity_per_s), target);
   case CapacityOutcome::misses_at_lowest:
     return tr_("No capacity for %1: missed at the lowest rate tried — %2").arg(slo, target);

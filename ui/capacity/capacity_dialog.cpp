@@ -5,6 +5,7 @@
 #include "core/http/url.h"
 #include "core/results/environment.h"
 #include "core/util/format.h"
+#include "ui/capacity/capacity_report.h"
 #include "ui/charts/chart_data.h"
 #include "ui/charts/chart_factory.h"
 #include "ui/export/chart_export.h"
@@ -209,13 +210,9 @@ void CapacityDialog::start() {
 }
 
 QString CapacityDialog::run_line(const Slo &slo, const CapacityRun &run) {
-  const QString value =
-      std::isfinite(run.value_s) ? text(human_duration(run.value_s)) : tr("— (too many failed)");
-  const QString verdict = run.met             ? tr("meets")
-                          : run.queue_growing ? tr("misses (its queue kept growing)")
-                                              : tr("misses");
   return tr("%1/s: %2 %3, %4 (%5 requests)")
-      .arg(text(human_rate(run.rate_per_s)), text(slo.metric()), value, verdict)
+      .arg(text(human_rate(run.rate_per_s)), text(slo.metric()), capacity_value_text(run.value_s),
+           capacity_verdict_text(run.met, run.queue_growing))
       .arg(run.requests);
 }
 

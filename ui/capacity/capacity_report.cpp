@@ -48,11 +48,8 @@ ReportSection runs_section(const CapacityResults &r) {
   t.number_columns = {0, 1, 2};
   for (const RateVerdict &v : verdicts_by_rate(r.measured))
     t.rows << QStringList{rate(v.rate_per_s), QString::number(v.runs),
-                          std::isfinite(v.median_value_s) ? text(human_duration(v.median_value_s))
-                                                          : tr_("— (too many failed)"),
-                          v.met             ? tr_("meets")
-                          : v.queue_growing ? tr_("misses (its queue kept growing)")
-                                            : tr_("misses")};
+                          capacity_value_text(v.median_value_s),
+                          capacity_verdict_text(v.met, v.queue_growing)};
   t.note = tr_("The %1 of each run is the worse of the whole run's and its last third's. A run "
                "whose requests due in its last third waited clearly longer than those due in its "
                "middle third misses whatever its %1: its queue was still growing.")
@@ -87,6 +84,16 @@ ReportSection where_section(const CapacityResults &r) {
 }
 
 } // namespace
+
+QString capacity_value_text(double value_s) {
+  return std::isfinite(value_s) ? text(human_duration(value_s)) : tr_("— (too many failed)");
+}
+
+QString capacity_verdict_text(bool met, bool queue_growing) {
+  return met             ? tr_("meets")
+         : queue_growing ? tr_("misses (its queue kept growing)")
+                         : tr_("misses");
+}
 
 ReportDocument build_capacity_report(const CapacityResults &results, const ReportOptions &options) {
   ReportDocument d;

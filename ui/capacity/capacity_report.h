@@ -8,6 +8,11 @@
 
 namespace conlab::ui {
 
+// How one run's (or one rate's median) SLO value and verdict read, in the report's table and in
+// the search dialog's log alike: "— (too many failed)", "misses (its queue kept growing)".
+QString capacity_value_text(double value_s);
+QString capacity_verdict_text(bool met, bool queue_growing);
+
 ReportDocument build_capacity_report(const CapacityResults &results,
                                      const ReportOptions &options = {});
 
