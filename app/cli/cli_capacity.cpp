@@ -183,14 +183,16 @@ std::optional<CapacityArgs> parse_args(const std::vector<std::string> &args) {
       if (g.threads < 1 || g.threads > 256)
         throw UsageError("--threads: must be between 1 and 256");
     }
-    // The busiest run holds every sample of its requests until it ends.
+    // A probe judges windows of its run (is the queue growing?), so it keeps every sample: the
+    // busiest run holds them and its send times until it ends.
     const double requests = l.max_rate_per_s * run_duration_s(a.slo, l, l.max_rate_per_s) * 1.2;
+    const double bytes = requests * (http::kBytesPerKeptRequest + http::kBytesPerOpenArrival);
     const double limit = physical_memory_bytes() / 4;
-    if (requests * http::kBytesPerRequest > limit)
+    if (bytes > limit)
       throw UsageError("--max-rate: a run at " + human_count(l.max_rate_per_s) + "/s sends about " +
-                       human_count(requests) + " requests, whose samples need about " +
-                       human_bytes(requests * http::kBytesPerRequest) + "; the limit is " +
-                       human_bytes(limit) + " (a quarter of this machine's memory)");
+                       human_count(requests) + " requests, which need about " + human_bytes(bytes) +
+                       "; the limit is " + human_bytes(limit) +
+                       " (a quarter of this machine's memory)");
   }
   if (vm.count("out"))
     a.out = vm["out"].as<std::string>();

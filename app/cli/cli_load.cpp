@@ -69,38 +69,41 @@ std::string read_body(const std::string &text) {
   return body;
 }
 
-// Every request a run may send keeps its sample in memory until the run ends, so a run whose
-// requests would not fit in a quarter of this machine's memory is refused before it starts,
-// with the estimate, instead of meeting the OOM killer halfway.
-// The most requests a URL's run may keep samples of: a quarter of this machine's memory shared
-// by the URLs.
-std::int64_t sample_budget(std::size_t urls) {
-  const double budget =
-      physical_memory_bytes() / 4 / static_cast<double>(urls) / http::kBytesPerRequest;
-  return static_cast<std::int64_t>(std::min(budget, double{UINT32_MAX - 200'000}));
-}
+// The most requests one run counts: a task index is 32 bits.
+constexpr std::int64_t kMostRequests = std::int64_t{UINT32_MAX} - 200'000;
 
-void check_memory(std::size_t urls, const http::GeneratorOptions &g, bool has_n) {
+// The samples kept within the budget, and an open load's send times, stay in memory until the
+// run ends: a run whose need is beyond a quarter of this machine's memory is refused before it
+// starts, with the estimate, instead of meeting the OOM killer halfway.
+void check_memory(std::size_t urls, const http::GeneratorOptions &g, bool has_n,
+                  bool budget_given) {
   const Load &load = g.load;
-  if (load.kind == LoadKind::closed && g.duration_s)
-    return; // capped at sample_budget(): memory follows what is sent
   double requests = static_cast<double>(load.tasks);
   if (load.kind == LoadKind::open && g.duration_s) {
     const double arrivals = std::ceil(load.rate_per_s * *g.duration_s);
     requests = load.tasks > 0 ? std::min(requests, arrivals) : arrivals;
   }
-  const double bytes = requests * static_cast<double>(urls) * http::kBytesPerRequest;
+  const double kept = std::min(requests, static_cast<double>(g.sample_budget));
+  const double per_url = kept * http::kBytesPerKeptRequest +
+                         (load.kind == LoadKind::open ? requests * http::kBytesPerOpenArrival : 0);
+  const double bytes = per_url * static_cast<double>(urls);
   const double limit = physical_memory_bytes() / 4;
   if (bytes <= limit)
     return;
-  const std::string what = has_n && (load.kind == LoadKind::closed || !g.duration_s ||
-                                     static_cast<double>(load.tasks) <= requests)
-                               ? "-n " + std::to_string(load.tasks)
-                               : "--rate × --duration";
-  throw UsageError(what + ": " + human_count(requests * static_cast<double>(urls)) +
-                   " requests would need about " + human_bytes(bytes) +
-                   " for their samples; the limit is " + human_bytes(limit) +
-                   " (a quarter of this machine's memory)");
+  // Name what to lower: the budget when the kept samples are most of it, else the requests.
+  const bool samples_most =
+      kept * http::kBytesPerKeptRequest * static_cast<double>(urls) > limit / 2;
+  std::string what = "--rate × --duration";
+  if (budget_given && samples_most)
+    what = "--sample-budget " + std::to_string(g.sample_budget);
+  else if (has_n && (!g.duration_s || static_cast<double>(load.tasks) <= requests))
+    what = "-n " + std::to_string(load.tasks);
+  throw UsageError(what + ": " + human_count(requests * static_cast<double>(urls)) + " requests, " +
+                   human_count(kept * static_cast<double>(urls)) +
+                   " of them with their samples kept, would need about " + human_bytes(bytes) +
+                   "; the limit is " + human_bytes(limit) +
+                   " (a quarter of this machine's memory)" +
+                   (samples_most && !budget_given ? ". A lower --sample-budget keeps fewer" : ""));
 }
 
 std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
@@ -130,6 +133,9 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
       ("threads", po::value<int>()->value_name("T"),
        "generator threads (default: min(cores, C) closed, 1 open below 20000/s)")
       ("seed", po::value<std::uint64_t>()->value_name("S")->default_value(1), "Poisson arrivals' seed")
+      ("sample-budget", po::value<std::int64_t>()->value_name("N"),
+       "keep every request's sample for the first N requests (default 1000000); beyond, they "
+       "are folded into histograms: percentiles to 3 significant digits, in bounded memory")
       ("out", po::value<std::string>()->value_name("FILE"), "write the results JSON to FILE")
       ("csv", po::value<std::string>()->value_name("FILE"), "write one row per request to FILE")
       ("json", po::bool_switch(), "print the results JSON on stdout instead of the table")
@@ -183,9 +189,10 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
       throw UsageError("--arrivals: only with --rate (an open load)");
     load.kind = LoadKind::closed;
     // Like wrk: --duration alone runs for the duration, -n alone sends -n requests, and both
-    // stop at whichever comes first. The samples kept never outgrow the sample budget.
-    const std::int64_t budget = sample_budget(out.urls.size());
-    load.tasks = g.duration_s ? std::min(has_n ? n : budget, budget) : has_n ? n : 100;
+    // stop at whichever comes first. Memory follows the sample budget, not the requests.
+    load.tasks = g.duration_s ? std::min(has_n ? n : kMostRequests, kMostRequests)
+                 : has_n      ? n
+                              : 100;
     load.clients = std::min(has_c ? c : std::int64_t{10}, load.tasks);
   }
   if (vm.count("keep-alive") && vm.count("no-keep-alive"))
@@ -210,7 +217,18 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
       throw UsageError("--threads: must be between 1 and 256");
   }
   g.seed = vm["seed"].as<std::uint64_t>();
-  check_memory(out.urls.size(), g, has_n);
+  const bool budget_given = vm.count("sample-budget") > 0;
+  if (budget_given) {
+    const std::int64_t budget = vm["sample-budget"].as<std::int64_t>();
+    if (budget < 1 || budget > kMostRequests)
+      throw UsageError("--sample-budget " + std::to_string(budget) + ": must be between 1 and " +
+                       std::to_string(kMostRequests));
+    g.sample_budget = static_cast<std::uint32_t>(budget);
+  }
+  if (has_n && n > kMostRequests)
+    throw UsageError("-n " + std::to_string(n) + ": at most " + human_count(kMostRequests) +
+                     " requests in one run");
+  check_memory(out.urls.size(), g, has_n, budget_given);
   if (vm.count("out"))
     out.out = vm["out"].as<std::string>();
   if (vm.count("csv"))
@@ -254,12 +272,16 @@ void print_http_block(std::ostream &out, const RunResults &results,
     out << '\n';
     if (c.open_load && g.succeeded > 0) {
       const Percentiles &due = results.variants[i].summary.latency_s;
-      const Percentiles sent = http::latency_from_send(g.repeat.samples);
+      // An HTTP request starts when it is sent: its service time is its latency from then, and
+      // the summary has it for every request, kept or folded beyond the sample budget.
+      const Percentiles &sent = results.variants[i].summary.service_s;
       out << "  latency from when due: p50 " << human_duration(due.p50) << ", p99 "
           << human_duration(due.p99) << "; from when sent (uncorrected, what a tool with "
           << "coordinated omission reports): p50 " << human_duration(sent.p50) << ", p99 "
           << human_duration(sent.p99) << '\n';
     }
+    if (g.repeat.beyond_budget)
+      out << "  samples: " << http::beyond_budget_note(g.repeat) << '\n';
     for (const std::string &w : c.warnings)
       out << "  warning: " << w << '\n';
   }
@@ -320,15 +342,13 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
           std::cerr << std::flush;
         };
       runs.push_back(http::run_load(g, cores));
-      if (for_duration &&
-          runs.back().repeat.samples.size() >= static_cast<std::size_t>(g.load.tasks) && !a.n_given)
+      const std::int64_t sent = runs.back().repeat.summary.tasks;
+      if (for_duration && sent >= g.load.tasks && !a.n_given)
         runs.back().check.warnings.push_back(
             "stopped at " + human_count(static_cast<double>(g.load.tasks)) +
-            " requests, the most whose samples fit in a quarter of this machine's memory, "
-            "before --duration ended");
+            " requests, the most one run counts, before --duration ended");
       if (for_duration) // the requests it sent, not the cap
-        e.load.tasks =
-            std::max(e.load.tasks, static_cast<std::int64_t>(runs.back().repeat.samples.size()));
+        e.load.tasks = std::max(e.load.tasks, sent);
       if (progress)
         std::cerr << "\r\033[K" << std::flush;
       VariantResult r;

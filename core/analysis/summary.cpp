@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 namespace conlab {
 namespace {
@@ -40,7 +41,8 @@ void fill_part(std::vector<double> part, double total_response, Percentiles &pct
   pct = percentiles(std::move(part));
 }
 
-void fill_latencies(Summary &out, const std::vector<const TaskSample *> &finished) {
+void fill_latencies(Summary &out, const std::vector<const TaskSample *> &finished,
+                    const FoldedSamples *beyond) {
   std::vector<double> response, wait, service, executor_wait, gil_wait, handoff;
   for (auto *v : {&response, &wait, &service, &executor_wait, &gil_wait, &handoff})
     v->reserve(finished.size());
@@ -52,13 +54,45 @@ void fill_latencies(Summary &out, const std::vector<const TaskSample *> &finishe
     gil_wait.push_back(static_cast<double>(t->gil_wait_ns()) * kNs);
     handoff.push_back(static_cast<double>(t->handoff_ns()) * kNs);
   }
-  const double total_response = std::accumulate(response.begin(), response.end(), 0.0);
-  fill_part(std::move(wait), total_response, out.queue_wait_s, out.queue_wait_share);
+  double total_response = std::accumulate(response.begin(), response.end(), 0.0);
+  if (beyond && beyond->completed) {
+    // The kept samples join the folded ones' histograms, and every percentile is read off them.
+    FoldedSamples all = *beyond;
+    for (const TaskSample *t : finished)
+      all.add(*t);
+    total_response = all.response.sum_s();
+    out.latency_s = percentiles(all.response);
+    out.service_s = percentiles(all.service);
+    out.queue_wait_s = percentiles(all.queue_wait);
+    out.queue_wait_share = total_response > 0 ? all.queue_wait.sum_s() / total_response : 0;
+  } else {
+    fill_part(std::move(wait), total_response, out.queue_wait_s, out.queue_wait_share);
+    out.latency_s = percentiles(std::move(response));
+    out.service_s = percentiles(std::move(service));
+  }
+  // Waits inside a task are in-process only, where every sample is kept.
   fill_part(std::move(executor_wait), total_response, out.executor_wait_s, out.executor_wait_share);
   fill_part(std::move(gil_wait), total_response, out.gil_wait_s, out.gil_wait_share);
   fill_part(std::move(handoff), total_response, out.handoff_s, out.handoff_share);
-  out.latency_s = percentiles(std::move(response));
-  out.service_s = percentiles(std::move(service));
+}
+
+// Completions per column of the run's latency grid, within the span: the throughput over time
+// of a run whose samples were not all kept.
+std::vector<ThroughputBucket> throughput_columns(const LatencyOverTime &grid, const Span &span) {
+  std::vector<ThroughputBucket> out;
+  const double w = grid.interval_s();
+  for (std::size_t c = 0; c < grid.columns().size(); ++c) {
+    const double start = w * static_cast<double>(c);
+    const double begin = std::max(start, static_cast<double>(span.first_submit) * kNs);
+    const double end = std::min(start + w, static_cast<double>(span.last_end) * kNs);
+    if (end <= begin)
+      continue;
+    std::uint64_t n = 0;
+    for (std::uint32_t count : grid.columns()[c])
+      n += count;
+    out.push_back({begin, end - begin, static_cast<std::uint32_t>(n)});
+  }
+  return out;
 }
 
 LoopLagSummary summarize_lag(const std::vector<LoopLagTrace> &traces, double duration_s) {
@@ -140,6 +174,19 @@ double sorted_quantile(std::span<const double> sorted, double q) {
   return sorted[rank.lo] + (sorted[rank.hi] - sorted[rank.lo]) * rank.fraction;
 }
 
+Percentiles percentiles(const LatencyHistogram &h) {
+  Percentiles p;
+  if (!h.count())
+    return p;
+  p.p50 = h.quantile_s(0.50);
+  p.p90 = h.quantile_s(0.90);
+  p.p99 = h.quantile_s(0.99);
+  p.p999 = h.quantile_s(0.999);
+  p.max = h.max_s();
+  p.mean = h.mean_s();
+  return p;
+}
+
 Percentiles percentiles(std::vector<double> values) {
   Percentiles p;
   if (values.empty())
@@ -157,18 +204,23 @@ Percentiles percentiles(std::vector<double> values) {
 Summary summarize(const std::vector<TaskSample> &samples,
                   const std::vector<TelemetryPoint> &telemetry,
                   const std::vector<LoopLagTrace> &loop_lag, const ResourceUsage &resources,
-                  int cores) {
+                  int cores, const BeyondBudget *beyond) {
   Summary out;
-  out.tasks = static_cast<std::uint32_t>(samples.size());
+  const FoldedSamples *folded = beyond ? &beyond->folded : nullptr;
+  out.tasks = static_cast<std::uint32_t>(samples.size() + (folded ? folded->tasks : 0));
   std::vector<const TaskSample *> finished;
   for (const auto &t : samples)
     if (t.finished())
       finished.push_back(&t);
-  out.completed = static_cast<std::uint32_t>(finished.size());
-  const Span span = span_of(samples);
+  out.completed = static_cast<std::uint32_t>(finished.size() + (folded ? folded->completed : 0));
+  Span span = span_of(samples);
+  if (folded && folded->tasks) {
+    span.first_submit = std::min(span.first_submit, folded->first_submit_ns);
+    span.last_end = std::max(span.last_end, folded->last_end_ns);
+  }
   out.makespan_s = span.seconds();
   out.throughput_per_s = out.makespan_s > 0 ? out.completed / out.makespan_s : 0;
-  fill_latencies(out, finished);
+  fill_latencies(out, finished, folded);
 
   out.cpu_time_s = resources.cpu_time_s;
   out.cpu_utilization = out.makespan_s > 0 ? resources.cpu_time_s / (out.makespan_s * cores) : 0;
@@ -179,7 +231,7 @@ Summary summarize(const std::vector<TaskSample> &samples,
   std::uint32_t workers = 0;
   for (const TaskSample *t : finished)
     workers = std::max(workers, t->worker + 1);
-  out.workers_used = workers;
+  out.workers_used = std::max(workers, folded ? folded->workers : 0);
 
   out.loop_lag_s = summarize_lag(loop_lag, out.makespan_s);
   out.littles_law.mean_in_flight = mean_in_flight(telemetry, span);
@@ -190,12 +242,15 @@ Summary summarize(const std::vector<TaskSample> &samples,
       larger > 0 ? std::abs(out.littles_law.mean_in_flight - out.littles_law.throughput_x_response) /
                        larger
                  : 0;
-  out.throughput_over_time = throughput_buckets(finished, span);
+  out.throughput_over_time = folded && folded->completed
+                                 ? throughput_columns(beyond->over_time, span)
+                                 : throughput_buckets(finished, span);
   return out;
 }
 
 Summary combine_repeats(const std::vector<Summary> &repeats,
-                        const std::vector<std::vector<TaskSample>> &samples) {
+                        const std::vector<std::vector<TaskSample>> &samples,
+                        const std::vector<const FoldedSamples *> &folded) {
   if (repeats.size() == 1)
     return repeats.front();
   Summary out;
@@ -206,7 +261,11 @@ Summary combine_repeats(const std::vector<Summary> &repeats,
     for (const auto &t : run)
       if (t.finished())
         finished.push_back(&t);
-  fill_latencies(out, finished);
+  std::optional<FoldedSamples> beyond;
+  for (const FoldedSamples *f : folded)
+    if (f)
+      (beyond ? *beyond : beyond.emplace()) += *f;
+  fill_latencies(out, finished, beyond ? &*beyond : nullptr);
   const double n = static_cast<double>(repeats.size());
   double makespan = 0, cpu = 0, util = 0, lag_mean = 0, lag_share = 0, in_flight = 0, lambda_w = 0;
   double forced_switches = 0, held_share = 0, process_start = 0;

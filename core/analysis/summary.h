@@ -2,6 +2,8 @@
 // from per-task samples, telemetry, loop lag and resource use as DESIGN.md defines them.
 #pragma once
 
+#include "core/analysis/folded_samples.h"
+#include "core/analysis/latency_over_time.h"
 #include "core/analysis/task_cost.h"
 #include "core/engine/loop_lag.h"
 #include "core/engine/task_sample.h"
@@ -92,12 +94,25 @@ struct QuantileRank {
 QuantileRank quantile_rank(std::size_t n, double q);              // n ≥ 1
 double sorted_quantile(std::span<const double> sorted, double q); // `sorted` not empty
 
-Summary summarize(const std::vector<TaskSample> &samples, const std::vector<TelemetryPoint> &telemetry,
-                  const std::vector<LoopLagTrace> &loop_lag, const ResourceUsage &resources,
-                  int cores);
+// The tasks of a run beyond its sample budget, which the summary counts in: its percentiles then
+// come from histograms (3 significant digits) and its throughput over time from the grid.
+struct BeyondBudget {
+  const FoldedSamples &folded;
+  const LatencyOverTime &over_time; // every finished task of the run
+};
 
-// Pools several repeats of one variant: latencies over all samples, makespan as the mean.
+Summary summarize(const std::vector<TaskSample> &samples,
+                  const std::vector<TelemetryPoint> &telemetry,
+                  const std::vector<LoopLagTrace> &loop_lag, const ResourceUsage &resources,
+                  int cores, const BeyondBudget *beyond = nullptr);
+
+// Pools several repeats of one variant: latencies over all samples (and over what each repeat
+// folded beyond its budget, when `folded` has one entry per repeat), makespan as the mean.
 Summary combine_repeats(const std::vector<Summary> &repeats,
-                        const std::vector<std::vector<TaskSample>> &samples);
+                        const std::vector<std::vector<TaskSample>> &samples,
+                        const std::vector<const FoldedSamples *> &folded = {});
+
+// Percentiles read off a histogram: exact mean, min and max, the rest to 3 significant digits.
+Percentiles percentiles(const LatencyHistogram &histogram);
 
 } // namespace conlab

@@ -198,6 +198,7 @@ CapacityProbe http_probe(const http::GeneratorOptions &base, ArrivalKind arrival
     g.load = Load{.kind = LoadKind::open, .tasks = 0, .rate_per_s = rate, .arrivals = arrivals};
     g.duration_s = duration_s;
     g.seed = base.seed + (*runs)++;
+    g.sample_budget = UINT32_MAX; // the probe judges windows of the run: it needs every sample
     const http::GeneratorResult result = http::run_load(g, cores);
     const std::vector<TaskSample> &samples = result.repeat.samples;
     // Answers with an error status count as unanswered.

@@ -176,6 +176,7 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   out.samples = recorder.take_samples();
   out.gil_waits = recorder.take_gil_waits();
   out.loop_lag = context.take_loop_lag();
+  out.latency_over_time.add_finished(out.samples);
   out.summary = summarize(out.samples, out.telemetry, out.loop_lag, out.resources, cores);
   out.summary.cost =
       measure_task_cost(out.samples, out.resources, cost_inputs(workload, baseline_rss, context));
@@ -200,11 +201,13 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
 void finish_variant(const Experiment &e, const Variant &v, VariantResult &result, int cores) {
   std::vector<Summary> summaries;
   std::vector<std::vector<TaskSample>> samples;
+  std::vector<const FoldedSamples *> folded;
   for (const RepeatResult &r : result.repeats) {
     summaries.push_back(r.summary);
     samples.push_back(r.samples);
+    folded.push_back(r.beyond_budget ? &*r.beyond_budget : nullptr);
   }
-  result.summary = combine_repeats(summaries, samples);
+  result.summary = combine_repeats(summaries, samples, folded);
   // Workers started by the run's first task are inside the makespan: so is their measured cost.
   if (result.summary.processes.start_in_run && result.prediction.makespan_s) {
     *result.prediction.makespan_s += result.summary.processes.start_s;

@@ -1,6 +1,7 @@
 #include "core/engine/task_recorder.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace conlab {
 namespace {
@@ -15,11 +16,12 @@ thread_local WorkerSlot t_worker;
 
 } // namespace
 
-TaskRecorder::TaskRecorder(std::uint32_t tasks, const RunClock &clock)
-    : m_clock(clock), m_tasks(tasks), m_chunk_count(static_cast<std::uint32_t>(
-                                          (std::uint64_t{tasks} + kChunkSize - 1) >> kChunkBits)),
-      m_chunks(
-          std::make_unique<std::atomic<TaskSample *>[]>(std::max<std::uint32_t>(m_chunk_count, 1))),
+TaskRecorder::TaskRecorder(std::uint32_t tasks, const RunClock &clock, std::uint32_t chunk_bits)
+    : m_clock(clock), m_tasks(tasks), m_chunk_bits(std::clamp<std::uint32_t>(chunk_bits, 10, 16)),
+      m_chunk_count(static_cast<std::uint32_t>((std::uint64_t{tasks} + (1u << m_chunk_bits) - 1) >>
+                                               m_chunk_bits)),
+      m_kept(tasks), m_chunks(std::make_unique<std::atomic<TaskSample *>[]>(
+                         std::max<std::uint32_t>(m_chunk_count, 1))),
       m_generation(g_generations.fetch_add(1) + 1) {}
 
 TaskRecorder::~TaskRecorder() {
@@ -27,12 +29,53 @@ TaskRecorder::~TaskRecorder() {
     delete[] m_chunks[c].load(std::memory_order_relaxed);
 }
 
+void TaskRecorder::keep_first(std::uint32_t budget) {
+  const std::uint64_t chunks = (std::uint64_t{budget} + chunk_size() - 1) >> m_chunk_bits;
+  m_kept = static_cast<std::uint32_t>(std::min<std::uint64_t>(chunks << m_chunk_bits, m_tasks));
+  if (m_kept < m_tasks)
+    m_ended = std::make_unique<std::atomic<std::uint32_t>[]>(m_chunk_count);
+}
+
+void TaskRecorder::ended(std::uint32_t task) {
+  m_finished.fetch_add(1, std::memory_order_release);
+  if (task < m_kept)
+    return;
+  const std::uint32_t c = task >> m_chunk_bits;
+  // acq_rel: the thread that ends a chunk's last task sees every other task's writes to it.
+  if (m_ended[c].fetch_add(1, std::memory_order_acq_rel) + 1 != chunk_size())
+    return;
+  std::unique_ptr<TaskSample[]> chunk(m_chunks[c].exchange(nullptr, std::memory_order_acquire));
+  const std::lock_guard lock(m_handed_mutex);
+  m_handed.push_back(std::move(chunk));
+}
+
+std::vector<std::unique_ptr<TaskSample[]>> TaskRecorder::take_ended_chunks() {
+  const std::lock_guard lock(m_handed_mutex);
+  return std::exchange(m_handed, {});
+}
+
+std::vector<TaskSample> TaskRecorder::take_unkept(std::uint32_t count) {
+  count = std::min(count, m_tasks);
+  std::vector<TaskSample> out;
+  for (auto &chunk : take_ended_chunks()) // ended after the last call, before the join
+    out.insert(out.end(), chunk.get(), chunk.get() + chunk_size());
+  for (std::uint32_t c = (m_kept + chunk_size() - 1) >> m_chunk_bits; c < m_chunk_count; ++c) {
+    const std::uint32_t first = c << m_chunk_bits;
+    if (first >= count)
+      break;
+    const std::unique_ptr<TaskSample[]> chunk(m_chunks[c].exchange(nullptr));
+    if (chunk)
+      out.insert(out.end(), chunk.get(), chunk.get() + std::min(chunk_size(), count - first));
+  }
+  return out;
+}
+
 // Two threads may touch a new chunk at once: the first to publish it wins, the other frees its
 // own. A chunk is allocated once and never moves, so a slot's address is stable for the run.
 TaskSample *TaskRecorder::allocate_chunk(std::uint32_t chunk) {
-  auto *fresh = new TaskSample[kChunkSize];
-  const std::uint32_t first = chunk << kChunkBits;
-  for (std::uint32_t i = 0; i < kChunkSize; ++i)
+  auto *fresh = new TaskSample[chunk_size()];
+  const std::uint32_t first = chunk << m_chunk_bits;
+  for (std::uint32_t i = 0; i < chunk_size(); ++i)
     fresh[i].task = first + i;
   TaskSample *expected = nullptr;
   if (m_chunks[chunk].compare_exchange_strong(expected, fresh, std::memory_order_acq_rel))
@@ -42,13 +85,13 @@ TaskSample *TaskRecorder::allocate_chunk(std::uint32_t chunk) {
 }
 
 std::vector<TaskSample> TaskRecorder::take_samples(std::uint32_t count) {
-  count = std::min(count, m_tasks);
+  count = std::min(count, m_kept);
   std::vector<TaskSample> out;
   out.reserve(count);
   for (std::uint32_t c = 0; c < m_chunk_count && out.size() < count; ++c) {
     TaskSample *chunk = m_chunks[c].exchange(nullptr, std::memory_order_acquire);
-    const std::uint32_t first = c << kChunkBits;
-    const std::uint32_t n = std::min(kChunkSize, count - first);
+    const std::uint32_t first = c << m_chunk_bits;
+    const std::uint32_t n = std::min(chunk_size(), count - first);
     if (chunk)
       out.insert(out.end(), chunk, chunk + n);
     else // no task of this chunk was ever touched: it never started
@@ -100,12 +143,19 @@ void TaskRecorder::started_at(std::uint32_t task, std::int64_t start_ns, std::ui
 
 void TaskRecorder::finished_at(std::uint32_t task, std::int64_t end_ns) {
   slot(task).end_ns = end_ns;
-  m_finished.fetch_add(1, std::memory_order_release);
+  ended(task);
 }
 
 void TaskRecorder::finished(std::uint32_t task) {
   slot(task).end_ns = m_clock.now_ns();
-  m_finished.fetch_add(1, std::memory_order_release);
+  ended(task);
+}
+
+void TaskRecorder::failed(std::uint32_t task) {
+  TaskSample &s = slot(task);
+  s.end_ns = m_clock.now_ns();
+  s.failed = true;
+  ended(task);
 }
 
 } // namespace conlab

@@ -4,6 +4,10 @@
 // The slots live in chunks of 65,536 that are allocated when a task in them is first touched,
 // so the memory a recorder holds follows the tasks that ran, not how many it was allowed: an
 // HTTP run for a duration may send any number of requests up to its cap.
+//
+// With a sample budget, only the first tasks' chunks are kept. A chunk beyond it is handed over
+// once every task in it has ended (take_ended_chunks), to be folded into histograms and freed,
+// so a run of any length holds the budget plus the chunks still in flight.
 #pragma once
 
 #include "core/engine/run_clock.h"
@@ -12,13 +16,15 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace conlab {
 
 class TaskRecorder {
 public:
-  TaskRecorder(std::uint32_t tasks, const RunClock &clock);
+  // `chunk_bits`: tasks per chunk as a power of two (10 … 16).
+  TaskRecorder(std::uint32_t tasks, const RunClock &clock, std::uint32_t chunk_bits = kChunkBits);
   ~TaskRecorder();
   TaskRecorder(const TaskRecorder &) = delete;
   TaskRecorder &operator=(const TaskRecorder &) = delete;
@@ -27,6 +33,9 @@ public:
   // Returns the start time it recorded (run clock ns), which a task may take for "now".
   std::int64_t started(std::uint32_t task);
   void finished(std::uint32_t task);
+  // The task ended without a result (an HTTP request with no usable answer): it counts as
+  // ended, and its sample leaves the recorder with `failed` set.
+  void failed(std::uint32_t task);
   // Only while the task is suspended waiting for that executor (no other thread touches it).
   void executor_waited(std::uint32_t task, std::int64_t ns) { slot(task).add_executor_wait(ns); }
   void handed_off(std::uint32_t task, std::int64_t ns) { slot(task).add_handoff(ns); }
@@ -63,19 +72,36 @@ public:
   std::vector<TaskSample> take_samples(std::uint32_t count);
 
   static constexpr std::uint32_t kChunkBits = 16;
-  static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
+
+  // Keep the samples of the first `budget` tasks (rounded up to a whole chunk); the rest are
+  // handed over chunk by chunk. Before the run starts.
+  void keep_first(std::uint32_t budget);
+  std::uint32_t kept() const { return m_kept; } // tasks whose samples take_samples() returns
+  std::uint32_t chunk_size() const { return 1u << m_chunk_bits; }
+  // Thread-safe: the chunks beyond the budget whose every task ended since the last call, each
+  // chunk_size() samples in task order (untouched slots have submit −1 and start −1).
+  std::vector<std::unique_ptr<TaskSample[]>> take_ended_chunks();
+  // Only once every thread has been joined: the samples beyond the budget not yet handed over,
+  // of tasks below `count`.
+  std::vector<TaskSample> take_unkept(std::uint32_t count);
 
 private:
   std::uint32_t worker_index();
   TaskSample &slot(std::uint32_t task) {
-    TaskSample *chunk = m_chunks[task >> kChunkBits].load(std::memory_order_acquire);
-    return (chunk ? chunk : allocate_chunk(task >> kChunkBits))[task & (kChunkSize - 1)];
+    TaskSample *chunk = m_chunks[task >> m_chunk_bits].load(std::memory_order_acquire);
+    return (chunk ? chunk : allocate_chunk(task >> m_chunk_bits))[task & (chunk_size() - 1)];
   }
   TaskSample *allocate_chunk(std::uint32_t chunk);
+  void ended(std::uint32_t task); // counts it, and hands its chunk over when it was the last
 
   const RunClock &m_clock;
   const std::uint32_t m_tasks;
+  const std::uint32_t m_chunk_bits;
   const std::uint32_t m_chunk_count;
+  std::uint32_t m_kept;
+  std::unique_ptr<std::atomic<std::uint32_t>[]> m_ended; // per chunk beyond the budget
+  std::mutex m_handed_mutex;
+  std::vector<std::unique_ptr<TaskSample[]>> m_handed; // ended chunks, until taken
   std::unique_ptr<std::atomic<TaskSample *>[]> m_chunks;
   std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> m_gil_waits;
   std::atomic<std::uint64_t> m_submitted{0};

@@ -24,6 +24,9 @@ struct TaskSample {
   float gil_wait_s = 0;
   // Time the task's steps spent on their way to a worker process and back (process_pool).
   float handoff_s = 0;
+  // It ended without a result (an HTTP request with no usable answer). In the padding of the
+  // 48 bytes; the recorder's users turn it into an unfinished sample.
+  bool failed = false;
 
   std::int64_t executor_wait_ns() const { return nanoseconds(executor_wait_s); }
   std::int64_t gil_wait_ns() const { return nanoseconds(gil_wait_s); }

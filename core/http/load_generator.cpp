@@ -20,10 +20,12 @@
 #include <time.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <condition_variable>
 #include <limits>
 #include <mutex>
+#include <span>
 #include <sstream>
 #include <thread>
 
@@ -122,7 +124,7 @@ asio::awaitable<void> open_dispatcher(Worker &w, int workers) {
       timer.expires_at(s.clock.at(due));
       co_await timer.async_wait(asio::use_awaitable);
     }
-    w.send_lag_ns.push_back(s.clock.now_ns() - due);
+    w.send_lag.add(s.clock.now_ns() - due);
     const auto task = static_cast<std::uint32_t>(i);
     s.recorder.submitted(task, due); // the intended time, however late we are
     Connection *connection = nullptr;
@@ -140,6 +142,16 @@ asio::awaitable<void> open_dispatcher(Worker &w, int workers) {
   }
 }
 
+// Chunks a quarter of the budget or smaller (1,024 … 65,536 tasks), so that a small budget
+// still folds in steps and a large one hands over few chunks; but never more than 65,536
+// chunks, whose table the recorder holds from the start.
+std::uint32_t chunk_bits_for(std::uint32_t budget, std::uint64_t tasks) {
+  const int by_budget = std::bit_width(std::max<std::uint32_t>(budget / 4, 1)) - 1;
+  const int by_table = static_cast<int>(std::bit_width(tasks)) - 16;
+  return static_cast<std::uint32_t>(
+      std::clamp<int>(std::max(by_budget, by_table), 10, TaskRecorder::kChunkBits));
+}
+
 int worker_count(const GeneratorOptions &o, int cores) {
   if (o.threads > 0)
     return o.load.kind == LoadKind::closed
@@ -150,23 +162,15 @@ int worker_count(const GeneratorOptions &o, int cores) {
   return o.load.rate_per_s > 20'000 ? std::clamp(cores, 1, 4) : 1;
 }
 
-double quantile(std::vector<std::int64_t> values, double q) {
-  if (values.empty())
-    return 0;
-  const auto k = static_cast<std::size_t>(q * static_cast<double>(values.size() - 1));
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
-  return static_cast<double>(values[k]) * 1e-9;
-}
-
 void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Worker>> &workers,
                 GeneratorCheck &c) {
   c.open_load = o.load.kind == LoadKind::open;
   c.threads = static_cast<int>(workers.size());
-  std::vector<std::int64_t> lag;
+  LatencyHistogram lag;
   std::int64_t first = -1, last = -1;
   std::uint64_t sent = 0;
   for (const auto &w : workers) {
-    lag.insert(lag.end(), w->send_lag_ns.begin(), w->send_lag_ns.end());
+    lag += w->send_lag;
     if (w->first_send_ns >= 0)
       first = first < 0 ? w->first_send_ns : std::min(first, w->first_send_ns);
     last = std::max(last, w->last_send_ns);
@@ -180,8 +184,8 @@ void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Wor
     c.achieved_rate_per_s = static_cast<double>(sent - 1) / (static_cast<double>(last - first) * 1e-9);
   if (c.open_load) {
     c.target_rate_per_s = o.load.rate_per_s;
-    c.send_lag_p99_s = quantile(lag, 0.99);
-    c.send_lag_max_s = quantile(lag, 1.0);
+    c.send_lag_p99_s = lag.quantile_s(0.99);
+    c.send_lag_max_s = lag.max_s();
     // Lateness under the kernel's timer slack (~0.1 ms) is not the generator's doing.
     const double allowed = std::max(0.1 / o.load.rate_per_s, 1e-4);
     // A request due while every connection is busy waits for one: on time by the timer, but
@@ -208,11 +212,11 @@ void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Wor
 // A request that got no answer still held the run until it gave up (a timeout: the time it was
 // given), so the makespan spans it: dropped requests never shorten the headline. Throughput stays
 // the answered requests over that span.
-void span_failures(Summary &s, const std::vector<TaskSample> &samples, std::int64_t last_failure_ns,
-                   const ResourceUsage &resources, int cores) {
+void span_failures(Summary &s, const std::vector<TaskSample> &samples, const FoldedSamples &folded,
+                   std::int64_t last_failure_ns, const ResourceUsage &resources, int cores) {
   if (last_failure_ns < 0)
     return;
-  std::int64_t first_submit = std::numeric_limits<std::int64_t>::max();
+  std::int64_t first_submit = folded.first_submit_ns;
   for (const TaskSample &t : samples)
     if (t.submitted())
       first_submit = std::min(first_submit, t.submit_ns);
@@ -246,7 +250,23 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
     tasks = static_cast<std::uint64_t>(std::max<std::int64_t>(o.load.tasks, 0));
   }
   TaskRecorder recorder(static_cast<std::uint32_t>(std::min<std::uint64_t>(tasks, UINT32_MAX)),
-                        clock);
+                        clock, chunk_bits_for(o.sample_budget, tasks));
+  recorder.keep_first(o.sample_budget);
+  FoldedSamples folded;
+  LatencyOverTime over_time;
+  // Beyond the budget, each chunk of ended requests is folded here, on the waiting thread, so
+  // the generator's own threads never stop to do it.
+  const auto fold = [&folded, &over_time](std::span<const TaskSample> samples) {
+    for (const TaskSample &t : samples) {
+      folded.add(t);
+      if (t.finished() && !t.failed && t.submitted())
+        over_time.add(t.end_ns, t.response_ns());
+    }
+  };
+  const auto fold_ended = [&] {
+    for (const auto &chunk : recorder.take_ended_chunks())
+      fold({chunk.get(), recorder.chunk_size()});
+  };
   RunShared shared{o, clock, recorder};
   shared.request_bytes = serialize_request(o.request, o.keep_alive);
   shared.head = o.request.method == "HEAD";
@@ -303,12 +323,13 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
         w->io.stop();
     });
     std::unique_lock lock(mutex);
-    while (!done.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; }))
-      if (o.on_progress) {
-        lock.unlock();
+    while (!done.wait_for(lock, std::chrono::milliseconds(100), [&] { return running == 0; })) {
+      lock.unlock();
+      fold_ended();
+      if (o.on_progress)
         o.on_progress(recorder);
-        lock.lock();
-      }
+      lock.lock();
+    }
   }
   for (std::thread &t : threads)
     t.join();
@@ -318,17 +339,27 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   // A closed load for a duration took tasks until it ended: its samples are the ones it took.
   const auto taken = static_cast<std::uint32_t>(
       std::min<std::uint64_t>(shared.next_task.load(), recorder.tasks()));
-  r.samples = o.load.kind == LoadKind::closed && o.duration_s ? recorder.take_samples(taken)
-                                                              : recorder.take_samples();
-  std::int64_t last_failure_ns = -1;
-  for (const auto &w : workers)
-    for (const std::uint32_t task : w->failed_tasks)
-      if (task < r.samples.size()) {
-        last_failure_ns = std::max(last_failure_ns, r.samples[task].end_ns);
-        r.samples[task].end_ns = -1; // no response: no latency
-      }
-  r.summary = summarize(r.samples, r.telemetry, {}, r.resources, cores);
-  span_failures(r.summary, r.samples, last_failure_ns, r.resources, cores);
+  const std::uint32_t sent =
+      o.load.kind == LoadKind::closed && o.duration_s ? taken : recorder.tasks();
+  r.samples = recorder.take_samples(sent);
+  fold(recorder.take_unkept(sent));
+  std::int64_t last_failure_ns = folded.last_failure_ns;
+  for (TaskSample &t : r.samples)
+    if (t.failed) {
+      last_failure_ns = std::max(last_failure_ns, t.end_ns);
+      t.end_ns = -1; // no response: no latency
+    }
+  r.latency_over_time = std::move(over_time);
+  r.latency_over_time.add_finished(r.samples);
+  if (folded.tasks) {
+    const BeyondBudget beyond{folded, r.latency_over_time};
+    r.summary = summarize(r.samples, r.telemetry, {}, r.resources, cores, &beyond);
+    r.beyond_budget = std::move(folded);
+  } else {
+    r.summary = summarize(r.samples, r.telemetry, {}, r.resources, cores);
+  }
+  span_failures(r.summary, r.samples, r.beyond_budget.value_or(FoldedSamples{}), last_failure_ns,
+                r.resources, cores);
   r.complete = r.summary.completed == r.summary.tasks;
   HttpErrors errors;
   for (const auto &w : workers) {
@@ -379,7 +410,7 @@ std::string failure_headline(const GeneratorResult &g) {
     return {};
   const HttpErrors &e = *r.http_errors;
   const std::string of =
-      std::to_string(e.failed()) + " of " + std::to_string(r.samples.size()) + " requests ";
+      std::to_string(e.failed()) + " of " + std::to_string(r.summary.tasks) + " requests ";
   if (e.failed() == e.timeout)
     return of + "timed out after " + human_duration(g.timeout_s);
   std::string kinds;
@@ -392,6 +423,15 @@ std::string failure_headline(const GeneratorResult &g) {
   add(e.reset, "reset");
   add(e.other, "other");
   return of + "failed: " + kinds;
+}
+
+std::string beyond_budget_note(const RepeatResult &r) {
+  if (!r.beyond_budget)
+    return {};
+  return "every request is counted, but only the first " + human_count(double(r.samples.size())) +
+         " kept their sample; the other " + human_count(double(r.beyond_budget->tasks)) +
+         " were folded into histograms (the sample budget), so percentiles are exact to 3 "
+         "significant digits and the per-request charts show the first ones";
 }
 
 std::string describe_http_run(const GeneratorResult &g) {
@@ -408,7 +448,7 @@ std::string describe_http_run(const GeneratorResult &g) {
   if (r.http_errors && r.http_errors->timeout > 0)
     out << "The lab gave up on the requests that timed out, the server did not: it may still be "
            "working on them, and a measurement started at once would share it with them. ";
-  out << "HTTP: " << g.succeeded << " of " << r.samples.size() << " requests got a 2xx response";
+  out << "HTTP: " << g.succeeded << " of " << r.summary.tasks << " requests got a 2xx response";
   if (r.http_errors && r.http_errors->total() > 0)
     out << "; errors: " << describe_errors(*r.http_errors);
   if (!g.first_error.empty())
@@ -420,6 +460,8 @@ std::string describe_http_run(const GeneratorResult &g) {
     out << "; " << c.target_rate_per_s << "/s asked, " << c.achieved_rate_per_s
         << "/s sent, send lag p99 " << c.send_lag_p99_s * 1e3 << " ms";
   out << '.';
+  if (r.beyond_budget)
+    out << " Samples: " << beyond_budget_note(r) << '.';
   for (const std::string &w : c.warnings)
     out << " Warning: " << w << '.';
   return out.str();

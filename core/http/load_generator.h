@@ -31,10 +31,15 @@ struct RequestSpec {
 
 inline constexpr double kDefaultTimeoutS = 60;
 
-// What one request costs the generator until its run ends, measured: 2,000,000 requests took
-// 524 MB (its sample, the recorder's slots, the failure flag, an open load's schedule). A run
-// whose requests would not fit is refused before it starts.
-inline constexpr double kBytesPerRequest = 262;
+// The requests whose every sample a run keeps (48 MB of them). Beyond it, requests are counted
+// and folded into histograms as they end: percentiles stay exact to 3 significant digits, and a
+// run of any length holds no more.
+inline constexpr std::uint32_t kDefaultSampleBudget = 1'000'000;
+// What a request kept within the budget costs until the run ends (its sample twice, at the end,
+// and its share of the recorder): measured, 2,000,000 requests took 524 MB.
+inline constexpr double kBytesPerKeptRequest = 262;
+// What a request beyond the budget costs: an open load's intended send time.
+inline constexpr double kBytesPerOpenArrival = 8;
 
 struct GeneratorOptions {
   RequestSpec request;
@@ -51,6 +56,7 @@ struct GeneratorOptions {
   bool keep_alive = true;              // false: one connection per request
   int threads = 0;                     // 0: min(cores, connections), at least 1
   std::uint64_t seed = 1;              // Poisson arrivals
+  std::uint32_t sample_budget = kDefaultSampleBudget; // requests whose samples are kept
   std::stop_token stop;
   // Called on the calling thread about every 100 ms with the run's recorder (counts only).
   std::function<void(const TaskRecorder &)> on_progress;
@@ -94,6 +100,8 @@ std::string failure_headline(const GeneratorResult &result);
 // It is what a generator that waits for its own sends reports (coordinated omission): shown
 // beside the response time, it says how much of the wait such a tool would hide.
 Percentiles latency_from_send(const std::vector<TaskSample> &samples);
+// What a run beyond its sample budget kept and folded, in a sentence; empty within the budget.
+std::string beyond_budget_note(const RepeatResult &repeat);
 // One paragraph on errors and the generator's self-check, for the variant's explanation; it
 // opens with failure_headline.
 std::string describe_http_run(const GeneratorResult &result);

@@ -77,8 +77,7 @@ void record_failure(Worker &w, Connection &c, std::uint32_t task, bool started,
   // marks the sample unfinished afterwards, so latency statistics hold successes only.
   if (!started)
     s.recorder.started(task);
-  s.recorder.finished(task);
-  w.failed_tasks.push_back(task);
+  s.recorder.failed(task);
   close(c);
 }
 
@@ -95,8 +94,7 @@ asio::awaitable<void> perform_request(Worker &w, Connection &c, std::uint32_t ta
         ++w.errors.other;
         if (!started)
           s.recorder.started(task);
-        s.recorder.finished(task);
-        w.failed_tasks.push_back(task);
+        s.recorder.failed(task);
         co_return;
       }
       c.stream.expires_after(s.timeout);

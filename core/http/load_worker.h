@@ -3,6 +3,7 @@
 // connection. Not part of the public API.
 #pragma once
 
+#include "core/analysis/latency_histogram.h"
 #include "core/engine/run_clock.h"
 #include "core/engine/task_recorder.h"
 #include "core/http/load_generator.h"
@@ -55,12 +56,9 @@ struct Worker {
   std::uint64_t succeeded = 0;
   std::string first_error;
   std::int64_t connections_opened = 0;
-  std::vector<std::int64_t> send_lag_ns; // open load: dispatcher lateness per request
+  LatencyHistogram send_lag; // open load: dispatcher lateness per request
   std::int64_t first_send_ns = -1, last_send_ns = -1;
   std::uint64_t sent = 0;
-  // The tasks whose request got no answer: a list, since they are few and the run's length may
-  // be unknown (a closed load for a duration).
-  std::vector<std::uint32_t> failed_tasks;
   double cpu_s = 0, wall_s = 0;
   // Open load
   std::vector<std::unique_ptr<Connection>> connections;

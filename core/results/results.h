@@ -2,6 +2,8 @@
 // samples, telemetry, summary, prediction and explanation. Values only; they cross threads.
 #pragma once
 
+#include "core/analysis/folded_samples.h"
+#include "core/analysis/latency_over_time.h"
 #include "core/analysis/prediction.h"
 #include "core/analysis/summary.h"
 #include "core/engine/cpu_work.h"
@@ -42,7 +44,11 @@ struct HttpErrors {
 
 struct RepeatResult {
   int repeat = 0;
-  std::vector<TaskSample> samples;
+  std::vector<TaskSample> samples; // every task's, or the first ones' up to the sample budget
+  // The tasks beyond the sample budget, counted and folded into histograms (HTTP runs longer
+  // than the budget); the summary covers them and `samples` alone.
+  std::optional<FoldedSamples> beyond_budget;
+  LatencyOverTime latency_over_time; // every finished task, kept or folded
   std::vector<TelemetryPoint> telemetry;
   std::vector<LoopLagTrace> loop_lag;
   std::vector<GilWait> gil_waits; // under a GIL: the first tasks' waits for the lock

@@ -3,6 +3,7 @@
 #include "core/results/results_json.h"
 
 #include "core/experiment/spec_json.h"
+#include "core/results/latency_json.h"
 #include "core/sweep/sweep_results_json.h"
 #include "core/util/json_fields.h"
 #include "core/util/translatable.h"
@@ -357,6 +358,14 @@ RepeatResult read_repeat(const boost::json::value &json, const std::string &path
   read_loop_lag(f.array("loop_lag", kRequired), f.path("loop_lag"), r, errors);
   read_gil_waits(f.object("gil_waits"), f.path("gil_waits"), r, errors);
   r.http_errors = read_http_errors(f.object("http_errors"), f.path("http_errors"), errors);
+  r.beyond_budget =
+      read_folded_samples(f.object("beyond_sample_budget"), f.path("beyond_sample_budget"), errors);
+  // Files written before the grid was kept have every sample: it is rebuilt from them.
+  if (auto grid = read_latency_over_time(f.object("latency_over_time"), f.path("latency_over_time"),
+                                         errors))
+    r.latency_over_time = std::move(*grid);
+  else
+    r.latency_over_time.add_finished(r.samples);
   r.error = f.string("error").value_or("");
   if (const boost::json::array *warnings = f.array("generator_warnings"))
     for (std::size_t i = 0; i < warnings->size(); ++i) {

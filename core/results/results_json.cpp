@@ -2,6 +2,8 @@
 // are stored as columns of numbers, so a million tasks stay compact and fast to serialize.
 #include "core/results/results_json.h"
 
+#include "core/results/latency_json.h"
+
 #include "core/experiment/spec_json.h"
 #include "core/sweep/sweep_results_json.h"
 #include "core/util/file_io.h"
@@ -129,6 +131,9 @@ boost::json::object to_json(const RepeatResult &r) {
   }
   if (!r.error.empty())
     o["error"] = r.error;
+  if (r.beyond_budget)
+    o["beyond_sample_budget"] = to_json(*r.beyond_budget);
+  o["latency_over_time"] = to_json(r.latency_over_time);
   const auto &s = r.samples;
   o["samples"] = {
       {"task", column(s, [](const TaskSample &t) { return t.task; })},

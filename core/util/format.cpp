@@ -94,6 +94,10 @@ std::string human_count(double value) {
   if (value == std::floor(value) && std::fabs(value) < 1e4)
     return printf_string("%.0f", value);
   const double a = std::fabs(value);
+  if (a >= 1e12)
+    return three_digits(round_significant(value / 1e12, 3)) + " T";
+  if (a >= 1e9)
+    return three_digits(round_significant(value / 1e9, 3)) + " G";
   if (a >= 1e6)
     return three_digits(round_significant(value / 1e6, 3)) + " M";
   if (a >= 1e4)

@@ -180,6 +180,27 @@ inline void expect_same(const RepeatResult &a, const RepeatResult &b) {
   EXPECT_EQ(a.resources.peak_threads, b.resources.peak_threads);
   EXPECT_EQ(a.resources.peak_rss_bytes, b.resources.peak_rss_bytes);
   expect_same(a.summary, b.summary);
+  EXPECT_EQ(a.latency_over_time.interval_s(), b.latency_over_time.interval_s());
+  EXPECT_EQ(a.latency_over_time.columns(), b.latency_over_time.columns());
+  ASSERT_EQ(a.beyond_budget.has_value(), b.beyond_budget.has_value());
+  if (a.beyond_budget) {
+    const FoldedSamples &x = *a.beyond_budget, &y = *b.beyond_budget;
+    EXPECT_EQ(x.tasks, y.tasks);
+    EXPECT_EQ(x.completed, y.completed);
+    EXPECT_EQ(x.first_submit_ns, y.first_submit_ns);
+    EXPECT_EQ(x.last_end_ns, y.last_end_ns);
+    EXPECT_EQ(x.last_failure_ns, y.last_failure_ns);
+    EXPECT_EQ(x.workers, y.workers);
+    for (auto [h, k] :
+         {std::pair{&x.response, &y.response}, std::pair{&x.queue_wait, &y.queue_wait},
+          std::pair{&x.service, &y.service}}) {
+      EXPECT_EQ(h->nonzero_bins(), k->nonzero_bins());
+      EXPECT_EQ(h->count(), k->count());
+      EXPECT_EQ(h->min_ns(), k->min_ns());
+      EXPECT_EQ(h->max_ns(), k->max_ns());
+      EXPECT_EQ(h->sum_s(), k->sum_s());
+    }
+  }
 }
 
 inline void expect_same(const RunResults &a, const RunResults &b) {

@@ -188,6 +188,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadArgs{{"presets", "extra"}, "extra"},
         // Refused before a byte is sent, with the estimate, never an OOM kill.
         BadArgs{{"load", "http://127.0.0.1:9/", "-n", "100000000000"}, "-n 100000000000: "},
+        BadArgs{
+            {"load", "http://127.0.0.1:9/", "--sample-budget", "4000000000", "--duration", "10"},
+            "--sample-budget 4000000000: "},
+        BadArgs{{"load", "http://127.0.0.1:9/", "--sample-budget", "0"}, "--sample-budget 0: "},
         BadArgs{{"load", "http://127.0.0.1:9/", "--rate", "10000000", "--duration", "100000s"},
                 "--rate × --duration: "},
         BadArgs{{"load", "http://127.0.0.1:9/", "--duration", "0"}, "--duration"},

@@ -23,7 +23,7 @@ TEST(Percentiles, InterpolateBetweenRanks) {
   EXPECT_DOUBLE_EQ(p.p99, 100);
   EXPECT_DOUBLE_EQ(p.max, 101);
   EXPECT_DOUBLE_EQ(p.mean, 51);
-  EXPECT_DOUBLE_EQ(percentiles({}).max, 0);
+  EXPECT_DOUBLE_EQ(percentiles(std::vector<double>{}).max, 0);
 }
 
 TEST(Summarize, TwoWavesOnTwoWorkers) {

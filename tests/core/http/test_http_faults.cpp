@@ -73,6 +73,21 @@ TEST(HttpGeneratorFaults, ClosedPortIsRefused) {
   EXPECT_NE(r.first_error.find("refused"), std::string::npos) << r.first_error;
 }
 
+// Failures beyond the sample budget are counted like those within it.
+TEST(HttpGeneratorFaults, RefusalsBeyondTheSampleBudgetAreCounted) {
+  http::GeneratorOptions o = test::closed_options(url(closed_port()), 3'000, 4);
+  o.sample_budget = 1;
+  const auto r = http::run_load(o, 2);
+  EXPECT_EQ(r.repeat.http_errors->refused, 3'000u);
+  EXPECT_EQ(r.repeat.samples.size(), 1'024u) << "one chunk kept";
+  ASSERT_TRUE(r.repeat.beyond_budget);
+  EXPECT_EQ(r.repeat.beyond_budget->tasks, 3'000u - 1'024u);
+  EXPECT_EQ(r.repeat.beyond_budget->completed, 0u) << "a refusal has no latency";
+  EXPECT_EQ(r.repeat.summary.tasks, 3'000u);
+  EXPECT_EQ(r.repeat.summary.completed, 0u);
+  EXPECT_EQ(http::failure_headline(r), "3000 of 3000 requests failed: 3000 refused");
+}
+
 TEST(HttpGeneratorFaults, StalledServerTimesOut) {
   RawServer server([](tcp::socket &) {}); // accepts, never answers
   const auto started = std::chrono::steady_clock::now();
@@ -220,6 +235,31 @@ TEST_F(EmbeddedServerFaults, AClosedLoadForADurationRunsForItAndKeepsWhatItSent)
     ASSERT_EQ(r.repeat.samples[i].task, i);
   // 2,000,000,000 preallocated samples would be 112 GB; the run's resident memory stays small.
   EXPECT_LT(r.repeat.resources.peak_rss_bytes, 1LL << 30);
+}
+
+// Beyond its sample budget a run keeps the first requests' samples and folds the rest: every
+// request is still counted, timed and placed on the latency grid.
+TEST_F(EmbeddedServerFaults, BeyondItsSampleBudgetARunCountsEveryRequestAndKeepsTheFirst) {
+  http::GeneratorOptions o = test::closed_options(url(port(), "/noop"), 6'000, 8);
+  o.sample_budget = 1'000;
+  const auto r = http::run_load(o, 2);
+  const RepeatResult &rep = r.repeat;
+  EXPECT_EQ(r.succeeded, 6'000u);
+  EXPECT_EQ(rep.samples.size(), 1'024u) << "the budget, rounded up to a whole chunk";
+  ASSERT_TRUE(rep.beyond_budget);
+  EXPECT_EQ(rep.beyond_budget->tasks, 6'000u - 1'024u);
+  EXPECT_EQ(rep.beyond_budget->completed, 6'000u - 1'024u);
+  EXPECT_EQ(rep.summary.tasks, 6'000u);
+  EXPECT_EQ(rep.summary.completed, 6'000u);
+  EXPECT_TRUE(rep.complete);
+  EXPECT_EQ(rep.latency_over_time.total(), 6'000u);
+  EXPECT_GT(rep.summary.latency_s.p50, 0);
+  EXPECT_LE(rep.summary.latency_s.p50, rep.summary.latency_s.p99);
+  EXPECT_LE(rep.summary.latency_s.p99, rep.summary.latency_s.max);
+  std::uint64_t completions = 0;
+  for (const ThroughputBucket &b : rep.summary.throughput_over_time)
+    completions += b.completions;
+  EXPECT_EQ(completions, 6'000u);
 }
 
 TEST_F(EmbeddedServerFaults, StopsPromptlyWithRequestsInFlight) {

@@ -228,6 +228,51 @@ TEST_F(ResultsJson, WorkerProcessFiguresAndErrorsRoundTrip) {
   EXPECT_TRUE(loaded.variants[0].repeats[0].error.empty());
 }
 
+// A run beyond its sample budget keeps its folded tasks and its latency grid; a file written
+// before the grid existed gets it rebuilt from the samples.
+TEST_F(ResultsJson, FoldedTasksAndTheLatencyGridRoundTrip) {
+  RunResults original = make_results();
+  RepeatResult &r = original.variants[0].repeats[0];
+  FoldedSamples folded;
+  for (std::uint32_t i = 0; i < 500; ++i)
+    folded.add(TaskSample{i * 1'000'000LL, i * 1'000'000LL + 7,
+                          i * 1'000'000LL + 3'000'000 + i * 999, 4 + i, i % 3});
+  folded.add(TaskSample{5, 6, -1, 600, 0}); // one that never ended
+  r.beyond_budget = folded;
+  r.latency_over_time.add_finished(r.samples);
+  r.latency_over_time.add(30'000'000'000, 2'000'000); // 30 s in: wider columns
+  save_results(original, file("folded.json"));
+  const RunResults loaded = load_results(file("folded.json"));
+  expect_same(original, loaded);
+  EXPECT_EQ(loaded.variants[0].repeats[0].beyond_budget->tasks, 501u);
+  EXPECT_EQ(loaded.variants[0].repeats[0].beyond_budget->service.quantile_s(0.5),
+            folded.service.quantile_s(0.5));
+
+  boost::json::value old = to_json(make_results());
+  old.at("variants").at(0).at("repeats").at(0).as_object().erase("latency_over_time");
+  const RunResults rebuilt = results_from_json(old);
+  EXPECT_EQ(rebuilt.variants[0].repeats[0].latency_over_time.total(), 1u)
+      << "the one finished sample of make_repeat";
+}
+
+TEST_F(ResultsJson, BadHistogramsAreRefusedByTheirPath) {
+  RunResults original = make_results();
+  original.variants[0].repeats[0].beyond_budget = FoldedSamples{};
+  original.variants[0].repeats[0].beyond_budget->add(TaskSample{0, 1, 2, 9, 0});
+  boost::json::value json = to_json(original);
+  auto &repeat = json.at("variants").at(0).at("repeats").at(0).as_object();
+  repeat["beyond_sample_budget"].as_object()["response"].as_object()["bins"] =
+      boost::json::array{boost::json::array{99'999'999, 1}};
+  repeat["latency_over_time"].as_object()["cells"] =
+      boost::json::array{boost::json::array{0, 500, 1}};
+  const std::string error = error_text([&] { results_from_json(json); });
+  EXPECT_NE(error.find("variants[0].repeats[0].beyond_sample_budget.response.bins[0]"),
+            std::string::npos)
+      << error;
+  EXPECT_NE(error.find("variants[0].repeats[0].latency_over_time.cells[0]"), std::string::npos)
+      << error;
+}
+
 TEST_F(ResultsJson, FailedRunKeepsItsError) {
   RunResults original = make_results();
   original.status = RunStatus::failed;
