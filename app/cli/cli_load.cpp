@@ -134,8 +134,9 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
        "generator threads (default: min(cores, C) closed, 1 open below 20000/s)")
       ("seed", po::value<std::uint64_t>()->value_name("S")->default_value(1), "Poisson arrivals' seed")
       ("sample-budget", po::value<std::int64_t>()->value_name("N"),
-       "keep every request's sample for the first N requests (default 1000000); beyond, they "
-       "are folded into histograms: percentiles to 3 significant digits, in bounded memory")
+       "keep every request's sample for the first N requests (default 1000000; rounded up to "
+       "whole blocks of up to 65536); beyond, they are folded into histograms: percentiles to "
+       "3 significant digits, in bounded memory")
       ("out", po::value<std::string>()->value_name("FILE"), "write the results JSON to FILE")
       ("csv", po::value<std::string>()->value_name("FILE"), "write one row per request to FILE")
       ("json", po::bool_switch(), "print the results JSON on stdout instead of the table")

@@ -19,14 +19,23 @@ double LatencyOverTime::row_lower_s(int row) {
   return kLowestS * std::pow(10.0, static_cast<double>(row) / kRowsPerDecade);
 }
 
+void LatencyOverTime::merge_pairs() {
+  std::vector<Column> merged((m_columns.size() + 1) / 2, Column{});
+  for (std::size_t c = 0; c < m_columns.size(); ++c)
+    for (int r = 0; r < kRows; ++r)
+      merged[c / 2][r] += m_columns[c][r];
+  m_columns = std::move(merged);
+  m_interval_s *= 2;
+}
+
+void LatencyOverTime::widen_to(double interval_s) {
+  while (m_interval_s * (1 + 1e-9) < interval_s)
+    merge_pairs();
+}
+
 void LatencyOverTime::widen_until(std::size_t column) {
   while (column >= kMaxColumns) {
-    std::vector<Column> merged((m_columns.size() + 1) / 2, Column{});
-    for (std::size_t c = 0; c < m_columns.size(); ++c)
-      for (int r = 0; r < kRows; ++r)
-        merged[c / 2][r] += m_columns[c][r];
-    m_columns = std::move(merged);
-    m_interval_s *= 2;
+    merge_pairs();
     column /= 2;
   }
   if (column >= m_columns.size())

@@ -19,7 +19,7 @@ public:
   static constexpr double kLowestS = 1e-6;         // row 0 starts here (and holds anything faster)
   static constexpr int kRows = 9 * kRowsPerDecade; // 1 µs … 1,000 s; slower goes in the top row
   static constexpr std::size_t kMaxColumns = 256;
-  static constexpr double kFirstIntervalS = 0.01;
+  static constexpr double kFirstIntervalS = 0.001; // 1 ms: a 256 ms run keeps it
   using Column = std::array<std::uint32_t, kRows>;
 
   void add(std::int64_t end_ns, std::int64_t latency_ns);
@@ -34,11 +34,16 @@ public:
   static double row_lower_s(int row); // row's latency range: [lower(row), lower(row + 1))
   static int row_of(double latency_s);
 
+  // Merges neighbouring columns until they are at least `interval_s` wide (grids of several
+  // runs drawn on one colour scale must count over the same time per cell).
+  void widen_to(double interval_s);
+
   // Rebuilt from a results file: the interval and the counts as they were.
   void restore(double interval_s, std::vector<Column> columns);
 
 private:
   void widen_until(std::size_t column);
+  void merge_pairs(); // halves the columns, doubling the interval
 
   double m_interval_s = kFirstIntervalS;
   std::vector<Column> m_columns;

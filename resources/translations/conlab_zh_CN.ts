@@ -718,10 +718,6 @@
 <context>
     <name>conlab::ui</name>
     <message>
-        <source>Response time distribution (CDF; ● p50, ◆ p99) — %1</source>
-        <translation>响应时间分布（CDF；● p50，◆ p99）— %1</translation>
-    </message>
-    <message>
         <source>response time: end − submit (s)</source>
         <translation>响应时间：结束 − 提交（s）</translation>
     </message>
@@ -804,10 +800,6 @@
     <message>
         <source>%1: %2 %3 at %4 s</source>
         <translation>%1：%4 s 时 %2 %3</translation>
-    </message>
-    <message>
-        <source>Response time histogram (dashed: p50, dotted: p99) — %1</source>
-        <translation>响应时间直方图（虚线：p50，点线：p99）— %1</translation>
     </message>
     <message>
         <source>response time (s, log bins)</source>
@@ -1919,6 +1911,34 @@
         <source>Capacity for %1: searching… — %2</source>
         <translation>%1 下的容量：搜索中… — %2</translation>
     </message>
+    <message>
+        <source>Response time distribution (CDF; ● p50, ◆ p99)%1 — %2</source>
+        <translation>响应时间分布（CDF；● p50，◆ p99）%1 — %2</translation>
+    </message>
+    <message>
+        <source>Response time over time (heatmap)</source>
+        <translation>响应时间随时间变化（热力图）</translation>
+    </message>
+    <message>
+        <source> · beyond the first %1 samples, from binned times (to 0.1%)</source>
+        <translation> · 前 %1 个样本之后的部分取自分桶的时间（误差 0.1%）</translation>
+    </message>
+    <message>
+        <source>Response time histogram (dashed: p50, dotted: p99)%1 — %2</source>
+        <translation>响应时间直方图（虚线：p50，点线：p99）%1 — %2</translation>
+    </message>
+    <message>
+        <source>Response time over time: each cell counts the tasks that ended then and took that long — %1</source>
+        <translation>响应时间随时间变化：每个格子统计在那时结束、耗时那么长的任务 — %1</translation>
+    </message>
+    <message>
+        <source>Response time over time — no task finished — %1</source>
+        <translation>响应时间随时间变化 — 没有任务完成 — %1</translation>
+    </message>
+    <message>
+        <source>Every finished task by when it ended (across) and how long it took (up, log scale), the colour counting the tasks in each cell (first repeat): a stall shows as a column, a queue that builds as a rising band.</source>
+        <translation>每个完成的任务按结束时间（横轴）和耗时（纵轴，对数刻度）落进格子，颜色表示格子里的任务数（第一次重复）：一次停顿是一列格子，越积越长的队列是一条上升的带。</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>
@@ -2856,6 +2876,45 @@ The baseline of %1: other runs of it compare with this one.</source>
     <message>
         <source>Concurrency Lab</source>
         <translation>并发实验室</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ui::LatencyMapItem</name>
+    <message>
+        <source>tasks per cell</source>
+        <translation>每格任务数</translation>
+    </message>
+    <message>
+        <source>when the task ended, since the variant started (ms)</source>
+        <translation>任务结束时间，从变体开始算起（毫秒）</translation>
+    </message>
+    <message>
+        <source>when the task ended, since the variant started (s)</source>
+        <translation>任务结束时间，从变体开始算起（秒）</translation>
+    </message>
+    <message>
+        <source>response time (log scale)</source>
+        <translation>响应时间（对数刻度）</translation>
+    </message>
+    <message>
+        <source>one cell: %1 of the run × a tenth of a decade of response time · dashed line: p99</source>
+        <translation>一格：运行时间 %1 × 响应时间的十分之一个数量级 · 虚线：p99</translation>
+    </message>
+    <message>
+        <source>no task finished</source>
+        <translation>没有任务完成</translation>
+    </message>
+    <message>
+        <source>p99 %1 · max %2 · %3 tasks</source>
+        <translation>p99 %1 · 最大 %2 · %3 个任务</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>%1: %2 tasks took %3–%4, ending %5–%6 after the start</source>
+        <translation>%1：%2 个任务耗时 %3–%4，在开始后 %5–%6 结束</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,57 @@ std::vector<double> times_to_end(const RepeatResult &repeat, Since since) {
   return out;
 }
 
+// A run beyond its sample budget: every finished task's time, the kept ones and the folded
+// ones, in one histogram (exact to 0.1%), so that the CDF and the histogram cover the whole run.
+LatencyHistogram binned_times(const VariantResult &variant, Since since) {
+  LatencyHistogram h;
+  for (const RepeatResult &rep : variant.repeats) {
+    for (const TaskSample &s : rep.samples)
+      if (s.finished() && (since == Since::submit ? s.submitted() : s.started()))
+        h.add(since == Since::submit ? s.response_ns() : s.service_ns());
+    if (rep.beyond_budget)
+      h += since == Since::submit ? rep.beyond_budget->response : rep.beyond_budget->service;
+  }
+  return h;
+}
+
+bool folds_samples(const VariantResult &variant) {
+  return std::any_of(variant.repeats.begin(), variant.repeats.end(),
+                     [](const RepeatResult &r) { return r.beyond_budget.has_value(); });
+}
+
+// The histogram's bins as (time, count), fastest first: what the CDF and the bar histogram of a
+// run beyond its budget are drawn from.
+using Binned = std::vector<std::pair<double, std::uint64_t>>;
+Binned bins_of(const LatencyHistogram &h) {
+  Binned out;
+  for (auto [index, count] : h.nonzero_bins())
+    out.emplace_back(std::clamp(LatencyHistogram::bin_middle_s(index), h.min_s(), h.max_s()),
+                     count);
+  return out;
+}
+
+QList<QPointF> cdf_points(const Binned &bins) {
+  QList<QPointF> out;
+  std::uint64_t total = 0;
+  for (const auto &bin : bins)
+    total += bin.second;
+  if (total == 0)
+    return out;
+  // At most about kCdfPoints points: a bin is drawn when the share has risen by 1/kCdfPoints.
+  std::uint64_t seen = 0;
+  double last_y = -1;
+  for (std::size_t i = 0; i < bins.size(); ++i) {
+    seen += bins[i].second;
+    const double y = static_cast<double>(seen) / static_cast<double>(total);
+    if (y - last_y >= 1.0 / kCdfPoints || i + 1 == bins.size()) {
+      out.append(QPointF(bins[i].first, y));
+      last_y = y;
+    }
+  }
+  return out;
+}
+
 QList<QPointF> cdf_points(std::vector<double> values) {
   QList<QPointF> out;
   if (values.empty())
@@ -168,14 +219,30 @@ QList<double> histogram_edges(double min, double max, bool log) {
   return edges;
 }
 
-QList<double> histogram_counts(const std::vector<double> &values, const QList<double> &edges) {
+QList<double> histogram_counts(const std::vector<double> &values, const Binned &binned,
+                               const QList<double> &edges) {
   QList<double> counts(edges.size() - 1, 0.0);
-  for (double x : values) {
+  const auto add = [&](double x, double n) {
     auto it = std::upper_bound(edges.begin(), edges.end(), x);
     auto bin = std::clamp<qsizetype>(it - edges.begin() - 1, 0, counts.size() - 1);
-    counts[bin] += 1;
-  }
+    counts[bin] += n;
+  };
+  for (double x : values)
+    add(x, 1);
+  for (const auto &[x, n] : binned)
+    add(x, static_cast<double>(n));
   return counts;
+}
+
+// Every variant's latency grid at the widest variant's interval, so that one colour scale
+// counts the same time per cell in all of them.
+void align_latency_maps(std::vector<VariantChartData> &variants) {
+  double interval = 0;
+  for (const VariantChartData &v : variants)
+    if (!v.latency_map.empty())
+      interval = std::max(interval, v.latency_map.interval_s());
+  for (VariantChartData &v : variants)
+    v.latency_map.widen_to(interval);
 }
 
 } // namespace
@@ -218,6 +285,7 @@ ChartData build_chart_data(const RunResults &results) {
     data.sweep = std::make_shared<const SweepChartData>(std::move(*sweep));
 
   std::vector<std::vector<double>> responses;
+  std::vector<Binned> binned_responses;
   double lo = std::numeric_limits<double>::infinity(), hi = 0;
   double row = 0;
   for (std::size_t i = 0; i < results.variants.size(); ++i) {
@@ -242,7 +310,23 @@ ChartData build_chart_data(const RunResults &results) {
     v.p50_s = r.summary.latency_s.p50;
     v.p99_s = r.summary.latency_s.p99;
     std::vector<double> all;
-    for (const RepeatResult &rep : r.repeats) {
+    Binned binned;
+    const bool folded = folds_samples(r);
+    if (folded) {
+      const LatencyHistogram h = binned_times(r, Since::submit);
+      binned = bins_of(h);
+      v.folded_tasks = r.summary.tasks;
+      for (const RepeatResult &rep : r.repeats)
+        v.kept_samples = std::max(v.kept_samples, static_cast<std::uint32_t>(rep.samples.size()));
+      if (h.count() > 0) {
+        v.min_response_s = h.min_s();
+        v.max_response_s = h.max_s();
+        lo = std::min(lo, v.min_response_s);
+        hi = std::max(hi, v.max_response_s);
+      }
+      v.cdf = cdf_points(binned);
+    }
+    for (const RepeatResult &rep : folded ? std::vector<RepeatResult>{} : r.repeats) {
       auto times = times_to_end(rep, Since::submit);
       all.insert(all.end(), times.begin(), times.end());
     }
@@ -255,11 +339,18 @@ ChartData build_chart_data(const RunResults &results) {
       if (v.p50_s <= 0)
         v.p50_s = quantile(all, 0.5), v.p99_s = quantile(all, 0.99);
     }
-    v.cdf = cdf_points(all);
+    if (!folded)
+      v.cdf = cdf_points(all);
     const bool open_http = results.experiment.load.kind == LoadKind::open &&
                            i < results.experiment.variants.size() &&
                            results.experiment.variants[i].target.has_value();
-    if (open_http) {
+    if (open_http && folded) {
+      const LatencyHistogram h = binned_times(r, Since::start);
+      v.min_from_send_s = h.min_s();
+      if (h.count() > 0)
+        lo = std::min(lo, v.min_from_send_s);
+      v.cdf_from_send = cdf_points(bins_of(h));
+    } else if (open_http) {
       std::vector<double> sent;
       for (const RepeatResult &rep : r.repeats) {
         auto times = times_to_end(rep, Since::start);
@@ -272,6 +363,7 @@ ChartData build_chart_data(const RunResults &results) {
       v.cdf_from_send = cdf_points(std::move(sent));
     }
     responses.push_back(std::move(all));
+    binned_responses.push_back(std::move(binned));
     if (!r.repeats.empty()) {
       const RepeatResult &first = r.repeats.front();
       v.throughput =
@@ -279,16 +371,19 @@ ChartData build_chart_data(const RunResults &results) {
       v.in_flight = in_flight_points(first);
       v.loop_lag = loop_lag_points(first);
       build_timeline(first, v, row);
+      v.latency_map = first.latency_over_time;
       row += v.units;
     }
     data.variants.push_back(std::move(v));
   }
   data.timeline_rows = row;
+  align_latency_maps(data.variants);
   if (hi > 0) {
     data.histogram_log = lo > 0 && hi / lo > 30;
     data.histogram_edges = histogram_edges(lo, hi, data.histogram_log);
     for (std::size_t i = 0; i < data.variants.size(); ++i)
-      data.variants[i].histogram_counts = histogram_counts(responses[i], data.histogram_edges);
+      data.variants[i].histogram_counts =
+          histogram_counts(responses[i], binned_responses[i], data.histogram_edges);
   }
   return data;
 }

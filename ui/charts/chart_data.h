@@ -2,6 +2,7 @@
 // lists (a 100,000-task run becomes a few thousand points) so building a chart never stalls.
 #pragma once
 
+#include "core/analysis/latency_over_time.h"
 #include "core/capacity/capacity_results.h"
 #include "core/results/results.h"
 #include "ui/sweep/sweep_chart_data.h"
@@ -53,6 +54,12 @@ struct VariantChartData {
   double min_from_send_s = 0;
   double p50_s = 0, p99_s = 0, min_response_s = 0, max_response_s = 0;
   QList<double> histogram_counts; // one per histogram bin (ChartData::histogram_edges)
+  // Beyond its sample budget a run keeps the first samples and bins the rest: the CDF and the
+  // histogram then come from the bins (to 0.1%), and the charts say so.
+  std::uint64_t folded_tasks = 0; // all the tasks, when some were binned; else 0
+  std::uint32_t kept_samples = 0; // per repeat, at most: the sample budget
+  // response time over the run (first repeat), at the same interval in every variant
+  LatencyOverTime latency_map;
   // over time (first repeat), x: seconds since the variant's start
   QList<QPointF> throughput; // completions per second, as steps
   QList<QPointF> in_flight;  // tasks

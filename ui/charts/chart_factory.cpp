@@ -1,14 +1,20 @@
 #include "ui/charts/chart_factory.h"
 
+#include "ui/charts/chart_style.h"
+
 #include <QChart>
 #include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace conlab::ui {
 
 const QList<ChartKind> &all_chart_kinds() {
   static const QList<ChartKind> kinds = {
-      ChartKind::summary,    ChartKind::cost,     ChartKind::cdf,      ChartKind::histogram,
-      ChartKind::throughput, ChartKind::inflight, ChartKind::timeline, ChartKind::looplag};
+      ChartKind::summary,   ChartKind::cost,       ChartKind::cdf,
+      ChartKind::histogram, ChartKind::latencymap, ChartKind::throughput,
+      ChartKind::inflight,  ChartKind::timeline,   ChartKind::looplag};
   return kinds;
 }
 
@@ -37,6 +43,8 @@ QString chart_name(ChartKind kind) {
     return QStringLiteral("cdf");
   case ChartKind::histogram:
     return QStringLiteral("histogram");
+  case ChartKind::latencymap:
+    return QStringLiteral("latencymap");
   case ChartKind::throughput:
     return QStringLiteral("throughput");
   case ChartKind::inflight:
@@ -65,6 +73,8 @@ QString chart_title(ChartKind kind) {
     return QCoreApplication::translate("conlab::ui", "Response time (CDF)");
   case ChartKind::histogram:
     return QCoreApplication::translate("conlab::ui", "Response time (histogram)");
+  case ChartKind::latencymap:
+    return QCoreApplication::translate("conlab::ui", "Response time over time (heatmap)");
   case ChartKind::throughput:
     return QCoreApplication::translate("conlab::ui", "Throughput over time");
   case ChartKind::inflight:
@@ -103,6 +113,8 @@ QChart *make_chart(ChartKind kind, const ChartData &data, const ChartOptions &op
     return make_cdf_chart(data, options);
   case ChartKind::histogram:
     return make_histogram_chart(data, options);
+  case ChartKind::latencymap:
+    return make_latencymap_chart(data, options);
   case ChartKind::throughput:
     return make_throughput_chart(data, options);
   case ChartKind::inflight:
@@ -128,6 +140,18 @@ QString run_caption(const ChartData &data) {
   if (data.cancelled)
     caption += QCoreApplication::translate("conlab::ui", " · cancelled, partial");
   return caption;
+}
+
+QString binned_note(const ChartData &data) {
+  std::uint32_t kept = 0;
+  for (const VariantChartData &v : data.variants)
+    if (v.folded_tasks > 0)
+      kept = std::max(kept, v.kept_samples);
+  if (kept == 0)
+    return {};
+  return QCoreApplication::translate("conlab::ui",
+                                     " · beyond the first %1 samples, from binned times (to 0.1%)")
+      .arg(chart_locale().toString(kept));
 }
 
 } // namespace conlab::ui

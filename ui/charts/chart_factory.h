@@ -1,5 +1,5 @@
 // The catalogue of result charts: their names (as the CLI spells them), titles, and one call
-// that builds any of them from prepared ChartData. A single run has seven; a sweep has its own.
+// that builds any of them from prepared ChartData. A single run has nine; a sweep has its own.
 #pragma once
 
 #include "ui/charts/chart_data.h"
@@ -18,6 +18,7 @@ enum class ChartKind {
   cost,
   cdf,
   histogram,
+  latencymap,
   throughput,
   inflight,
   timeline,
@@ -50,6 +51,7 @@ QChart *make_summary_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_cost_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_cdf_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_histogram_chart(const ChartData &data, const ChartOptions &options);
+QChart *make_latencymap_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_throughput_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_inflight_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_timeline_chart(const ChartData &data, const ChartOptions &options);
@@ -60,5 +62,8 @@ QChart *make_capacity_chart(const ChartData &data, const ChartOptions &options);
 
 // The title suffix every chart shares: experiment name, time scale, "cancelled" when it was.
 QString run_caption(const ChartData &data);
+// For the response-time charts of a run beyond its sample budget: " · beyond the first 1,000,000
+// samples, from binned times (to 0.1%)"; empty when every sample was kept.
+QString binned_note(const ChartData &data);
 
 } // namespace conlab::ui

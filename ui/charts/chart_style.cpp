@@ -16,6 +16,24 @@
 
 namespace conlab::ui {
 
+QLocale chart_locale() {
+  const QLocale locale;
+  return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                         : locale;
+}
+
+QRectF carve_title_strips(QRectF area, double height, bool footnote, TitleStrips &strips) {
+  if (footnote) {
+    strips.footnote = QRectF(area.left(), area.bottom() - height, area.width(), height);
+    area.setBottom(strips.footnote.top());
+  }
+  strips.x_title = QRectF(area.left(), area.bottom() - height, area.width(), height);
+  area.setBottom(strips.x_title.top());
+  strips.y_title = QRectF(area.left(), area.top(), height, area.height());
+  area.setLeft(strips.y_title.right() + 4);
+  return area;
+}
+
 QColor variant_colour(int index) {
   // Okabe-Ito, without yellow (unreadable on white) and black (reserved for annotations).
   static constexpr std::array<QRgb, 7> colours = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,

@@ -11,13 +11,19 @@ class QAbstractSeries;
 class QValueAxis;
 class QLineSeries;
 #include <QList>
+#include <QLocale>
 #include <QPointF>
+#include <QRectF>
 class QLogValueAxis;
 
 namespace conlab::ui {
 
 // Translated text for the chart code, which has no QObject to call tr() on.
 inline QString tr_(const char *text) { return QCoreApplication::translate("conlab::ui", text); }
+
+// The locale chart numbers are written in: the user's, or English under the C locale (which
+// writes 1990 where "1,990" reads better).
+QLocale chart_locale();
 
 // The colour of variant `index` in every chart, table and text (colour-blind friendly, Okabe-Ito).
 QColor variant_colour(int index);
@@ -50,6 +56,14 @@ bool spans_decades(double min, double max, double decades = 2);
 QLineSeries *add_variant_line(QChart *chart, int variant, const QString &label,
                               const QList<QPointF> &points, QAbstractAxis *x, QAbstractAxis *y,
                               const QString &y_unit);
+
+// The strips a chart drawn by an item of its own (the heatmaps) keeps for its titles: a
+// footnote at the bottom when asked for, the x axis title above it, the y axis title on the
+// left, each `height` thick. Returns the area that is left.
+struct TitleStrips {
+  QRectF footnote, x_title, y_title;
+};
+QRectF carve_title_strips(QRectF area, double height, bool footnote, TitleStrips &strips);
 
 // The first item of type Item drawn inside the chart (a timeline, a heatmap), or nullptr.
 template <class Item> Item *find_chart_item(const QChart *chart);

@@ -82,10 +82,14 @@ ChartArgs parse(const std::vector<std::string> &args) {
     throw BadArgument{"chart needs a results file (conlab-cli run ... --out results.json)"};
   if (out.out.empty())
     throw BadArgument{"chart needs --out PATH (a file, or a folder with --chart all)"};
-  if (out.chart != "all" && !chart_kind_from_name(QString::fromStdString(out.chart)))
-    throw BadArgument{"unknown chart '" + out.chart +
-                      "' (summary, cdf, histogram, throughput, inflight, timeline, looplag; "
-                      "for a sweep: sweep, heatmap; for a capacity search: capacity; all)"};
+  if (out.chart != "all" && !chart_kind_from_name(QString::fromStdString(out.chart))) {
+    QStringList names;
+    for (ChartKind kind : all_chart_kinds())
+      names << chart_name(kind);
+    throw BadArgument{"unknown chart '" + out.chart + "' (" +
+                      names.join(QStringLiteral(", ")).toStdString() +
+                      "; for a sweep: sweep, heatmap; for a capacity search: capacity; all)"};
+  }
   if (!parse_sweep_metric(out.metric))
     throw BadArgument{"unknown metric '" + out.metric + "' (" + sweep_metric_names() + ")"};
   if (out.format.empty()) {
@@ -105,7 +109,8 @@ const char *chart_usage() {
 Renders the charts of a results file (written by `conlab-cli run --out`) without a display.
 
 Options:
-  --chart NAME     summary, cdf, histogram, throughput, inflight, timeline, looplag or all
+  --chart NAME     summary, cost, cdf, histogram, latencymap, throughput, inflight,
+                   timeline, looplag or all
                    (default all: PATH is then a folder, one file per chart); a sweep's
                    results (conlab-cli sweep) have sweep and, for two parameters, heatmap;
                    a capacity search (conlab-cli capacity --out) has capacity

@@ -53,6 +53,10 @@ QString chart_caption(ChartKind kind) {
                "per wave of tasks; a long tail is tasks that waited.");
   case ChartKind::histogram:
     return tr_("How many tasks took each response time, per variant.");
+  case ChartKind::latencymap:
+    return tr_("Every finished task by when it ended (across) and how long it took (up, log "
+               "scale), the colour counting the tasks in each cell (first repeat): a stall shows "
+               "as a column, a queue that builds as a rising band.");
   case ChartKind::throughput:
     return tr_("Tasks completed per second as the run went on (first repeat).");
   case ChartKind::inflight:
@@ -341,9 +345,9 @@ ReportSection charts_section(const RunResults &results, const ReportOptions &opt
   make_printable(*data);
   for (ChartKind kind : all_chart_kinds()) {
     // Room above the summary's tallest bars for their upright labels.
-    const double aspect = kind == ChartKind::timeline  ? 0.7
-                          : kind == ChartKind::summary ? 0.62
-                                                       : 0.55;
+    const double aspect = kind == ChartKind::timeline || kind == ChartKind::latencymap ? 0.7
+                          : kind == ChartKind::summary                                 ? 0.62
+                                                                                       : 0.55;
     s.blocks.push_back(report_chart(kind, data, options.charts, chart_name(kind), chart_title(kind),
                                     chart_caption(kind), aspect));
   }

@@ -3,6 +3,7 @@
 #include "core/sweep/sweep.h"
 #include "ui/charts/chart_factory.h"
 #include "ui/charts/chart_style.h"
+#include "ui/charts/colour_scale.h"
 #include "ui/sweep/sweep_chart_axes.h"
 #include "ui/sweep/sweep_findings_text.h"
 
@@ -10,25 +11,16 @@
 #include <QFontMetricsF>
 #include <QGraphicsSceneHoverEvent>
 #include <QLegend>
-#include <QLinearGradient>
 #include <QPainter>
 #include <QToolTip>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 namespace conlab::ui {
 namespace {
 
-// Qt has no colour maps; viridis sampled at nine points and interpolated is indistinguishable
-// from the full table at the sizes a heatmap cell has.
-constexpr std::array<QRgb, 9> kViridis = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E,
-                                          0x1F9E89, 0x35B779, 0x6DCD59, 0xFDE725};
-
 constexpr double kGap = 14, kTitleHeight = 20, kLabelHeight = 16, kBarWidth = 14;
-
-bool dark_colour(const QColor &c) { return luminance(c) < 0.4; }
 
 // A value on an axis as its tick label: "4", "20%", "250".
 QString tick_text(const SweepAxis &axis, double value) {
@@ -43,24 +35,11 @@ std::size_t index_of(const std::vector<double> &values, double v) {
 
 } // namespace
 
-double luminance(const QColor &c) {
-  return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF();
-}
-
-QColor heat_colour(double t) {
-  t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * (kViridis.size() - 1);
-  const auto i = std::min<std::size_t>(static_cast<std::size_t>(t), kViridis.size() - 2);
-  const double f = t - static_cast<double>(i);
-  const QColor a(kViridis[i]), b(kViridis[i + 1]);
-  return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * f),
-                          static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * f),
-                          static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * f));
-}
-
 struct SweepHeatmapItem::Layout {
   std::vector<QRectF> grids;  // per panel: the cells
   std::vector<QRectF> titles; // per panel: the variant's name above its grid
-  QRectF bar, x_title, y_title, footnote;
+  QRectF bar;
+  TitleStrips strips;
   QFont font, bold;
   QRectF cell(std::size_t panel, std::size_t column, std::size_t row, std::size_t columns,
               std::size_t rows) const {
@@ -143,14 +122,7 @@ SweepHeatmapItem::Layout SweepHeatmapItem::layout() const {
   area.setRight(l.bar.left() - kGap);
   const bool flagged =
       std::any_of(m_cells.begin(), m_cells.end(), [](const HeatmapCell &c) { return c.disagrees; });
-  if (flagged) {
-    l.footnote = QRectF(area.left(), area.bottom() - kLabelHeight, area.width(), kLabelHeight);
-    area.setBottom(l.footnote.top());
-  }
-  l.x_title = QRectF(area.left(), area.bottom() - kLabelHeight, area.width(), kLabelHeight);
-  area.setBottom(l.x_title.top());
-  l.y_title = QRectF(area.left(), area.top(), kLabelHeight, area.height());
-  area.setLeft(l.y_title.right() + 4);
+  area = carve_title_strips(area, kLabelHeight, flagged, l.strips);
 
   const SweepAxis &second = m_data->sweep.axes[1];
   double row_label_width = 0;
@@ -244,20 +216,17 @@ void SweepHeatmapItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
   }
 
   painter->setPen(text);
-  painter->drawText(l.x_title, Qt::AlignCenter, sweep_axis_title(first));
+  painter->drawText(l.strips.x_title, Qt::AlignCenter, sweep_axis_title(first));
   painter->save();
-  painter->translate(l.y_title.center());
+  painter->translate(l.strips.y_title.center());
   painter->rotate(-90);
-  painter->drawText(QRectF(-l.y_title.height() / 2, -l.y_title.width() / 2, l.y_title.height(),
-                           l.y_title.width()),
+  painter->drawText(QRectF(-l.strips.y_title.height() / 2, -l.strips.y_title.width() / 2,
+                           l.strips.y_title.height(), l.strips.y_title.width()),
                     Qt::AlignCenter, sweep_axis_title(second));
   painter->restore();
 
   // The colour scale: the gradient, then five values along it (log-spaced on a log scale).
-  QLinearGradient gradient(l.bar.bottomLeft(), l.bar.topLeft());
-  for (std::size_t k = 0; k < kViridis.size(); ++k)
-    gradient.setColorAt(static_cast<double>(k) / (kViridis.size() - 1), QColor(kViridis[k]));
-  painter->fillRect(l.bar, gradient);
+  painter->fillRect(l.bar, heat_gradient(l.bar.bottomLeft(), l.bar.topLeft()));
   for (int k = 0; k <= 4; ++k) {
     const double t = k / 4.0;
     const double value = m_log ? m_lo * std::pow(m_hi / m_lo, t) : m_lo + (m_hi - m_lo) * t;
@@ -269,14 +238,14 @@ void SweepHeatmapItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
   painter->drawText(QRectF(l.bar.left() - 60, l.bar.top() - kTitleHeight, 200, kTitleHeight - 4),
                     Qt::AlignLeft | Qt::AlignBottom,
                     higher_is_better(m_metric) ? tr("higher is better") : tr("lower is better"));
-  if (!l.footnote.isNull()) {
-    const QPointF corner(l.footnote.left() + 9, l.footnote.center().y() - 4);
+  if (!l.strips.footnote.isNull()) {
+    const QPointF corner(l.strips.footnote.left() + 9, l.strips.footnote.center().y() - 4);
     const QPointF triangle[] = {corner, corner - QPointF(9, 0), corner + QPointF(0, 9)};
     painter->setPen(Qt::NoPen);
     painter->setBrush(text);
     painter->drawPolygon(triangle, 3);
     painter->setPen(text);
-    painter->drawText(l.footnote.adjusted(16, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(l.strips.footnote.adjusted(16, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
                       tr("corner mark: measured makespan more than 10% from the simulation"));
   }
   painter->restore();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ui/charts/chart_data.h"
+#include "ui/charts/colour_scale.h"
 
 #include <QColor>
 #include <QGraphicsObject>
@@ -15,12 +16,6 @@
 class QChart;
 
 namespace conlab::ui {
-
-// The colour scale (viridis: perceptually even, readable by the colour-blind and in grey):
-// t = 0 dark purple … t = 1 yellow, lightness rising with t.
-QColor heat_colour(double t);
-// Relative luminance (ITU-R BT.709), 0 black … 1 white: what decides black or white text.
-double luminance(const QColor &c);
 
 struct HeatmapCell {
   std::size_t variant = 0;

@@ -86,10 +86,10 @@ TEST(LatencyHistogram, EmptyAndSingleValue) {
 
 TEST(LatencyOverTime, CountsLandInTheirTimeColumnAndLatencyRow) {
   LatencyOverTime grid;
-  grid.add(5 * kMs, 2 * kMs);    // column 0 (10 ms wide), 2 ms
-  grid.add(25 * kMs, 300 * kMs); // column 2, 300 ms
+  grid.add(kMs / 2, 2 * kMs);       // column 0 (1 ms wide), 2 ms
+  grid.add(5 * kMs / 2, 300 * kMs); // column 2, 300 ms
   ASSERT_EQ(grid.columns().size(), 3u);
-  EXPECT_DOUBLE_EQ(grid.interval_s(), 0.01);
+  EXPECT_DOUBLE_EQ(grid.interval_s(), 0.001);
   EXPECT_EQ(grid.columns()[0][LatencyOverTime::row_of(0.002)], 1u);
   EXPECT_EQ(grid.columns()[2][LatencyOverTime::row_of(0.3)], 1u);
   EXPECT_EQ(LatencyOverTime::row_of(1e-3), 30) << "1 ms: three decades above 1 µs";
@@ -112,13 +112,27 @@ TEST(LatencyOverTime, ALongRunWidensItsColumnsInsteadOfGrowing) {
     for (std::uint32_t n : column)
       sum += n;
   EXPECT_EQ(sum, 360'000u) << "merging columns keeps every count";
-  EXPECT_DOUBLE_EQ(grid.interval_s(), 0.01 * std::pow(2, std::ceil(std::log2(3600 / 2.56))));
+  EXPECT_DOUBLE_EQ(grid.interval_s(), 0.001 * std::pow(2, std::ceil(std::log2(3600 / 0.256))));
+}
+
+TEST(LatencyOverTime, WideningToAnIntervalKeepsEveryCount) {
+  LatencyOverTime grid;
+  for (std::int64_t t = 0; t < 100; ++t)
+    grid.add(t * kMs, kMs);
+  grid.widen_to(0.008);
+  EXPECT_DOUBLE_EQ(grid.interval_s(), 0.008);
+  ASSERT_EQ(grid.columns().size(), 13u) << "100 ms in columns of 8 ms";
+  EXPECT_EQ(grid.columns()[0][LatencyOverTime::row_of(0.001)], 8u);
+  EXPECT_EQ(grid.columns()[12][LatencyOverTime::row_of(0.001)], 4u) << "96…99 ms";
+  EXPECT_EQ(grid.total(), 100u);
+  grid.widen_to(0.005);
+  EXPECT_DOUBLE_EQ(grid.interval_s(), 0.008) << "never narrower";
 }
 
 TEST(LatencyOverTime, GridsOfDifferentWidthsAdd) {
   LatencyOverTime short_run, long_run;
   short_run.add(5 * kMs, kMs);
-  long_run.add(20'000 * kMs, kMs); // 20 s: columns wider than 10 ms
+  long_run.add(20'000 * kMs, kMs); // 20 s: columns wider than 1 ms
   ASSERT_GT(long_run.interval_s(), short_run.interval_s());
   short_run += long_run;
   EXPECT_DOUBLE_EQ(short_run.interval_s(), long_run.interval_s());

@@ -19,8 +19,8 @@ namespace conlab::ui {
 
 QChart *make_histogram_chart(const ChartData &data, const ChartOptions &options) {
   auto *chart = new QChart;
-  style_chart(
-      chart, tr_("Response time histogram (dashed: p50, dotted: p99) — %1").arg(run_caption(data)));
+  style_chart(chart, tr_("Response time histogram (dashed: p50, dotted: p99)%1 — %2")
+                         .arg(binned_note(data), run_caption(data)));
   const QList<double> &edges = data.histogram_edges;
   double max_count = 1;
   for (const VariantChartData &v : data.variants)

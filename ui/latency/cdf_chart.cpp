@@ -32,8 +32,8 @@ QList<QPointF> percent_points(const QList<QPointF> &shares) {
 
 QChart *make_cdf_chart(const ChartData &data, const ChartOptions &options) {
   auto *chart = new QChart;
-  style_chart(chart,
-              tr_("Response time distribution (CDF; ● p50, ◆ p99) — %1").arg(run_caption(data)));
+  style_chart(chart, tr_("Response time distribution (CDF; ● p50, ◆ p99)%1 — %2")
+                         .arg(binned_note(data), run_caption(data)));
   double lo = std::numeric_limits<double>::infinity(), hi = 0;
   for (const VariantChartData &v : data.variants) {
     if (!v.cdf.isEmpty())
