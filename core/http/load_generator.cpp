@@ -87,8 +87,9 @@ std::string serialize_request(const RequestSpec &r, bool keep_alive) {
 }
 
 asio::awaitable<void> closed_client(Worker &w) {
+  const detail::Active active(w);
   RunShared &s = w.shared;
-  Connection connection(w.io);
+  Connection connection(w);
   for (;;) {
     const std::int64_t now = s.clock.now_ns();
     if (s.closed_deadline_ns >= 0 && now >= s.closed_deadline_ns)
@@ -103,6 +104,7 @@ asio::awaitable<void> closed_client(Worker &w) {
 
 // Serves `task`, then whatever queued meanwhile; parks the connection when nothing is left.
 asio::awaitable<void> open_client(Worker &w, Connection &connection, std::uint32_t task) {
+  const detail::Active active(w);
   for (;;) {
     co_await detail::perform_request(w, connection, task);
     if (w.pending.empty()) {
@@ -115,6 +117,7 @@ asio::awaitable<void> open_client(Worker &w, Connection &connection, std::uint32
 }
 
 asio::awaitable<void> open_dispatcher(Worker &w, int workers) {
+  const detail::Active active(w);
   RunShared &s = w.shared;
   asio::steady_timer timer(w.io);
   for (std::size_t i = static_cast<std::size_t>(w.index); i < s.schedule.size();
@@ -132,12 +135,13 @@ asio::awaitable<void> open_dispatcher(Worker &w, int workers) {
       connection = w.idle.back();
       w.idle.pop_back();
     } else if (static_cast<std::int64_t>(w.connections.size()) < w.max_connections) {
-      w.connections.push_back(std::make_unique<Connection>(w.io));
+      w.connections.push_back(std::make_unique<Connection>(w));
       connection = w.connections.back().get();
     } else {
       w.pending.push_back(task); // the wait for a connection counts in its latency
       continue;
     }
+    ++w.active;
     asio::co_spawn(w.io, open_client(w, *connection, task), asio::detached);
   }
 }
@@ -290,12 +294,16 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
     auto w = std::make_unique<Worker>(shared, i);
     if (o.load.kind == LoadKind::closed) {
       const std::int64_t clients = std::max<std::int64_t>(o.load.clients, 1);
-      for (std::int64_t c = i; c < clients; c += n)
+      for (std::int64_t c = i; c < clients; c += n) {
+        ++w->active;
         asio::co_spawn(w->io, closed_client(*w), asio::detached);
+      }
     } else {
       w->max_connections = std::max<std::int64_t>(1, (o.max_connections + n - 1) / n);
+      ++w->active;
       asio::co_spawn(w->io, open_dispatcher(*w, n), asio::detached);
     }
+    asio::co_spawn(w->io, detail::watchdog(*w), asio::detached);
     workers.push_back(std::move(w));
   }
 

@@ -3,6 +3,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/buffer.hpp>
+#include <boost/asio/connect.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/error.hpp>
@@ -10,6 +11,8 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
+
+#include <algorithm>
 
 namespace conlab::http::detail {
 namespace asio = boost::asio;
@@ -45,10 +48,18 @@ bool stale_connection(const boost::system::error_code &ec) {
 
 void close(Connection &c) {
   boost::system::error_code ignored;
-  c.stream.socket().close(ignored);
+  c.socket.close(ignored);
   c.connected = false;
   c.responses = 0;
   c.buffer.clear();
+  c.deadline_ns = Connection::kNoDeadline;
+  c.timed_out = false;
+}
+
+// An operation the watchdog cut short ends "aborted": it is a timeout.
+boost::system::error_code outcome(Connection &c, const boost::system::error_code &ec) {
+  c.deadline_ns = Connection::kNoDeadline;
+  return ec && c.timed_out ? boost::system::error_code(beast::error::timeout) : ec;
 }
 
 void record_failure(Worker &w, Connection &c, std::uint32_t task, bool started,
@@ -83,6 +94,35 @@ void record_failure(Worker &w, Connection &c, std::uint32_t task, bool started,
 
 } // namespace
 
+Connection::Connection(Worker &w) : worker(w), socket(w.io) {
+  entry = w.live.insert(w.live.end(), this);
+}
+
+Connection::~Connection() { worker.live.erase(entry); }
+
+Active::~Active() {
+  if (--m_worker.active == 0 && !m_worker.tearing_down)
+    m_worker.watchdog.cancel();
+}
+
+asio::awaitable<void> watchdog(Worker &w) {
+  using std::chrono::milliseconds;
+  const auto tick = std::clamp<std::chrono::nanoseconds>(w.shared.timeout / 20, milliseconds(1),
+                                                         milliseconds(100));
+  while (w.active > 0) {
+    w.watchdog.expires_after(tick);
+    co_await w.watchdog.async_wait(kToken); // cancelled when the last sender ends
+    const std::int64_t now = w.shared.clock.now_ns();
+    for (Connection *c : w.live)
+      if (c->deadline_ns <= now) {
+        c->timed_out = true;
+        c->deadline_ns = Connection::kNoDeadline;
+        boost::system::error_code ignored;
+        c->socket.close(ignored); // its operation ends at once, as a timeout (outcome)
+      }
+  }
+}
+
 asio::awaitable<void> perform_request(Worker &w, Connection &c, std::uint32_t task) {
   RunShared &s = w.shared;
   bool started = false;
@@ -97,14 +137,15 @@ asio::awaitable<void> perform_request(Worker &w, Connection &c, std::uint32_t ta
         s.recorder.failed(task);
         co_return;
       }
-      c.stream.expires_after(s.timeout);
-      auto [ec, peer] = co_await c.stream.async_connect(s.endpoints, kToken);
-      if (ec) {
+      c.timed_out = false;
+      c.deadline_ns = s.clock.now_ns() + s.timeout.count();
+      auto [connect_error, peer] = co_await asio::async_connect(c.socket, s.endpoints, kToken);
+      if (const auto ec = outcome(c, connect_error)) {
         record_failure(w, c, task, started, ec, "connect");
         co_return;
       }
       boost::system::error_code ignored;
-      c.stream.socket().set_option(asio::ip::tcp::no_delay(true), ignored);
+      c.socket.set_option(asio::ip::tcp::no_delay(true), ignored);
       c.connected = true;
       ++w.connections_opened;
     }
@@ -118,18 +159,19 @@ asio::awaitable<void> perform_request(Worker &w, Connection &c, std::uint32_t ta
       ++w.sent;
     }
     const bool reused = c.responses > 0;
-    c.stream.expires_after(s.timeout);
+    // One deadline for the send and the whole response, as the timeout is documented.
+    c.deadline_ns = s.clock.now_ns() + s.timeout.count();
     auto [write_error, written] =
-        co_await asio::async_write(c.stream, asio::buffer(s.request_bytes), kToken);
+        co_await asio::async_write(c.socket, asio::buffer(s.request_bytes), kToken);
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(kBodyLimit);
     parser.skip(s.head);
     boost::system::error_code read_error;
     if (!write_error) {
-      auto [ec, bytes] = co_await bhttp::async_read(c.stream, c.buffer, parser, kToken);
+      auto [ec, bytes] = co_await bhttp::async_read(c.socket, c.buffer, parser, kToken);
       read_error = ec;
     }
-    const boost::system::error_code &ec = write_error ? write_error : read_error;
+    const boost::system::error_code ec = outcome(c, write_error ? write_error : read_error);
     if (ec) {
       if (reused && attempt == 0 && !parser.got_some() && stale_connection(ec)) {
         close(c);
@@ -145,7 +187,8 @@ asio::awaitable<void> perform_request(Worker &w, Connection &c, std::uint32_t ta
       ++w.succeeded;
     else
       ++w.errors.status[static_cast<int>(status)];
-    if (!parser.get().keep_alive() || !s.options.keep_alive)
+    // The watchdog may have closed it just after the response came in: it is then gone.
+    if (!parser.get().keep_alive() || !s.options.keep_alive || c.timed_out)
       close(c);
     co_return;
   }

@@ -11,11 +11,13 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 
 #include <atomic>
+#include <climits>
 #include <deque>
+#include <list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,19 +41,41 @@ struct RunShared {
   std::vector<std::int64_t> schedule;
 };
 
+struct Worker;
+
+// A connection of a worker. Its timeout is a deadline that the worker's watchdog checks, not a
+// timer per operation: re-arming a timer on every read and write (what beast::tcp_stream does)
+// costs the generator a tenth of its speed against a fast server, for timeouts that are seconds
+// long and may fire a few milliseconds late.
 struct Connection {
-  explicit Connection(boost::asio::io_context &io) : stream(io) {}
-  boost::beast::tcp_stream stream;
+  explicit Connection(Worker &worker);
+  ~Connection();
+  Connection(const Connection &) = delete;
+  Connection &operator=(const Connection &) = delete;
+
+  Worker &worker;
+  boost::asio::ip::tcp::socket socket;
   boost::beast::flat_buffer buffer;
   bool connected = false;
   std::uint64_t responses = 0; // on this connection since it opened
+  static constexpr std::int64_t kNoDeadline = INT64_MAX;
+  std::int64_t deadline_ns = kNoDeadline; // when the operation under way gives up
+  bool timed_out = false;                 // the watchdog closed it at its deadline
+  std::list<Connection *>::iterator entry;
 };
 
 struct Worker {
   Worker(RunShared &s, int i) : shared(s), index(i) {}
+  ~Worker() { tearing_down = true; } // before the members go: see Active
   RunShared &shared;
   int index;
+  // Declared before io so that they outlive it: destroying io destroys the coroutines still
+  // suspended in it (after a stop), and with them their connections and Active guards.
+  std::list<Connection *> live; // every connection, for the watchdog
+  int active = 0;               // coroutines that still send requests
+  bool tearing_down = false;
   boost::asio::io_context io{1};
+  boost::asio::steady_timer watchdog{io};
   HttpErrors errors;
   std::uint64_t succeeded = 0;
   std::string first_error;
@@ -66,6 +90,23 @@ struct Worker {
   std::deque<std::uint32_t> pending;
   std::int64_t max_connections = 1;
 };
+
+// Held by each coroutine that sends requests (counted in Worker::active before it is spawned):
+// the last one to end wakes the watchdog, which then ends too, and the worker's io.run returns.
+class Active {
+public:
+  explicit Active(Worker &w) : m_worker(w) {}
+  ~Active();
+  Active(const Active &) = delete;
+  Active &operator=(const Active &) = delete;
+
+private:
+  Worker &m_worker;
+};
+
+// Closes each connection whose deadline has passed, every 1/20 of the timeout (1 … 100 ms),
+// until no coroutine of the worker sends requests.
+boost::asio::awaitable<void> watchdog(Worker &worker);
 
 // Sends request `task` on `connection` (connecting first if needed) and records it. Never
 // throws; failures are counted on the worker and leave the connection closed.
