@@ -71,9 +71,8 @@ void MainWindow::on_sweep_run_done(const RunOutcome &so_far) {
 
 void MainWindow::show_chart_tabs() {
   const QList<ChartKind> shown = m_charts->shown_kinds();
-  for (const QList<ChartKind> *kinds : {&all_chart_kinds(), &sweep_chart_kinds()})
-    for (ChartKind kind : *kinds)
-      m_tabs->setTabVisible(m_tabs->indexOf(m_charts->page(kind)), shown.contains(kind));
+  for (ChartKind kind : tabbed_chart_kinds())
+    m_tabs->setTabVisible(m_tabs->indexOf(m_charts->page(kind)), shown.contains(kind));
   // A sweep keeps numbers per point, not the per-task samples the live charts and the table
   // of a single run show: its own table lists the points.
   const bool sweep = m_charts->data() && m_charts->data()->sweep;

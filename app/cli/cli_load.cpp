@@ -12,6 +12,7 @@
 #include "core/util/file_io.h"
 #include "core/util/format.h"
 #include "core/util/machine_memory.h"
+#include "core/watch/process_watch.h"
 
 #include <boost/json/serialize.hpp>
 #include <boost/program_options.hpp>
@@ -47,6 +48,7 @@ Examples:
   conlab-cli load http://127.0.0.1:8000/c -n 100 -c 100 \
       --spawn 'cd docs/examples/fastapi-article && exec python3 -m uvicorn server:app'
   conlab-cli load http://127.0.0.1:8000/b --method POST --header 'Content-Type: text/plain' --body @req.txt
+  conlab-cli load http://127.0.0.1:8000/d -n 100 -c 100 --watch $(pgrep -f uvicorn)
 
 Exit codes: 0 some requests succeeded (2xx), 1 none did, 2 bad input, 130 cancelled.
 )";
@@ -137,6 +139,9 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
        "keep every request's sample for the first N requests (default 1000000; rounded up to "
        "whole blocks of up to 65536); beyond, they are folded into histograms: percentiles to "
        "3 significant digits, in bounded memory")
+      ("watch", po::value<std::int64_t>()->value_name("PID"),
+       "watch the server's process while it is loaded: its threads, their CPU and their wait "
+       "for a core, its memory, from /proc/PID every few ms, timed with the requests")
       ("out", po::value<std::string>()->value_name("FILE"), "write the results JSON to FILE")
       ("csv", po::value<std::string>()->value_name("FILE"), "write one row per request to FILE")
       ("json", po::bool_switch(), "print the results JSON on stdout instead of the table")
@@ -230,6 +235,15 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
     throw UsageError("-n " + std::to_string(n) + ": at most " + human_count(kMostRequests) +
                      " requests in one run");
   check_memory(out.urls.size(), g, has_n, budget_given);
+  if (vm.count("watch")) {
+    const std::int64_t pid = vm["watch"].as<std::int64_t>();
+    const std::string problem = pid > 0 && pid <= INT32_MAX
+                                    ? watch_problem(static_cast<std::int32_t>(pid))
+                                    : "must be a process ID (a positive number)";
+    if (!problem.empty())
+      throw UsageError("--watch " + std::to_string(pid) + ": " + problem);
+    g.watch_pid = static_cast<std::int32_t>(pid);
+  }
   if (vm.count("out"))
     out.out = vm["out"].as<std::string>();
   if (vm.count("csv"))
@@ -283,6 +297,8 @@ void print_http_block(std::ostream &out, const RunResults &results,
     }
     if (g.repeat.beyond_budget)
       out << "  samples: " << http::beyond_budget_note(g.repeat) << '\n';
+    if (g.repeat.server_watch)
+      out << "  " << describe_watch(*g.repeat.server_watch) << '\n';
     for (const std::string &w : c.warnings)
       out << "  warning: " << w << '\n';
   }

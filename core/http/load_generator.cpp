@@ -7,6 +7,7 @@
 #include "core/experiment/workload.h"
 #include "core/http/load_worker.h"
 #include "core/util/format.h"
+#include "core/watch/process_watch.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -307,6 +308,9 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
     workers.push_back(std::move(w));
   }
 
+  std::optional<ProcessWatcher> watcher;
+  if (o.watch_pid > 0)
+    watcher.emplace(o.watch_pid, clock);
   RunMeter meter(recorder);
   std::mutex mutex;
   std::condition_variable done;
@@ -344,6 +348,8 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
 
   RepeatResult &r = result.repeat;
   r.telemetry = meter.stop(r.resources);
+  if (watcher)
+    r.server_watch = watcher->stop();
   // A closed load for a duration took tasks until it ended: its samples are the ones it took.
   const auto taken = static_cast<std::uint32_t>(
       std::min<std::uint64_t>(shared.next_task.load(), recorder.tasks()));
@@ -470,6 +476,8 @@ std::string describe_http_run(const GeneratorResult &g) {
   out << '.';
   if (r.beyond_budget)
     out << " Samples: " << beyond_budget_note(r) << '.';
+  if (r.server_watch)
+    out << " The " << describe_watch(*r.server_watch) << '.';
   for (const std::string &w : c.warnings)
     out << " Warning: " << w << '.';
   return out.str();

@@ -57,6 +57,9 @@ struct GeneratorOptions {
   int threads = 0;                     // 0: min(cores, connections), at least 1
   std::uint64_t seed = 1;              // Poisson arrivals
   std::uint32_t sample_budget = kDefaultSampleBudget; // requests whose samples are kept
+  // The server's process, watched from /proc while the load runs (0: none); check it first
+  // with watch_problem. The watch goes in the repeat's server_watch.
+  std::int32_t watch_pid = 0;
   std::stop_token stop;
   // Called on the calling thread about every 100 ms with the run's recorder (counts only).
   std::function<void(const TaskRecorder &)> on_progress;

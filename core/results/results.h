@@ -13,6 +13,7 @@
 #include "core/experiment/spec.h"
 #include "core/results/environment.h"
 #include "core/sweep/sweep_results.h"
+#include "core/watch/process_watch.h"
 
 #include <cstdint>
 #include <map>
@@ -56,6 +57,8 @@ struct RepeatResult {
   Summary summary;
   bool complete = false; // every task finished
   std::optional<HttpErrors> http_errors; // HTTP targets only
+  // HTTP targets with a watched server (--watch PID): its threads, CPU and memory meanwhile.
+  std::optional<ProcessWatch> server_watch;
   // HTTP targets: the generator's own self-check when it, not the server, may have been the
   // limit ("sent 812 req/s of the 1,000 asked"). Empty: it kept up.
   std::vector<std::string> generator_warnings;

@@ -3,7 +3,9 @@
 #include "core/results/results_json.h"
 
 #include "core/experiment/spec_json.h"
+#include "core/results/json_columns.h"
 #include "core/results/latency_json.h"
+#include "core/results/watch_json.h"
 #include "core/sweep/sweep_results_json.h"
 #include "core/util/json_fields.h"
 #include "core/util/translatable.h"
@@ -42,69 +44,6 @@ int small_int(Fields &f, std::string_view key) {
     return 0;
   }
   return static_cast<int>(i);
-}
-
-// A column of numbers. Integer columns must hold integers in T's range; double columns accept
-// null (a non-finite value) as NaN. Nullopt when missing or wrong (already reported).
-template <class T>
-std::optional<std::vector<T>> column(Fields &f, std::string_view key, json::Need need = kRequired) {
-  std::vector<T> out;
-  const boost::json::value *v = f.get(key, need);
-  const char *message = std::is_floating_point_v<T> ? "must be an array of numbers"
-                        : std::is_signed_v<T>       ? "must be an array of integers"
-                                                    : "must be an array of integers from 0 to "
-                                                      "4294967295";
-  if (!v)
-    return std::nullopt;
-  if (!v->is_array()) {
-    f.error(f.path(key), message);
-    return std::nullopt;
-  }
-  out.reserve(v->get_array().size());
-  for (const boost::json::value &e : v->get_array()) {
-    if constexpr (std::is_floating_point_v<T>) {
-      const std::optional<double> d =
-          e.is_null() ? std::numeric_limits<double>::quiet_NaN() : json::as_number(e);
-      if (!d) {
-        f.error(f.path(key), message);
-        return std::nullopt;
-      }
-      out.push_back(*d);
-    } else {
-      const std::optional<std::int64_t> i = e.is_int64() ? e.get_int64() : json::as_integer(e);
-      if (!i || *i < std::numeric_limits<T>::min() || *i > std::numeric_limits<T>::max()) {
-        f.error(f.path(key), message);
-        return std::nullopt;
-      }
-      out.push_back(static_cast<T>(*i));
-    }
-  }
-  return out;
-}
-
-struct ColumnSize {
-  std::string_view key;
-  bool read = false; // false: missing or wrong, already reported
-  std::size_t size = 0;
-};
-template <class T> ColumnSize sized(std::string_view key, const std::optional<std::vector<T>> &c) {
-  return ColumnSize{key, c.has_value(), c ? c->size() : 0};
-}
-
-// Columns of one table must all be read and as long as the first; reports the first that is not.
-bool complete_table(Fields &f, ColumnSize first, std::initializer_list<ColumnSize> others) {
-  bool all_read = first.read;
-  for (const ColumnSize &c : others)
-    all_read = all_read && c.read;
-  if (!all_read)
-    return false;
-  for (const ColumnSize &c : others)
-    if (c.size != first.size) {
-      f.error(f.path(c.key), "has " + std::to_string(c.size) + " values but " +
-                                 std::string(first.key) + " has " + std::to_string(first.size));
-      return false;
-    }
-  return true;
 }
 
 Percentiles read_percentiles(const boost::json::value *json, const std::string &path,
@@ -358,6 +297,7 @@ RepeatResult read_repeat(const boost::json::value &json, const std::string &path
   read_loop_lag(f.array("loop_lag", kRequired), f.path("loop_lag"), r, errors);
   read_gil_waits(f.object("gil_waits"), f.path("gil_waits"), r, errors);
   r.http_errors = read_http_errors(f.object("http_errors"), f.path("http_errors"), errors);
+  r.server_watch = read_process_watch(f.object("server_watch"), f.path("server_watch"), errors);
   r.beyond_budget =
       read_folded_samples(f.object("beyond_sample_budget"), f.path("beyond_sample_budget"), errors);
   // Files written before the grid was kept have every sample: it is rebuilt from them.

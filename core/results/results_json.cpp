@@ -2,7 +2,9 @@
 // are stored as columns of numbers, so a million tasks stay compact and fast to serialize.
 #include "core/results/results_json.h"
 
+#include "core/results/json_columns.h"
 #include "core/results/latency_json.h"
+#include "core/results/watch_json.h"
 
 #include "core/experiment/spec_json.h"
 #include "core/sweep/sweep_results_json.h"
@@ -16,15 +18,6 @@ namespace conlab {
 namespace {
 
 using json::number_or_null;
-
-template <class Row, class Field>
-boost::json::array column(const std::vector<Row> &rows, Field field) {
-  boost::json::array out;
-  out.reserve(rows.size());
-  for (const Row &row : rows)
-    out.emplace_back(field(row));
-  return out;
-}
 
 boost::json::object to_json(const Percentiles &p) {
   return {{"p50", number_or_null(p.p50)}, {"p90", number_or_null(p.p90)},
@@ -123,6 +116,8 @@ boost::json::object to_json(const RepeatResult &r) {
   o["resources"] = to_json(r.resources);
   if (r.http_errors)
     o["http_errors"] = to_json(*r.http_errors);
+  if (r.server_watch)
+    o["server_watch"] = to_json(*r.server_watch);
   if (!r.generator_warnings.empty()) {
     boost::json::array warnings;
     for (const std::string &w : r.generator_warnings)

@@ -1939,6 +1939,46 @@
         <source>Every finished task by when it ended (across) and how long it took (up, log scale), the colour counting the tasks in each cell (first repeat): a stall shows as a column, a queue that builds as a rising band.</source>
         <translation>每个完成的任务按结束时间（横轴）和耗时（纵轴，对数刻度）落进格子，颜色表示格子里的任务数（第一次重复）：一次停顿是一列格子，越积越长的队列是一条上升的带。</translation>
     </message>
+    <message>
+        <source>Server under load</source>
+        <translation>负载下的服务器</translation>
+    </message>
+    <message>
+        <source>The server the lab loaded, watched from /proc while the requests ran: the cores its threads kept busy, how many were ready but waiting for a core, and how many threads it ran.</source>
+        <translation>实验室施压的服务器，在请求进行期间从 /proc 观察：它的线程占用了多少个核、有多少线程已就绪却在等核，以及它运行了多少个线程。</translation>
+    </message>
+    <message>
+        <source>The server under load: cores busy (solid), threads ready but waiting for a core (dotted), threads (dashed) — %1</source>
+        <translation>负载下的服务器：占用的核数（实线）、已就绪但在等核的线程（点线）、线程数（虚线）— %1</translation>
+    </message>
+    <message>
+        <source>The server under load — not watched (load --watch PID) — %1</source>
+        <translation>负载下的服务器 — 未观察（load --watch PID）— %1</translation>
+    </message>
+    <message>
+        <source>cores (CPU seconds per second)</source>
+        <translation>核数（每秒的 CPU 秒数）</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>%1 cores busy</source>
+        <translation>%1 占用的核数</translation>
+    </message>
+    <message>
+        <source>cores</source>
+        <translation>核</translation>
+    </message>
+    <message>
+        <source>%1 waiting for a core</source>
+        <translation>%1 等核的线程</translation>
+    </message>
+    <message>
+        <source>threads ready</source>
+        <translation>个就绪线程</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>

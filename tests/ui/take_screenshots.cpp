@@ -199,10 +199,14 @@ int main(int argc, char **argv) {
         image.save(
             QDir(out).filePath(QStringLiteral("chart-%1.png").arg(conlab::ui::chart_name(kind))));
       }
-      window.tabs()->setCurrentWidget(window.results_view()); // not the sweep's hidden Table
+      window.tabs()->setCurrentWidget(window.charts()->page(conlab::ui::ChartKind::latencymap));
       QTimer::singleShot(100, [&] {
-        window.grab().save(QDir(out).filePath(QStringLiteral("results-table.png")));
-        app.quit();
+        window.grab().save(QDir(out).filePath(QStringLiteral("latencymap-window.png")));
+        window.tabs()->setCurrentWidget(window.results_view()); // not the sweep's hidden Table
+        QTimer::singleShot(100, [&] {
+          window.grab().save(QDir(out).filePath(QStringLiteral("results-table.png")));
+          app.quit();
+        });
       });
     });
   });

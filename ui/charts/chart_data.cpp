@@ -125,6 +125,30 @@ QList<QPointF> in_flight_points(const RepeatResult &repeat) {
   return decimate(out, kSeriesPoints);
 }
 
+// The watched server's CPU and run-queue wait as rates over steps of at least 1/200 of the
+// watch (its samples are a few ms apart, too fine to read), and its thread count at each step.
+void server_watch_points(const ProcessWatch &w, VariantChartData &v) {
+  v.watched = true;
+  v.server_note = QString::fromStdString(describe_watch(w));
+  if (w.points.empty())
+    return;
+  const double step_s = std::max(w.span_s() / 200, 1e-3);
+  const WatchPoint *from = &w.points.front();
+  v.server_threads.append(QPointF(seconds(from->at_ns), from->threads));
+  for (const WatchPoint &p : w.points) {
+    const double dt = 1e-9 * static_cast<double>(p.at_ns - from->at_ns);
+    if (dt < step_s && &p != &w.points.back())
+      continue;
+    if (dt > 0) {
+      const double mid = seconds(from->at_ns) + dt / 2;
+      v.server_cpu.append(QPointF(mid, (p.cpu_s - from->cpu_s) / dt));
+      v.server_waiting.append(QPointF(mid, (p.runqueue_wait_s - from->runqueue_wait_s) / dt));
+    }
+    v.server_threads.append(QPointF(seconds(p.at_ns), p.threads));
+    from = &p;
+  }
+}
+
 // A probe due at `at` that woke `lag` late means the loop was blocked from `at` to `at + lag`:
 // a timer due at t in between would have been late by at + lag − t. Long lags are drawn as
 // that descending ramp, so a loop blocked for seconds shows as a tall sawtooth, not a dot.
@@ -372,6 +396,8 @@ ChartData build_chart_data(const RunResults &results) {
       v.loop_lag = loop_lag_points(first);
       build_timeline(first, v, row);
       v.latency_map = first.latency_over_time;
+      if (first.server_watch)
+        server_watch_points(*first.server_watch, v);
       row += v.units;
     }
     data.variants.push_back(std::move(v));

@@ -64,6 +64,12 @@ struct VariantChartData {
   QList<QPointF> throughput; // completions per second, as steps
   QList<QPointF> in_flight;  // tasks
   QList<QPointF> loop_lag;   // ms, the worst loop per time bucket
+  // A watched server (load --watch), first repeat; x: seconds since the variant's start
+  bool watched = false;
+  QList<QPointF> server_cpu;     // cores busy: CPU seconds per second
+  QList<QPointF> server_waiting; // threads ready but waiting for a core, on average
+  QList<QPointF> server_threads; // threads it ran
+  QString server_note;           // describe_watch's sentence
   // timeline
   std::vector<TimelineBar> bars;
   double first_row = 0; // where the variant's rows start, in row units

@@ -23,11 +23,22 @@ const QList<ChartKind> &sweep_chart_kinds() {
   return kinds;
 }
 
+const QList<ChartKind> &tabbed_chart_kinds() {
+  static const QList<ChartKind> kinds =
+      all_chart_kinds() + QList<ChartKind>{ChartKind::server} + sweep_chart_kinds();
+  return kinds;
+}
+
 QList<ChartKind> chart_kinds_for(const ChartData &data) {
   if (data.capacity)
     return {ChartKind::capacity};
-  if (!data.sweep)
-    return all_chart_kinds();
+  if (!data.sweep) {
+    QList<ChartKind> kinds = all_chart_kinds();
+    if (std::any_of(data.variants.begin(), data.variants.end(),
+                    [](const VariantChartData &v) { return v.watched; }))
+      kinds << ChartKind::server;
+    return kinds;
+  }
   if (data.sweep->axes() < 2)
     return {ChartKind::sweep};
   return sweep_chart_kinds();
@@ -53,6 +64,8 @@ QString chart_name(ChartKind kind) {
     return QStringLiteral("timeline");
   case ChartKind::looplag:
     return QStringLiteral("looplag");
+  case ChartKind::server:
+    return QStringLiteral("server");
   case ChartKind::sweep:
     return QStringLiteral("sweep");
   case ChartKind::heatmap:
@@ -83,6 +96,8 @@ QString chart_title(ChartKind kind) {
     return QCoreApplication::translate("conlab::ui", "Thread timeline");
   case ChartKind::looplag:
     return QCoreApplication::translate("conlab::ui", "Event-loop lag");
+  case ChartKind::server:
+    return QCoreApplication::translate("conlab::ui", "Server under load");
   case ChartKind::sweep:
     return QCoreApplication::translate("conlab::ui", "Sweep");
   case ChartKind::heatmap:
@@ -98,8 +113,9 @@ std::optional<ChartKind> chart_kind_from_name(const QString &name) {
     for (ChartKind kind : *kinds)
       if (chart_name(kind) == name)
         return kind;
-  if (name == chart_name(ChartKind::capacity))
-    return ChartKind::capacity;
+  for (ChartKind kind : {ChartKind::capacity, ChartKind::server})
+    if (name == chart_name(kind))
+      return kind;
   return std::nullopt;
 }
 
@@ -123,6 +139,8 @@ QChart *make_chart(ChartKind kind, const ChartData &data, const ChartOptions &op
     return make_timeline_chart(data, options);
   case ChartKind::looplag:
     return make_looplag_chart(data, options);
+  case ChartKind::server:
+    return make_server_chart(data, options);
   case ChartKind::sweep:
     return make_sweep_chart(data, options);
   case ChartKind::heatmap:

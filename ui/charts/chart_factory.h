@@ -23,6 +23,7 @@ enum class ChartKind {
   inflight,
   timeline,
   looplag, // a single run's
+  server,  // a run that watched its server (load --watch)
   sweep,
   heatmap, // a sweep's
   capacity // a capacity search's
@@ -35,9 +36,12 @@ struct ChartOptions {
   bool dark = false;      // the sweep charts on a dark background
 };
 
-const QList<ChartKind> &all_chart_kinds();   // a single run's charts
+const QList<ChartKind> &all_chart_kinds();   // every single run's charts
 const QList<ChartKind> &sweep_chart_kinds(); // a sweep's charts
-// The charts the data can fill: a sweep's (the heatmap only with two parameters) or a run's.
+// Every chart that has a tab in the lab: a run's, the server chart, a sweep's.
+const QList<ChartKind> &tabbed_chart_kinds();
+// The charts the data can fill: a sweep's (the heatmap only with two parameters), or a run's
+// (the server chart only when it watched its server).
 QList<ChartKind> chart_kinds_for(const ChartData &data);
 QString chart_name(ChartKind kind);  // "summary", "cdf", ... (file names, CLI)
 QString chart_title(ChartKind kind); // "Makespan and throughput", ... (tabs, dialogs)
@@ -56,6 +60,7 @@ QChart *make_throughput_chart(const ChartData &data, const ChartOptions &options
 QChart *make_inflight_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_timeline_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_looplag_chart(const ChartData &data, const ChartOptions &options);
+QChart *make_server_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_sweep_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_sweep_heatmap(const ChartData &data, const ChartOptions &options);
 QChart *make_capacity_chart(const ChartData &data, const ChartOptions &options);

@@ -14,16 +14,15 @@ namespace conlab::ui {
 
 ChartPanel::ChartPanel(QWidget *parent) : QTabWidget(parent) {
   setDocumentMode(true);
-  for (const QList<ChartKind> *kinds : {&all_chart_kinds(), &sweep_chart_kinds()})
-    for (ChartKind kind : *kinds) {
-      auto *view = new QChartView(this);
-      view->setRenderHint(QPainter::Antialiasing);
-      view->setObjectName(chart_name(kind));
-      view->chart()->setTitle(tr("Run the experiment or open a results file to see this chart."));
-      m_views[kind] = view;
-      m_pages[kind] = kinds == &sweep_chart_kinds() ? make_sweep_page(kind, view) : view;
-      addTab(m_pages[kind], chart_title(kind));
-    }
+  for (ChartKind kind : tabbed_chart_kinds()) {
+    auto *view = new QChartView(this);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setObjectName(chart_name(kind));
+    view->chart()->setTitle(tr("Run the experiment or open a results file to see this chart."));
+    m_views[kind] = view;
+    m_pages[kind] = sweep_chart_kinds().contains(kind) ? make_sweep_page(kind, view) : view;
+    addTab(m_pages[kind], chart_title(kind));
+  }
 }
 
 QWidget *ChartPanel::make_sweep_page(ChartKind kind, QChartView *view) {

@@ -95,9 +95,8 @@ CompareView::CompareView(QWidget *parent)
       if (QChartView *view = m_charts->view(kind); view && view->chart())
         mark_candidate_series(view->chart(), kB);
     // Two runs show the single-run charts, two sweeps their sweep charts.
-    for (const QList<ChartKind> *kinds : {&all_chart_kinds(), &sweep_chart_kinds()})
-      for (ChartKind kind : *kinds)
-        m_charts->setTabVisible(m_charts->indexOf(m_charts->page(kind)), shown.contains(kind));
+    for (ChartKind kind : tabbed_chart_kinds())
+      m_charts->setTabVisible(m_charts->indexOf(m_charts->page(kind)), shown.contains(kind));
     Q_EMIT ready();
   });
 }

@@ -86,9 +86,10 @@ ChartArgs parse(const std::vector<std::string> &args) {
     QStringList names;
     for (ChartKind kind : all_chart_kinds())
       names << chart_name(kind);
-    throw BadArgument{"unknown chart '" + out.chart + "' (" +
-                      names.join(QStringLiteral(", ")).toStdString() +
-                      "; for a sweep: sweep, heatmap; for a capacity search: capacity; all)"};
+    throw BadArgument{
+        "unknown chart '" + out.chart + "' (" + names.join(QStringLiteral(", ")).toStdString() +
+        "; for a run with --watch: server; for a sweep: sweep, heatmap; for a capacity search: "
+        "capacity; all)"};
   }
   if (!parse_sweep_metric(out.metric))
     throw BadArgument{"unknown metric '" + out.metric + "' (" + sweep_metric_names() + ")"};
@@ -110,7 +111,7 @@ Renders the charts of a results file (written by `conlab-cli run --out`) without
 
 Options:
   --chart NAME     summary, cost, cdf, histogram, latencymap, throughput, inflight,
-                   timeline, looplag or all
+                   timeline, looplag, server (a load with --watch) or all
                    (default all: PATH is then a folder, one file per chart); a sweep's
                    results (conlab-cli sweep) have sweep and, for two parameters, heatmap;
                    a capacity search (conlab-cli capacity --out) has capacity

@@ -57,6 +57,10 @@ QString chart_caption(ChartKind kind) {
     return tr_("Every finished task by when it ended (across) and how long it took (up, log "
                "scale), the colour counting the tasks in each cell (first repeat): a stall shows "
                "as a column, a queue that builds as a rising band.");
+  case ChartKind::server:
+    return tr_("The server the lab loaded, watched from /proc while the requests ran: the cores "
+               "its threads kept busy, how many were ready but waiting for a core, and how many "
+               "threads it ran.");
   case ChartKind::throughput:
     return tr_("Tasks completed per second as the run went on (first repeat).");
   case ChartKind::inflight:
@@ -343,7 +347,7 @@ ReportSection charts_section(const RunResults &results, const ReportOptions &opt
   ReportSection s{QStringLiteral("charts"), tr_("Charts"), {}};
   auto data = std::make_shared<ChartData>(build_chart_data(results));
   make_printable(*data);
-  for (ChartKind kind : all_chart_kinds()) {
+  for (ChartKind kind : chart_kinds_for(*data)) {
     // Room above the summary's tallest bars for their upright labels.
     const double aspect = kind == ChartKind::timeline || kind == ChartKind::latencymap ? 0.7
                           : kind == ChartKind::summary                                 ? 0.62
