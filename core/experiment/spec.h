@@ -64,6 +64,9 @@ struct PoolSize {
 struct HttpTarget {
   bool embedded = false;
   std::string url; // external target: http://host:port/path
+  // External target: the server's process, watched from /proc while it is loaded (its threads,
+  // their CPU and wait for a core, its memory). Checked when the experiment is validated.
+  std::optional<std::int64_t> watch;
 };
 
 struct Variant {

@@ -167,11 +167,14 @@ Variant read_variant(const boost::json::value &json, const std::string &path,
     } else if (target->is_object()) {
       Fields t(*target, target_path, errors, true);
       v.target = HttpTarget{.url = t.string("url", Need::required).value_or("")};
+      v.target->watch = t.integer("watch");
       t.finish();
     } else {
       f.error(target_path,
               CONLAB_TRANSLATABLE("conlab::errors",
-                                  "must be \"embedded\" or {\"url\": \"http://host:port/path\"}"),
+                                  "must be \"embedded\" or {\"url\": \"http://host:port/path\"} "
+                                  "(with \"watch\": PID to "
+                                  "watch the server)"),
               {});
     }
   }

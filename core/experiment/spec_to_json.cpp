@@ -82,8 +82,12 @@ boost::json::value to_json(const Variant &v) {
   if (v.target) {
     if (v.target->embedded)
       o["target"] = "embedded";
-    else
-      o["target"] = boost::json::object{{"url", v.target->url}};
+    else {
+      boost::json::object target{{"url", v.target->url}};
+      if (v.target->watch)
+        target["watch"] = *v.target->watch;
+      o["target"] = std::move(target);
+    }
   }
   return o;
 }

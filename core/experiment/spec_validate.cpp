@@ -9,6 +9,7 @@
 #include "core/util/json_fields.h"
 #include "core/util/machine_memory.h"
 #include "core/util/translatable.h"
+#include "core/watch/process_watch.h"
 
 #include <cmath>
 #include <cstdio>
@@ -338,6 +339,15 @@ void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores, Th
     std::string why;
     if (!http::parse_url(v.target->url, why)) // the URL parser's own words
       c.errors().push_back(FieldError{field_path(field_path(path, "target"), "url"), why});
+    // A process is checked now, not when its variant's turn comes: a PID that names nothing is
+    // an error before the run starts.
+    if (const std::optional<std::int64_t> pid = v.target->watch) {
+      const std::string problem = *pid > 0 && *pid <= INT32_MAX
+                                      ? watch_problem(static_cast<std::int32_t>(*pid))
+                                      : "must be a process ID (a positive number)";
+      if (!problem.empty())
+        c.errors().push_back(FieldError{field_path(field_path(path, "target"), "watch"), problem});
+    }
   }
   if (info && !v.target && limits == ThreadLimits::checked)
     check_threads(c, v, *info, e.load, cores, path);

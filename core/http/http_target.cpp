@@ -39,6 +39,7 @@ RepeatResult run_target_repeat(const Experiment &e, std::size_t index, int repea
   options.seed = e.seed;
   options.stop = stop;
   options.on_progress = on_progress;
+  options.watch_pid = static_cast<std::int32_t>(v.target->watch.value_or(0)); // validated
   // A request may legitimately wait as long as the whole batch (/a serves one at a time), so
   // the timeout follows the prediction: twice the predicted makespan, and never under a minute.
   const Prediction p = predict(v, e.load, e.time_scale, cores);

@@ -287,10 +287,6 @@
         <translation>必须是整数，或 &quot;python_default_executor&quot;、&quot;anyio_default&quot;、&quot;cores&quot; 之一</translation>
     </message>
     <message>
-        <source>must be &quot;embedded&quot; or {&quot;url&quot;: &quot;http://host:port/path&quot;}</source>
-        <translation>必须是 &quot;embedded&quot; 或 {&quot;url&quot;: &quot;http://host:port/path&quot;}</translation>
-    </message>
-    <message>
         <source>unknown parameter %1; known: %2</source>
         <translation>未知参数 %1；已知参数：%2</translation>
     </message>
@@ -465,6 +461,10 @@
     <message>
         <source>each task would run more than %1 steps (the cap), counting every repeat; repeat fewer times</source>
         <translation>算上每一次重复，每个任务将运行超过 %1 个步骤（上限）；请减少重复次数</translation>
+    </message>
+    <message>
+        <source>must be &quot;embedded&quot; or {&quot;url&quot;: &quot;http://host:port/path&quot;} (with &quot;watch&quot;: PID to watch the server)</source>
+        <translation>必须是 &quot;embedded&quot; 或 {&quot;url&quot;: &quot;http://host:port/path&quot;}（可加 &quot;watch&quot;: PID 来观察服务器）</translation>
     </message>
 </context>
 <context>
@@ -1928,8 +1928,8 @@
         <translation>响应时间直方图（虚线：p50，点线：p99）%1 — %2</translation>
     </message>
     <message>
-        <source>Response time over time: each cell counts the tasks that ended then and took that long — %1</source>
-        <translation>响应时间随时间变化：每个格子统计在那时结束、耗时那么长的任务 — %1</translation>
+        <source>Response time over time, in tasks per cell — %1</source>
+        <translation>响应时间随时间变化（每格的任务数）— %1</translation>
     </message>
     <message>
         <source>Response time over time — no task finished — %1</source>
@@ -2440,6 +2440,18 @@ QCoro：%8
     <message>
         <source>At the server&apos;s own speed (no time scale).</source>
         <translation>按服务器自己的速度运行（不缩放时间）。</translation>
+    </message>
+    <message>
+        <source>PID (optional)</source>
+        <translation>PID（可选）</translation>
+    </message>
+    <message>
+        <source>The server&apos;s process ID: while the lab loads it, it watches its threads, their CPU and their wait for a core, and its memory, and charts them beside the latency.</source>
+        <translation>服务器的进程 ID：实验室对它施压时，会观察它的线程、线程的 CPU 和等核时间，以及它的内存，并画在延迟旁边。</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>观察</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -139,6 +140,14 @@ QWidget *ExperimentEditor::make_load_box() {
                           "to HOST:PORT followed by the variant's label (the article's /a … /d) "
                           "under this load, beside the variant's prediction. A server runs at its "
                           "own speed, so the time scale is 1."));
+  m_watch = new QLineEdit(box);
+  m_watch->setObjectName(QStringLiteral("watch"));
+  m_watch->setPlaceholderText(tr("PID (optional)"));
+  m_watch->setValidator(new QIntValidator(1, INT_MAX, m_watch));
+  m_watch->setClearButtonEnabled(true);
+  m_watch->setToolTip(tr("The server's process ID: while the lab loads it, it watches its "
+                         "threads, their CPU and their wait for a core, and its memory, and "
+                         "charts them beside the latency."));
   m_scale_note = new QLabel(box);
   m_scale_note->setWordWrap(true);
   m_scale_note->setStyleSheet(QStringLiteral("color: #7a4b00; background: #fff4d6; padding: 4px;"));
@@ -162,13 +171,18 @@ QWidget *ExperimentEditor::make_load_box() {
   run->addWidget(new QLabel(tr("Seed"), box));
   run->addWidget(m_seed_box, 1);
   form->addRow(run);
-  form->addRow(tr("Server"), m_target);
+  auto *server = new QHBoxLayout;
+  server->addWidget(m_target, 3);
+  server->addWidget(new QLabel(tr("Watch"), box));
+  server->addWidget(m_watch, 1);
+  form->addRow(tr("Server"), server);
   form->addRow(m_scale_note);
   for (QWidget *w :
        std::initializer_list<QWidget *>{m_name, m_load_kind, m_tasks, m_clients, m_rate, m_arrivals,
-                                        m_repeats, m_time_scale, m_seed_box, m_target})
+                                        m_repeats, m_time_scale, m_seed_box, m_target, m_watch})
     w->setProperty("plain_tip", w->toolTip());
   connect(m_target, &QLineEdit::textChanged, this, &ExperimentEditor::target_changed);
+  connect(m_watch, &QLineEdit::textEdited, this, &ExperimentEditor::edited);
   connect(m_name, &QLineEdit::textEdited, this, &ExperimentEditor::edited);
   connect(m_load_kind, &QComboBox::currentIndexChanged, this, &ExperimentEditor::load_kind_changed);
   for (QSpinBox *s : {m_tasks, m_clients, m_repeats, m_seed_box})
@@ -271,6 +285,10 @@ void ExperimentEditor::set_experiment(const Experiment &e) {
   // their labels when those are edited; any other targets stay the variants' own.
   const std::optional<std::string> base = e.time_scale == 1 ? common_server(e) : std::nullopt;
   m_target->setText(base ? QString::fromStdString(*base) : QString());
+  m_watch->setText(base && e.variants.front().target->watch
+                       ? QString::number(*e.variants.front().target->watch)
+                       : QString());
+  m_watch->setEnabled(base.has_value());
   std::vector<Variant> variants = e.variants;
   if (base)
     for (Variant &v : variants)
@@ -307,6 +325,10 @@ Experiment ExperimentEditor::experiment() const {
   if (const QString target = m_target->text().trimmed(); !target.isEmpty()) {
     double scaled_from = 1;
     http::aim_at_server(e, target.toStdString(), scaled_from); // problems: revalidate()
+    if (const QString pid = m_watch->text().trimmed(); !pid.isEmpty())
+      for (Variant &v : e.variants)
+        if (v.target && !v.target->embedded)
+          v.target->watch = pid.toLongLong();
   }
   return e;
 }
@@ -314,6 +336,7 @@ Experiment ExperimentEditor::experiment() const {
 void ExperimentEditor::target_changed() {
   const bool server = !m_target->text().trimmed().isEmpty();
   m_time_scale->setEnabled(!server);
+  m_watch->setEnabled(server);
   if (server && !m_loading)
     m_time_scale->setValue(1);
   edited();
@@ -365,6 +388,12 @@ void ExperimentEditor::revalidate() {
                                                        {m_target, "target"}};
   for (const auto &[widget, path] : fields)
     mark_field(widget, errors_at(m_errors, path));
+  QStringList watch_errors; // the same PID for every variant: its problem once
+  for (const FieldError &f : m_errors)
+    if (f.path.ends_with(".target.watch") &&
+        !watch_errors.contains(QString::fromStdString(f.message))) // the system's words
+      watch_errors << QString::fromStdString(f.message);
+  mark_field(m_watch, watch_errors.join(QLatin1Char('\n')));
   QStringList lines;
   for (const FieldError &f : m_errors)
     lines << QStringLiteral("• ") + field_error_text(f).toHtmlEscaped();

@@ -72,6 +72,7 @@ private:
   QDoubleSpinBox *m_time_scale;
   // http://HOST:PORT: every variant is measured at that server's /<label>, at full scale.
   QLineEdit *m_target;
+  QLineEdit *m_watch; // the server's PID, watched while it is loaded
   QSpinBox *m_seed_box;
   QLabel *m_scale_note;
   QLabel *m_error_list;

@@ -15,9 +15,7 @@ QChart *make_latencymap_chart(const ChartData &data, const ChartOptions &options
   const bool any = std::any_of(data.variants.begin(), data.variants.end(),
                                [](const VariantChartData &v) { return !v.latency_map.empty(); });
   style_chart(chart,
-              any ? tr_("Response time over time: each cell counts the tasks that ended "
-                        "then and took that long — %1")
-                        .arg(run_caption(data))
+              any ? tr_("Response time over time, in tasks per cell — %1").arg(run_caption(data))
                   : tr_("Response time over time — no task finished — %1").arg(run_caption(data)));
   chart->legend()->setVisible(false);
   if (any) {

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <string>
 
@@ -217,6 +219,14 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"process_pool_above_cap",
                  experiment(variant("process_pool", R"(, "pool_size": 257)")),
                  "variants[0].pool_size", "means 257 worker processes, above the cap of 256"},
+        BadInput{"watch_not_a_pid",
+                 experiment(variant("event_loop",
+                                    R"(, "target": {"url": "http://127.0.0.1:9/", "watch": 0})")),
+                 "variants[0].target.watch", "must be a process ID"},
+        BadInput{"watch_no_such_process",
+                 experiment(variant("event_loop", R"(, "target": {"url": "http://127.0.0.1:9/", )"
+                                                  R"("watch": 2147483647})")),
+                 "variants[0].target.watch", "no process 2147483647"},
         BadInput{"processes_on_a_pool",
                  experiment(variant("thread_pool", R"(, "processes": true)")),
                  "variants[0].processes", "not used by model thread_pool"},
@@ -417,6 +427,25 @@ TEST(SpecJson, StackSizeIsReadAndWritten) {
   EXPECT_EQ(
       parse_experiment_text(experiment(variant("thread_pool")), 4).variants.at(0).stack_bytes(),
       0); // the system's
+}
+
+TEST(SpecJson, AWatchedServerIsReadCheckedAndWritten) {
+  // The test's parent (ctest, or the shell) is a process this user may read.
+  const std::string text =
+      experiment(variant("event_loop", R"(, "target": {"url": "http://127.0.0.1:9/", "watch": )" +
+                                           std::to_string(::getppid()) + "}"));
+  const Experiment e = parse_experiment_text(text, 4);
+  ASSERT_TRUE(e.variants.at(0).target);
+  EXPECT_EQ(e.variants.at(0).target->watch, ::getppid());
+  const Experiment again = parse_experiment_text(to_json_text(e), 4);
+  EXPECT_EQ(again.variants.at(0).target->watch, ::getppid());
+  // The lab's own PID is not a server it loads.
+  const std::vector<FieldError> own = errors_of(
+      experiment(variant("event_loop", R"(, "target": {"url": "http://127.0.0.1:9/", "watch": )" +
+                                           std::to_string(::getpid()) + "}")));
+  ASSERT_EQ(own.size(), 1u) << listing(own);
+  EXPECT_EQ(own[0].path, "variants[0].target.watch");
+  EXPECT_NE(own[0].message.find("the lab itself"), std::string::npos);
 }
 
 TEST(SpecJson, RepeatGroupsNestAndExpandInOrder) {

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <unistd.h>
+
 #include <fstream>
 
 using namespace conlab;
@@ -193,6 +195,38 @@ private Q_SLOTS:
     server->clear();
     QVERIFY(editor.errors().empty());
     QVERIFY(!editor.experiment().variants.front().target);
+  }
+
+  // The watch field gives every aimed variant the server's PID, is checked like any field (the
+  // lab's own PID is refused, once, at the field), and comes back from a file.
+  void watch_field_watches_the_server() {
+    const int cores = available_cores();
+    ExperimentEditor editor(cores);
+    editor.set_experiment(parse_experiment_text(find_preset("fastapi-article")->json, cores));
+    auto *server = editor.findChild<QLineEdit *>(QStringLiteral("target"));
+    auto *watch = editor.findChild<QLineEdit *>(QStringLiteral("watch"));
+    QVERIFY(server && watch);
+    QVERIFY(!watch->isEnabled()); // in process: nothing to watch
+    server->setText(QStringLiteral("http://127.0.0.1:8000"));
+    QVERIFY(watch->isEnabled());
+    watch->setText(QString::number(::getppid()));
+    Q_EMIT watch->textEdited(watch->text());
+    QVERIFY2(editor.errors().empty(),
+             editor.errors().empty() ? "" : editor.errors().front().to_string().c_str());
+    const Experiment aimed = editor.experiment();
+    for (const Variant &v : aimed.variants)
+      QCOMPARE(v.target->watch, std::optional<std::int64_t>(::getppid()));
+    ExperimentEditor reopened(cores);
+    reopened.set_experiment(aimed);
+    QCOMPARE(reopened.findChild<QLineEdit *>(QStringLiteral("watch"))->text(),
+             QString::number(::getppid()));
+
+    watch->setText(QString::number(::getpid()));
+    Q_EMIT watch->textEdited(watch->text());
+    QCOMPARE(editor.errors().size(), aimed.variants.size()); // one per variant
+    QVERIFY(watch->styleSheet().contains(QStringLiteral("#c00")));
+    QVERIFY(watch->toolTip().contains(QStringLiteral("the lab itself")));
+    QCOMPARE(watch->toolTip().count(QStringLiteral("the lab itself")), 1);
   }
 
   void steps_edit_under_the_tester() {

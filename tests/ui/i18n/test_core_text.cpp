@@ -41,7 +41,7 @@ const QSet<QString> &kept_words() {
             "http HTTP host port path cpu conlab USL GIL CPython cpython gil switch_interval_ms "
             "background_cpu_threads process_pool processes ProcessPoolExecutor fork "
             "memory_per_task "
-            "cpu_per_wait switches_per_task Ctrl")
+            "cpu_per_wait switches_per_task Ctrl watch PID")
             .split(QLatin1Char(' '));
     return QSet<QString>(list.begin(), list.end());
   }();
