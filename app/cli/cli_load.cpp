@@ -237,10 +237,7 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
   check_memory(out.urls.size(), g, has_n, budget_given);
   if (vm.count("watch")) {
     const std::int64_t pid = vm["watch"].as<std::int64_t>();
-    const std::string problem = pid > 0 && pid <= INT32_MAX
-                                    ? watch_problem(static_cast<std::int32_t>(pid))
-                                    : "must be a process ID (a positive number)";
-    if (!problem.empty())
+    if (const std::string problem = watch_problem(pid); !problem.empty())
       throw UsageError("--watch " + std::to_string(pid) + ": " + problem);
     g.watch_pid = static_cast<std::int32_t>(pid);
   }

@@ -342,10 +342,7 @@ void check_variant(Checker &c, const Experiment &e, std::size_t i, int cores, Th
     // A process is checked now, not when its variant's turn comes: a PID that names nothing is
     // an error before the run starts.
     if (const std::optional<std::int64_t> pid = v.target->watch) {
-      const std::string problem = *pid > 0 && *pid <= INT32_MAX
-                                      ? watch_problem(static_cast<std::int32_t>(*pid))
-                                      : "must be a process ID (a positive number)";
-      if (!problem.empty())
+      if (const std::string problem = watch_problem(*pid); !problem.empty())
         c.errors().push_back(FieldError{field_path(field_path(path, "target"), "watch"), problem});
     }
   }

@@ -82,9 +82,10 @@ double ProcessWatch::span_s() const {
                            : 1e-9 * static_cast<double>(points.back().at_ns - points.front().at_ns);
 }
 
-std::string watch_problem(std::int32_t pid) {
-  if (pid <= 0)
+std::string watch_problem(std::int64_t given) {
+  if (given <= 0 || given > INT32_MAX)
     return "must be a process ID (a positive number)";
+  const auto pid = static_cast<std::int32_t>(given);
   if (pid == ::getpid())
     return "that is the lab itself; give the PID of the server it loads";
   if (::kill(pid, 0) != 0 && errno == ESRCH)
@@ -165,8 +166,11 @@ bool ProcessWatcher::sample() {
     p.rss_bytes = std::strtoll(statm->data() + statm->find(' ') + 1, nullptr, 10) *
                   static_cast<std::int64_t>(::sysconf(_SC_PAGESIZE));
   // Gone, or a zombie: it holds no memory and its threads have stopped for good.
-  if (error != 0 || tids.empty() ||
-      (p.rss_bytes == 0 && (process_state(m_pid) == 'Z' || process_state(m_pid) == 'X'))) {
+  const auto ended = [this] {
+    const char state = process_state(m_pid);
+    return state == 'Z' || state == 'X';
+  };
+  if (error != 0 || tids.empty() || (p.rss_bytes == 0 && ended())) {
     m_watch.exited_ns = now;
     return false;
   }

@@ -45,8 +45,9 @@ struct ProcessWatch {
   double span_s() const;
 };
 
-// Empty when `pid` can be watched, else why not, in words that follow "--watch PID: ".
-std::string watch_problem(std::int32_t pid);
+// Empty when `pid` can be watched, else why not, in words that follow "--watch PID: ". Takes
+// the number as the user gave it: out of a PID's range is one of the reasons.
+std::string watch_problem(std::int64_t pid);
 
 // Samples the process on a thread of its own, from construction until stop(), every few
 // milliseconds: more rarely when one sample of many threads would cost more than a tenth of
