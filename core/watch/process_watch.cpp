@@ -220,8 +220,9 @@ std::string describe_watch(const ProcessWatch &w) {
   std::string out = "server " + std::to_string(w.pid);
   if (!w.name.empty())
     out += " (" + w.name + ")";
-  out += ": " + std::to_string(w.peak_threads) + " threads at the peak (" +
-         std::to_string(w.first_threads) + " at the start); CPU " + human_duration(w.cpu_s());
+  out += ": " + std::to_string(w.peak_threads) + (w.peak_threads == 1 ? " thread" : " threads") +
+         " at the peak (" + std::to_string(w.first_threads) + " at the start); CPU " +
+         human_duration(w.cpu_s());
   if (const double span = w.span_s(); span > 0)
     out += ", " + human_percent(w.cpu_s() / span) + " of a core over " + human_duration(span);
   out += "; ready but waiting for a core " + human_duration(w.runqueue_wait_s()) + "; memory " +
