@@ -88,7 +88,8 @@ TEST_F(ConcurrentWriters, TwoProcessesLoseNoRun) {
     fs::create_directories(m_dir / w); // each child's captured output
     children.push_back(std::make_unique<conlab::test::ChildProcess>(
         HISTORY_WRITER,
-        std::vector<std::string>{history_dir, go, std::to_string(kRunsPerWriter), w}, m_dir / w));
+        std::vector<std::string>{history_dir, go, std::to_string(kRunsPerWriter), w, "MEET"},
+        m_dir / w));
   }
   for (auto &child : children)
     ASSERT_TRUE(child->wait_for_stderr("ready", 60s));
