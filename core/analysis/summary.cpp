@@ -270,6 +270,7 @@ Summary combine_repeats(const std::vector<Summary> &repeats,
   double makespan = 0, cpu = 0, util = 0, lag_mean = 0, lag_share = 0, in_flight = 0, lambda_w = 0;
   double forced_switches = 0, held_share = 0, process_start = 0;
   for (const Summary &r : repeats) {
+    out.causes += r.causes;
     if (r.processes.measured) {
       out.processes.measured = true;
       out.processes.workers = std::max(out.processes.workers, r.processes.workers);

@@ -2,6 +2,7 @@
 // from per-task samples, telemetry, loop lag and resource use as DESIGN.md defines them.
 #pragma once
 
+#include "core/analysis/cause_split.h"
 #include "core/analysis/folded_samples.h"
 #include "core/analysis/latency_over_time.h"
 #include "core/analysis/task_cost.h"
@@ -71,6 +72,7 @@ struct Summary {
   Percentiles handoff_s;    // inside a task, its steps' trips to a worker process and back
   double handoff_share = 0; // Σ hand-off / Σ response time
   ProcessSummary processes;
+  CauseSplit causes; // every finished task's response time by cause, summed
   double cpu_time_s = 0;
   double cpu_utilization = 0; // cpu time / (makespan × cores)
   std::int64_t context_switches = 0;

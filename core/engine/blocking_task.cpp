@@ -1,6 +1,7 @@
 #include "core/engine/blocking_task.h"
 
 #include "core/engine/blocking_wait.h"
+#include "core/engine/threads/thread_sched.h"
 
 #include <algorithm>
 
@@ -23,8 +24,9 @@ bool burn_holding_gil(const CpuWork &cpu, Gil &gil, std::int64_t ns, const std::
   return true;
 }
 
-bool run_step_blocking(const ModelContext &context, std::uint32_t task, StepKind kind,
-                       std::int64_t ns) {
+namespace {
+
+bool run_step(const ModelContext &context, std::uint32_t task, StepKind kind, std::int64_t ns) {
   Gil *gil = context.gil();
   if (!gil) {
     if (kind == StepKind::cpu)
@@ -42,6 +44,51 @@ bool run_step_blocking(const ModelContext &context, std::uint32_t task, StepKind
     gil->release();
   const bool done = blocking_wait(ns, context.stop());
   context.gil_waited(task, gil->acquire());
+  return done;
+}
+
+struct StepMark {
+  RunClock::clock::time_point at;
+  ThreadSchedTimes sched;
+  static StepMark now() { return {RunClock::clock::now(), own_sched_times()}; }
+};
+
+// A step's wall time split by its thread's own accounting: on a core, ready for one, and the
+// rest blocked, less its waits for the interpreter lock, which the sample counts apart. A thread
+// woken to take the lock may wait for a core meanwhile: that wait is in both, and is left in the
+// GIL's part only, so that the parts add up to the wall time.
+void account(TaskCauses &causes, const StepMark &from, const StepMark &to, std::int64_t gil_ns,
+             StepKind kind) {
+  const std::int64_t wall = (to.at - from.at).count();
+  if (!from.sched.known || !to.sched.known) { // no schedstat: the step's kind says which
+    const std::int64_t rest = std::max<std::int64_t>(0, wall - gil_ns);
+    (kind == StepKind::cpu ? causes.on_cpu_s : causes.blocked_s) += TaskCauses::seconds(rest);
+    return;
+  }
+  const std::int64_t cpu = to.sched.on_cpu_ns - from.sched.on_cpu_ns;
+  std::int64_t ready = to.sched.runnable_ns - from.sched.runnable_ns;
+  std::int64_t blocked = wall - cpu - ready - gil_ns;
+  if (blocked < 0) {
+    ready = std::max<std::int64_t>(0, ready + blocked);
+    blocked = 0;
+  }
+  causes.add_on_cpu(cpu);
+  causes.add_runnable(ready);
+  causes.add_blocked(blocked);
+}
+
+} // namespace
+
+bool run_step_blocking(const ModelContext &context, std::uint32_t task, StepKind kind,
+                       std::int64_t ns) {
+  TaskCauses *causes = context.causes(task);
+  if (!causes)
+    return run_step(context, task, kind, ns);
+  // Its GIL waits, however they were taken (enter_python included), are what its sample gained.
+  const std::int64_t gil_before = context.recorder_gil_wait_ns(task);
+  const StepMark from = StepMark::now();
+  const bool done = run_step(context, task, kind, ns);
+  account(*causes, from, StepMark::now(), context.recorder_gil_wait_ns(task) - gil_before, kind);
   return done;
 }
 

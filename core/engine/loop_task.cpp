@@ -37,13 +37,17 @@ LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task
     bool completed = true;
     if (kind == StepKind::io) {
       context.leave_python();
-      if (ns <= 0)
+      if (ns <= 0) {
+        const auto ready = LoopSleepQueue::clock::now();
         co_await YieldToLoop{loop.io_context()};
-      else
-        co_await SleepUntil{loop.sleepers(),
-                            (s == 0 && start_is_now ? context.clock().at(started_at)
-                                                    : LoopSleepQueue::clock::now()) +
-                                std::chrono::nanoseconds(ns)};
+        context.loop_resumed(task, 0, ready);
+      } else {
+        const auto ready = (s == 0 && start_is_now ? context.clock().at(started_at)
+                                                   : LoopSleepQueue::clock::now()) +
+                           std::chrono::nanoseconds(ns);
+        co_await SleepUntil{loop.sleepers(), ready};
+        context.loop_resumed(task, ns, ready);
+      }
       context.enter_python(task);
       completed = !context.stopping();
     } else if constexpr (!kOffloads) {
@@ -51,10 +55,14 @@ LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task
     } else if (offload.processes) {
       // The worker process has its own interpreter lock; this thread gives up the loop's.
       context.leave_python();
+      const auto asked = std::chrono::steady_clock::now();
       const ProcessExecutor::Done done =
           co_await RunInProcess{loop.io_context(), *offload.processes, {task, kind, ns}};
       context.executor_waited(task, done.queued_ns);
       context.handed_off(task, done.handoff_ns);
+      context.ran_in_process(task, kind,
+                             (std::chrono::steady_clock::now() - asked).count() - done.queued_ns -
+                                 done.handoff_ns);
       if (done.outcome == ProcessExecutor::Outcome::failed) {
         context.task_failed(task); // the pool broke under it
         co_return;
@@ -64,13 +72,16 @@ LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task
     } else if (offload.threads) {
       context.leave_python();
       const auto asked = std::chrono::steady_clock::now();
+      auto ran = asked; // when the executor's thread was done with the step
       completed = co_await RunOnPool{
-          loop.io_context(), *offload.threads, [&context, task, kind, ns, asked] {
+          loop.io_context(), *offload.threads, [&context, task, kind, ns, asked, &ran] {
             context.executor_waited(task, (std::chrono::steady_clock::now() - asked).count());
             const bool done = run_step_blocking(context, task, kind, ns);
             context.leave_python();
+            ran = std::chrono::steady_clock::now();
             return done;
           }};
+      context.loop_resumed(task, 0, ran);
       context.enter_python(task);
     } else {
       completed = run_step_blocking(context, task, kind, ns);

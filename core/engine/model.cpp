@@ -1,5 +1,6 @@
 #include "core/engine/model.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace conlab {
@@ -41,6 +42,21 @@ void ModelContext::leave_python() const {
 void ModelContext::leave_python_idle() const {
   if (m_gil && !GilBatch::open_wait(m_gil) && m_gil->held_by_this_thread())
     m_gil->release_to_waiter();
+}
+
+void ModelContext::loop_resumed(std::uint32_t task, std::int64_t blocked_ns,
+                                RunClock::clock::time_point ready) const {
+  TaskCauses *causes = m_recorder.causes(task);
+  if (!causes)
+    return;
+  causes->add_blocked(blocked_ns);
+  // A timer may wake its loop a little early; a negative delay is none.
+  causes->add_loop_delay(std::max<std::int64_t>(0, (RunClock::clock::now() - ready).count()));
+}
+
+void ModelContext::ran_in_process(std::uint32_t task, StepKind kind, std::int64_t ns) const {
+  if (TaskCauses *causes = m_recorder.causes(task); causes && ns > 0)
+    (kind == StepKind::cpu ? causes->on_cpu_s : causes->blocked_s) += TaskCauses::seconds(ns);
 }
 
 void ModelContext::task_finished(std::uint32_t task) {

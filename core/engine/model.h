@@ -47,6 +47,22 @@ public:
   void handed_off(std::uint32_t task, std::int64_t ns) { m_recorder.handed_off(task, ns); }
   TaskRecorder &recorder() { return m_recorder; }
 
+  // Where the task's time went, when the run measures it (in-process runs); null otherwise.
+  // Same rule as the sample: only by the thread that runs the task at the moment.
+  TaskCauses *causes(std::uint32_t task) const { return m_recorder.causes(task); }
+  // A wait that an event loop served: the task waited `blocked_ns` (a timer), could go on at
+  // `ready`, and the loop resumed it only now; the difference is the loop's delay.
+  void loop_resumed(std::uint32_t task, std::int64_t blocked_ns,
+                    RunClock::clock::time_point ready) const;
+  // A step that a worker process ran for `ns` (from its trip there and back, less its queue and
+  // hand-off): the process's own scheduler is out of sight, so the step's kind says where that
+  // time went, on a core (cpu) or blocked.
+  void ran_in_process(std::uint32_t task, StepKind kind, std::int64_t ns) const;
+  // The GIL wait the task's sample holds so far (same rule).
+  std::int64_t recorder_gil_wait_ns(std::uint32_t task) const {
+    return m_recorder.gil_wait_ns(task);
+  }
+
   // The interpreter lock, or null (C++, free-threaded Python). A thread runs the task's Python
   // code between enter_python and leave_python: enter takes the lock if this thread does not
   // hold it (counting the wait as the task's GIL wait), leave drops it if it does. Both do

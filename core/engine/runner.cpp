@@ -125,7 +125,8 @@ TaskCostInputs cost_inputs(const Workload &w, std::int64_t baseline_rss,
 }
 
 RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, const CpuWork &cpu,
-                        int cores, const std::stop_token &stop, ProgressTracker &progress) {
+                        int cores, const std::stop_token &stop, ProgressTracker &progress,
+                        bool measure_causes) {
   const Variant &variant = e.variants[index];
   const ModelInfo *info = find_model(variant.model);
   if (!info)
@@ -136,6 +137,8 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   const Workload workload(variant, e.time_scale, e.seed, static_cast<std::uint32_t>(index));
   const RunClock clock;
   TaskRecorder recorder(static_cast<std::uint32_t>(e.load.tasks), clock);
+  if (measure_causes)
+    recorder.measure_causes();
   LoadDriver driver(e.load, recorder, stop, e.seed);
   // The switch interval is a duration like the steps', so it follows the time scale.
   std::optional<Gil> gil;
@@ -175,9 +178,11 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
 
   out.samples = recorder.take_samples();
   out.gil_waits = recorder.take_gil_waits();
+  out.causes = recorder.take_causes();
   out.loop_lag = context.take_loop_lag();
   out.latency_over_time.add_finished(out.samples);
   out.summary = summarize(out.samples, out.telemetry, out.loop_lag, out.resources, cores);
+  out.summary.causes = split_causes(out.samples, out.causes);
   out.summary.cost =
       measure_task_cost(out.samples, out.resources, cost_inputs(workload, baseline_rss, context));
   if (gil) {
@@ -315,7 +320,8 @@ RunResults run_experiment(const Experiment &e, const RunOptions &options) {
                 ? http::run_target_repeat(
                       e, i, repeat, cpu, cores, options.stop,
                       [&progress](const TaskRecorder &r) { progress.report(r); }, http_notes[i])
-                : run_repeat(e, i, repeat, cpu, cores, options.stop, progress));
+                : run_repeat(e, i, repeat, cpu, cores, options.stop, progress,
+                             options.split_causes));
         progress.end();
         if (options.on_repeat_done)
           options.on_repeat_done(i, results.variants[i].repeats.back());

@@ -1,6 +1,9 @@
 #include "core/engine/task_recorder.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <new>
+#include <type_traits>
 #include <utility>
 
 namespace conlab {
@@ -99,6 +102,27 @@ std::vector<TaskSample> TaskRecorder::take_samples(std::uint32_t count) {
         out.push_back(TaskSample{.task = first + i});
     delete[] chunk;
   }
+  return out;
+}
+
+void TaskRecorder::FreeCauses::operator()(TaskCauses *p) const { std::free(p); }
+
+void TaskRecorder::measure_causes() {
+  // calloc, not new[]: a large calloc is fresh zero pages from the kernel, so a million tasks
+  // cost memory only as they run, and TaskCauses is all floats whose zero bytes are 0.0.
+  static_assert(std::is_trivially_copyable_v<TaskCauses>);
+  auto *p = static_cast<TaskCauses *>(
+      std::calloc(std::max<std::uint32_t>(m_tasks, 1), sizeof(TaskCauses)));
+  if (!p)
+    throw std::bad_alloc();
+  m_causes.reset(p);
+}
+
+std::vector<TaskCauses> TaskRecorder::take_causes() {
+  if (!m_causes)
+    return {};
+  std::vector<TaskCauses> out(m_causes.get(), m_causes.get() + m_tasks);
+  m_causes.reset();
   return out;
 }
 

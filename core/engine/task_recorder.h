@@ -11,6 +11,7 @@
 #pragma once
 
 #include "core/engine/run_clock.h"
+#include "core/engine/task_causes.h"
 #include "core/engine/task_sample.h"
 
 #include <atomic>
@@ -56,8 +57,17 @@ public:
     if (ns >= 1000 && task < m_gil_waits.size())
       m_gil_waits[task].push_back({end_ns - ns, end_ns});
   }
+  std::int64_t gil_wait_ns(std::uint32_t task) { return slot(task).gil_wait_ns(); }
   // Every kept wait, by task then time. Only once every thread has been joined.
   std::vector<GilWait> take_gil_waits();
+
+  // In-process runs: keep a TaskCauses per task (16 bytes each, in memory the kernel hands out
+  // as tasks first touch it). Before the run starts. Without it, causes() is null.
+  void measure_causes();
+  // Only by the thread that runs the task at the moment, like its sample.
+  TaskCauses *causes(std::uint32_t task) { return m_causes ? &m_causes[task] : nullptr; }
+  // Only once every thread has been joined: every task's, or none when they were not measured.
+  std::vector<TaskCauses> take_causes();
 
   std::uint32_t tasks() const { return m_tasks; } // also after take_samples()
   std::uint64_t submitted_count() const { return m_submitted.load(std::memory_order_relaxed); }
@@ -104,6 +114,10 @@ private:
   std::vector<std::unique_ptr<TaskSample[]>> m_handed; // ended chunks, until taken
   std::unique_ptr<std::atomic<TaskSample *>[]> m_chunks;
   std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> m_gil_waits;
+  struct FreeCauses {
+    void operator()(TaskCauses *p) const;
+  };
+  std::unique_ptr<TaskCauses[], FreeCauses> m_causes;
   std::atomic<std::uint64_t> m_submitted{0};
   std::atomic<std::uint64_t> m_started{0};
   std::atomic<std::uint64_t> m_finished{0};

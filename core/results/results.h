@@ -53,6 +53,8 @@ struct RepeatResult {
   std::vector<TelemetryPoint> telemetry;
   std::vector<LoopLagTrace> loop_lag;
   std::vector<GilWait> gil_waits; // under a GIL: the first tasks' waits for the lock
+  // One per sample when the run split each task's time by cause (in-process runs); else empty.
+  std::vector<TaskCauses> causes;
   ResourceUsage resources;
   Summary summary;
   bool complete = false; // every task finished

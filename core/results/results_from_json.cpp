@@ -3,6 +3,7 @@
 #include "core/results/results_json.h"
 
 #include "core/experiment/spec_json.h"
+#include "core/results/causes_json.h"
 #include "core/results/json_columns.h"
 #include "core/results/latency_json.h"
 #include "core/results/watch_json.h"
@@ -100,6 +101,7 @@ Summary read_summary(const boost::json::value *json, const std::string &path,
     s.processes.start_in_run = p.boolean("start_in_run", kRequired).value_or(false);
     s.processes.tasks_taken_down = number(p, "tasks_taken_down");
   }
+  s.causes = read_cause_split(f.object("causes"), f.path("causes"), errors);
   s.cpu_time_s = number(f, "cpu_time_s");
   s.cpu_utilization = number(f, "cpu_utilization");
   s.context_switches = integer(f, "context_switches");
@@ -296,6 +298,7 @@ RepeatResult read_repeat(const boost::json::value &json, const std::string &path
   read_telemetry(f.object("telemetry", kRequired), f.path("telemetry"), r, errors);
   read_loop_lag(f.array("loop_lag", kRequired), f.path("loop_lag"), r, errors);
   read_gil_waits(f.object("gil_waits"), f.path("gil_waits"), r, errors);
+  r.causes = read_causes_columns(f.object("causes"), f.path("causes"), r.samples.size(), errors);
   r.http_errors = read_http_errors(f.object("http_errors"), f.path("http_errors"), errors);
   r.server_watch = read_process_watch(f.object("server_watch"), f.path("server_watch"), errors);
   r.beyond_budget =

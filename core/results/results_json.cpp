@@ -2,6 +2,7 @@
 // are stored as columns of numbers, so a million tasks stay compact and fast to serialize.
 #include "core/results/results_json.h"
 
+#include "core/results/causes_json.h"
 #include "core/results/json_columns.h"
 #include "core/results/latency_json.h"
 #include "core/results/watch_json.h"
@@ -51,6 +52,8 @@ boost::json::object to_json(const Summary &s) {
                       {"start_in_run", s.processes.start_in_run},
                       {"tasks_taken_down", number_or_null(s.processes.tasks_taken_down)}};
   }
+  if (s.causes.tasks > 0) // absent when no task finished (and in files from before it)
+    o["causes"] = to_json(s.causes);
   o["cpu_time_s"] = number_or_null(s.cpu_time_s);
   o["cpu_utilization"] = number_or_null(s.cpu_utilization);
   o["context_switches"] = s.context_switches;
@@ -143,6 +146,8 @@ boost::json::object to_json(const RepeatResult &r) {
   if (r.summary.processes.measured)
     o["samples"].as_object()["handoff_ns"] =
         column(s, [](const TaskSample &t) { return t.handoff_ns(); });
+  if (!r.causes.empty())
+    o["causes"] = causes_columns(r.causes);
   const auto &t = r.telemetry;
   o["telemetry"] = {{"at_ns", column(t, [](const TelemetryPoint &p) { return p.at_ns; })},
                     {"in_flight", column(t, [](const TelemetryPoint &p) { return p.in_flight; })},

@@ -88,7 +88,7 @@ private:
       const std::int64_t ns = w.duration_ns(task, s);
       if (w.kind(s) == StepKind::io) {
         m_context.leave_python();
-        co_await waitFor(ns);
+        co_await waitFor(task, ns);
         m_context.enter_python(task);
         completed = !m_context.stopping();
       } else if (m_offload) {
@@ -98,16 +98,19 @@ private:
         HandOff &hand_off = m_hand_off;
         hand_off.release();
         const auto asked = std::chrono::steady_clock::now();
-        completed = co_await QtConcurrent::run(m_offload, [&context, &hand_off, task, kind, ns,
-                                                           asked] {
-          hand_off.acquire();
-          context.executor_waited(task, (std::chrono::steady_clock::now() - asked).count());
-          const bool done = run_step_blocking(context, task, kind, ns);
-          context.leave_python();
-          hand_off.release();
-          return done;
-        });
+        auto ran = asked; // when the pool's thread was done with the step
+        completed = co_await QtConcurrent::run(
+            m_offload, [&context, &hand_off, task, kind, ns, asked, &ran] {
+              hand_off.acquire();
+              context.executor_waited(task, (std::chrono::steady_clock::now() - asked).count());
+              const bool done = run_step_blocking(context, task, kind, ns);
+              context.leave_python();
+              ran = std::chrono::steady_clock::now();
+              hand_off.release();
+              return done;
+            });
         m_hand_off.acquire();
+        m_context.loop_resumed(task, 0, ran);
         m_context.enter_python(task);
       } else {
         completed = run_step_blocking(m_context, task, w.kind(s), ns);
@@ -120,16 +123,20 @@ private:
     quitIfIdle();
   }
 
-  QCoro::Task<> waitFor(std::int64_t ns) {
+  QCoro::Task<> waitFor(std::uint32_t task, std::int64_t ns) {
     QTimer timer; // precise: the default coarse timer may be 5% late, which would skew results
     timer.setTimerType(Qt::PreciseTimer);
     timer.setSingleShot(true);
     m_waits.insert(&timer);
-    timer.start(m_draining ? std::chrono::milliseconds(0)
-                           : std::chrono::round<std::chrono::milliseconds>(
-                                 std::chrono::nanoseconds(ns)));
+    // A QTimer counts whole milliseconds: the wait is what it was asked for.
+    const std::chrono::milliseconds wait =
+        m_draining ? std::chrono::milliseconds(0)
+                   : std::chrono::round<std::chrono::milliseconds>(std::chrono::nanoseconds(ns));
+    const auto ready = std::chrono::steady_clock::now() + wait;
+    timer.start(wait);
     co_await qCoro(timer).waitForTimeout();
     m_waits.erase(&timer);
+    m_context.loop_resumed(task, std::chrono::nanoseconds(wait).count(), ready);
   }
 
   void armProbe(RunClock::clock::time_point from) {

@@ -1,0 +1,95 @@
+#include "core/analysis/cause_split.h"
+
+namespace conlab {
+
+std::string_view cause_key(Cause cause) {
+  switch (cause) {
+  case Cause::queue_wait:
+    return "queue_wait";
+  case Cause::on_cpu:
+    return "on_cpu";
+  case Cause::runnable:
+    return "runnable";
+  case Cause::blocked:
+    return "blocked";
+  case Cause::loop_delay:
+    return "loop_delay";
+  case Cause::gil_wait:
+    return "gil_wait";
+  case Cause::handoff:
+    return "handoff";
+  case Cause::other:
+    return "other";
+  }
+  return "other";
+}
+
+std::string_view cause_source(Cause cause) {
+  switch (cause) {
+  case Cause::queue_wait:
+    return "the lab's timestamps: start − submit, and each executor wait";
+  case Cause::on_cpu:
+    return "/proc/thread-self/schedstat (run time) around each step";
+  case Cause::runnable:
+    return "/proc/thread-self/schedstat (run-queue wait) around each step";
+  case Cause::blocked:
+    return "the step's wall time less its run time, run-queue wait and GIL waits; a loop's timer";
+  case Cause::loop_delay:
+    return "the lab's timestamps: resumed − ready, on the task's loop";
+  case Cause::gil_wait:
+    return "the lab's interpreter lock: each wait to take it";
+  case Cause::handoff:
+    return "the lab's timestamps: a step's trip to a worker process and back";
+  case Cause::other:
+    return "response time less every part above";
+  }
+  return "";
+}
+
+Cause CauseSplit::largest() const {
+  Cause best = Cause::queue_wait;
+  for (Cause c : kCauses)
+    if (c != Cause::other && seconds(c) > seconds(best))
+      best = c;
+  return best;
+}
+
+CauseSplit &CauseSplit::operator+=(const CauseSplit &o) {
+  measured = measured || o.measured;
+  tasks += o.tasks;
+  response_s += o.response_s;
+  for (std::size_t i = 0; i < kCauseCount; ++i)
+    total_s[i] += o.total_s[i];
+  return *this;
+}
+
+CauseSplit split_causes(std::span<const TaskSample> samples, std::span<const TaskCauses> causes) {
+  CauseSplit out;
+  out.measured = !causes.empty() && causes.size() == samples.size();
+  auto add = [&out](Cause c, double s) { out.total_s[static_cast<std::size_t>(c)] += s; };
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const TaskSample &t = samples[i];
+    if (!t.finished())
+      continue;
+    ++out.tasks;
+    const double response = static_cast<double>(t.response_ns()) * 1e-9;
+    const double queue = static_cast<double>(t.queue_wait_ns()) * 1e-9 + t.executor_wait_s;
+    double explained = queue + t.gil_wait_s + t.handoff_s;
+    add(Cause::queue_wait, queue);
+    add(Cause::gil_wait, t.gil_wait_s);
+    add(Cause::handoff, t.handoff_s);
+    if (out.measured) {
+      const TaskCauses &c = causes[i];
+      add(Cause::on_cpu, c.on_cpu_s);
+      add(Cause::runnable, c.runnable_s);
+      add(Cause::blocked, c.blocked_s);
+      add(Cause::loop_delay, c.loop_delay_s);
+      explained += double{c.on_cpu_s} + c.runnable_s + c.blocked_s + c.loop_delay_s;
+    }
+    out.response_s += response;
+    add(Cause::other, response - explained);
+  }
+  return out;
+}
+
+} // namespace conlab

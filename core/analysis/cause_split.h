@@ -1,0 +1,55 @@
+// Where the response time went, summed over a variant's tasks: each task's response time split
+// into causes that add up to it, from the lab's own timestamps and the kernel's per-thread
+// scheduler accounting (core/engine/task_causes.h). What tells "the pool is too small" from "the
+// CPU is saturated" from "something blocks the loop".
+#pragma once
+
+#include "core/engine/task_causes.h"
+#include "core/engine/task_sample.h"
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+namespace conlab {
+
+enum class Cause {
+  queue_wait, // waiting for a worker, or for an executor's thread inside the task
+  on_cpu,     // running on a core
+  runnable,   // ready, waiting for a core
+  blocked,    // waiting on a timer or a blocking call
+  loop_delay, // ready, but its event loop was busy with another task
+  gil_wait,   // waiting to take the interpreter lock
+  handoff,    // its steps' trips to a worker process and back
+  other,      // the rest: the response time the parts above do not explain
+};
+inline constexpr std::size_t kCauseCount = 8;
+inline constexpr std::array<Cause, kCauseCount> kCauses{
+    Cause::queue_wait, Cause::on_cpu,   Cause::runnable, Cause::blocked,
+    Cause::loop_delay, Cause::gil_wait, Cause::handoff,  Cause::other};
+
+// The key in results files, CSV and the CLI: "queue_wait", "on_cpu", ...
+std::string_view cause_key(Cause cause);
+// Where the lab reads it, as the results name it.
+std::string_view cause_source(Cause cause);
+
+struct CauseSplit {
+  bool measured = false;   // false: the run could not see inside its tasks (an HTTP target)
+  std::uint64_t tasks = 0; // finished tasks summed
+  double response_s = 0;   // Σ response time
+  std::array<double, kCauseCount> total_s{}; // Σ per cause; `other` may be slightly negative
+
+  double seconds(Cause c) const { return total_s[static_cast<std::size_t>(c)]; }
+  // Of all the response time; 0 when nothing finished.
+  double share(Cause c) const { return response_s > 0 ? seconds(c) / response_s : 0; }
+  // The largest cause but `other`.
+  Cause largest() const;
+  CauseSplit &operator+=(const CauseSplit &o);
+};
+
+// Over the finished tasks; `causes` is one per sample, or empty (then only the lab's own parts
+// are known, and `measured` is false).
+CauseSplit split_causes(std::span<const TaskSample> samples, std::span<const TaskCauses> causes);
+
+} // namespace conlab
