@@ -2,49 +2,28 @@
 
 namespace conlab {
 
-std::string_view cause_key(Cause cause) {
-  switch (cause) {
-  case Cause::queue_wait:
-    return "queue_wait";
-  case Cause::on_cpu:
-    return "on_cpu";
-  case Cause::runnable:
-    return "runnable";
-  case Cause::blocked:
-    return "blocked";
-  case Cause::loop_delay:
-    return "loop_delay";
-  case Cause::gil_wait:
-    return "gil_wait";
-  case Cause::handoff:
-    return "handoff";
-  case Cause::other:
-    return "other";
-  }
-  return "other";
-}
+namespace {
 
-std::string_view cause_source(Cause cause) {
-  switch (cause) {
-  case Cause::queue_wait:
-    return "the lab's timestamps: start − submit, and each executor wait";
-  case Cause::on_cpu:
-    return "/proc/thread-self/schedstat (run time) around each step";
-  case Cause::runnable:
-    return "/proc/thread-self/schedstat (run-queue wait) around each step";
-  case Cause::blocked:
-    return "the step's wall time less its run time, run-queue wait and GIL waits; a loop's timer";
-  case Cause::loop_delay:
-    return "the lab's timestamps: resumed − ready, on the task's loop";
-  case Cause::gil_wait:
-    return "the lab's interpreter lock: each wait to take it";
-  case Cause::handoff:
-    return "the lab's timestamps: a step's trip to a worker process and back";
-  case Cause::other:
-    return "response time less every part above";
-  }
-  return "";
-}
+struct CauseInfo {
+  std::string_view key, source;
+};
+// In the order of enum Cause.
+constexpr std::array<CauseInfo, kCauseCount> kInfo{{
+    {"queue_wait", "the lab's timestamps: start − submit, and each executor wait"},
+    {"on_cpu", "/proc/thread-self/schedstat (run time) around each step"},
+    {"runnable", "/proc/thread-self/schedstat (run-queue wait) around each step"},
+    {"blocked",
+     "the step's wall time less its run time, run-queue wait and GIL waits; a loop's timer"},
+    {"loop_delay", "the lab's timestamps: resumed − ready, on the task's loop"},
+    {"gil_wait", "the lab's interpreter lock: each wait to take it, and to hand it over"},
+    {"handoff", "the lab's timestamps: a step's trip to a worker process and back"},
+    {"other", "response time less every part above"},
+}};
+
+} // namespace
+
+std::string_view cause_key(Cause cause) { return kInfo[static_cast<std::size_t>(cause)].key; }
+std::string_view cause_source(Cause cause) { return kInfo[static_cast<std::size_t>(cause)].source; }
 
 Cause CauseSplit::largest() const {
   Cause best = Cause::queue_wait;
@@ -76,7 +55,7 @@ CauseSplit split_causes(std::span<const TaskSample> samples, std::span<const Tas
     const double queue = static_cast<double>(t.queue_wait_ns()) * 1e-9 + t.executor_wait_s;
     double explained = queue + t.gil_wait_s + t.handoff_s;
     add(Cause::queue_wait, queue);
-    add(Cause::gil_wait, t.gil_wait_s);
+    add(Cause::gil_wait, t.gil_wait_s + (out.measured ? causes[i].gil_handover_s : 0.0f));
     add(Cause::handoff, t.handoff_s);
     if (out.measured) {
       const TaskCauses &c = causes[i];
@@ -84,7 +63,8 @@ CauseSplit split_causes(std::span<const TaskSample> samples, std::span<const Tas
       add(Cause::runnable, c.runnable_s);
       add(Cause::blocked, c.blocked_s);
       add(Cause::loop_delay, c.loop_delay_s);
-      explained += double{c.on_cpu_s} + c.runnable_s + c.blocked_s + c.loop_delay_s;
+      explained +=
+          double{c.on_cpu_s} + c.runnable_s + c.blocked_s + c.loop_delay_s + c.gil_handover_s;
     }
     out.response_s += response;
     add(Cause::other, response - explained);

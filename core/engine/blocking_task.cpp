@@ -100,7 +100,13 @@ bool run_task_blocking(ModelContext &context, std::uint32_t task) {
   for (std::size_t s = 0; s < w.step_count() && completed; ++s)
     completed = run_step_blocking(context, task, w.kind(s), w.duration_ns(task, s));
   // The thread goes back to its pool's queue; its next task starts by taking the lock back.
-  context.leave_python_idle();
+  if (TaskCauses *causes = context.gil() ? context.causes(task) : nullptr) {
+    const auto from = RunClock::clock::now();
+    context.leave_python_idle();
+    causes->gil_handover_s += TaskCauses::seconds((RunClock::clock::now() - from).count());
+  } else {
+    context.leave_python_idle();
+  }
   if (completed)
     context.task_finished(task);
   return completed;

@@ -16,6 +16,9 @@ struct TaskCauses {
   float runnable_s = 0;   // the kernel's run-queue wait of those threads, during the steps
   float blocked_s = 0;    // waiting on a timer or a blocking call
   float loop_delay_s = 0; // could go on, but its event loop was busy elsewhere
+  // Handing the interpreter lock to a waiting thread before the task could end (as CPython's
+  // drop_gil waits for the waiter to take it): a GIL wait its sample does not count.
+  float gil_handover_s = 0;
 
   static float seconds(std::int64_t ns) {
     return static_cast<float>(static_cast<double>(ns) / 1e9);
@@ -26,6 +29,6 @@ struct TaskCauses {
   void add_blocked(std::int64_t ns) { blocked_s += seconds(ns); }
   void add_loop_delay(std::int64_t ns) { loop_delay_s += seconds(ns); }
 };
-static_assert(sizeof(TaskCauses) == 16);
+static_assert(sizeof(TaskCauses) == 20);
 
 } // namespace conlab

@@ -61,7 +61,7 @@ public:
   // Every kept wait, by task then time. Only once every thread has been joined.
   std::vector<GilWait> take_gil_waits();
 
-  // In-process runs: keep a TaskCauses per task (16 bytes each, in memory the kernel hands out
+  // In-process runs: keep a TaskCauses per task (20 bytes each, in memory the kernel hands out
   // as tasks first touch it). Before the run starts. Without it, causes() is null.
   void measure_causes();
   // Only by the thread that runs the task at the moment, like its sample.

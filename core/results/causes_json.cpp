@@ -39,7 +39,7 @@ CauseSplit read_cause_split(const boost::json::value *json, const std::string &p
 namespace {
 
 constexpr const char *kOnCpu = "on_cpu_ns", *kRunnable = "runnable_ns", *kBlocked = "blocked_ns",
-                     *kLoopDelay = "loop_delay_ns";
+                     *kLoopDelay = "loop_delay_ns", *kGilHandover = "gil_handover_ns";
 
 } // namespace
 
@@ -50,7 +50,8 @@ boost::json::object causes_columns(const std::vector<TaskCauses> &c) {
   return {{kOnCpu, ns(&TaskCauses::on_cpu_s)},
           {kRunnable, ns(&TaskCauses::runnable_s)},
           {kBlocked, ns(&TaskCauses::blocked_s)},
-          {kLoopDelay, ns(&TaskCauses::loop_delay_s)}};
+          {kLoopDelay, ns(&TaskCauses::loop_delay_s)},
+          {kGilHandover, ns(&TaskCauses::gil_handover_s)}};
 }
 
 std::vector<TaskCauses> read_causes_columns(const boost::json::value *json, const std::string &path,
@@ -62,9 +63,10 @@ std::vector<TaskCauses> read_causes_columns(const boost::json::value *json, cons
   const auto runnable = column<std::int64_t>(f, kRunnable);
   const auto blocked = column<std::int64_t>(f, kBlocked);
   const auto loop_delay = column<std::int64_t>(f, kLoopDelay);
-  if (!complete_table(
-          f, sized(kOnCpu, on_cpu),
-          {sized(kRunnable, runnable), sized(kBlocked, blocked), sized(kLoopDelay, loop_delay)}))
+  const auto handover = column<std::int64_t>(f, kGilHandover);
+  if (!complete_table(f, sized(kOnCpu, on_cpu),
+                      {sized(kRunnable, runnable), sized(kBlocked, blocked),
+                       sized(kLoopDelay, loop_delay), sized(kGilHandover, handover)}))
     return {};
   if (on_cpu->size() != tasks) {
     f.error(f.path(kOnCpu), "has " + std::to_string(on_cpu->size()) +
@@ -77,6 +79,7 @@ std::vector<TaskCauses> read_causes_columns(const boost::json::value *json, cons
     out[i].add_runnable((*runnable)[i]);
     out[i].add_blocked((*blocked)[i]);
     out[i].add_loop_delay((*loop_delay)[i]);
+    out[i].gil_handover_s = TaskCauses::seconds((*handover)[i]);
   }
   return out;
 }

@@ -1,7 +1,7 @@
-// The calling thread's own scheduler accounting: how long it has run on a core and how long it
-// has waited in a run queue, ready, since it started. The kernel keeps both per thread in
-// /proc/thread-self/schedstat (CONFIG_SCHED_INFO, on in Debian's kernels); a read costs about
-// 0.6 µs, which is why the lab reads it at step boundaries and not more often.
+// The calling thread's own scheduler accounting: how long it has run on a core (its CPU clock)
+// and how long it has waited in a run queue, ready, since it started (the kernel's
+// /proc/thread-self/schedstat, CONFIG_SCHED_INFO, on in Debian's kernels). Both cost about 1 µs
+// together, which is why the lab reads them at step boundaries and not more often.
 #pragma once
 
 #include <cstdint>
