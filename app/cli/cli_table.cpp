@@ -3,6 +3,8 @@
 #include "core/util/format.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <ostream>
 
 namespace conlab::cli {
@@ -101,6 +103,37 @@ Table cost_table(const RunResults &results) {
          c.threads_started > 0
              ? human_duration(c.thread_start_s) + " × " + human_count(c.threads_started)
              : std::string(kDash)});
+  }
+  return table;
+}
+
+// Where each variant's response time went, as shares: a column per cause that took at least
+// half a percent somewhere, so a run of pools shows queue, blocked and on CPU and nothing else.
+// Empty when no variant's split was measured (HTTP targets see only the client's side).
+Table cause_table(const RunResults &results) {
+  constexpr std::array<const char *, kCauseCount> kHeaders{
+      "queued", "on CPU", "runnable", "blocked", "loop busy", "GIL", "hand-off", "other"};
+  std::vector<Cause> shown;
+  for (Cause c : kCauses)
+    for (const VariantResult &variant : results.variants)
+      if (variant.summary.causes.measured && std::abs(variant.summary.causes.share(c)) >= 0.005) {
+        shown.push_back(c);
+        break;
+      }
+  Table table;
+  if (shown.empty())
+    return table;
+  table.add_column("time went to", Align::left);
+  for (Cause c : shown)
+    table.add_column(kHeaders[static_cast<std::size_t>(c)], Align::right);
+  for (const VariantResult &variant : results.variants) {
+    const CauseSplit &split = variant.summary.causes;
+    if (!split.measured || split.tasks == 0)
+      continue;
+    std::vector<std::string> row{variant.label};
+    for (Cause c : shown)
+      row.push_back(human_percent(std::max(0.0, split.share(c))));
+    table.add_row(std::move(row));
   }
   return table;
 }
@@ -226,6 +259,10 @@ void print_report(std::ostream &out, const RunResults &results, const ReportCont
   out << '\n';
   if (const Table costs = cost_table(results); !costs.empty()) {
     costs.print(out);
+    out << '\n';
+  }
+  if (const Table causes = cause_table(results); !causes.empty()) {
+    causes.print(out);
     out << '\n';
   }
   print_explanations(out, results, context.width);

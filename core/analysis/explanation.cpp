@@ -173,6 +173,47 @@ void against_claim(std::ostringstream &out, const ClaimCheck &c, std::uint32_t t
     out << " (measured " << human_duration(c.measured_s) << ").";
 }
 
+std::string_view cause_words(Cause c) {
+  switch (c) {
+  case Cause::queue_wait:
+    return "queued";
+  case Cause::on_cpu:
+    return "on a core";
+  case Cause::runnable:
+    return "waiting for a core";
+  case Cause::blocked:
+    return "blocked on a wait";
+  case Cause::loop_delay:
+    return "ready while its loop ran others";
+  case Cause::gil_wait:
+    return "waiting for the GIL";
+  case Cause::handoff:
+    return "on the way to a worker process";
+  case Cause::other:
+    return "unexplained";
+  }
+  return "";
+}
+
+void split(std::ostringstream &out, const ExplanationFacts &f) {
+  if (f.split.empty())
+    return;
+  out << " Its response time went to: ";
+  for (std::size_t i = 0; i < f.split.size(); ++i)
+    out << (i == 0 ? "" : ", ") << human_percent(f.split[i].share) << ' '
+        << cause_words(f.split[i].cause);
+  out << '.';
+  if (f.ready_share_of_started > 0) {
+    out << " Once started, " << human_percent(f.ready_share_of_started)
+        << " of it was spent ready but waiting for a core: the CPU (" << f.cores
+        << (f.cores == 1 ? " core" : " cores");
+    if (f.pool_size > 0)
+      out << "), not the pool of " << f.pool_size << ", was the limit.";
+    else
+      out << ") was the limit.";
+  }
+}
+
 } // namespace
 
 std::string explain(const ExplanationFacts &f) {
@@ -181,6 +222,7 @@ std::string explain(const ExplanationFacts &f) {
   std::ostringstream out;
   cause(out, f);
   processes(out, f);
+  split(out, f);
   if (f.completed < f.tasks) {
     out << " Only " << f.completed << " of " << f.tasks
         << " tasks finished before the run stopped.";

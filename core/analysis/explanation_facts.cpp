@@ -15,6 +15,7 @@ constexpr double kGilBound = 0.3; // of the tasks' running time
 constexpr double kCpuSaturated = 0.8;
 constexpr double kPredictionGap = 0.10;
 constexpr double kClaimGap = 0.25;
+constexpr double kSplitPart = 0.05; // a cause the explanation names
 
 // Whether some step of the workload runs on (and so freezes) the model's event loop.
 bool blocks_its_loop(const Variant &v, int cores) {
@@ -155,6 +156,26 @@ std::optional<ClaimCheck> check_claim(const Variant &v, const Summary &s, const 
   return c;
 }
 
+// The split only where it was measured inside the tasks: an HTTP target's would be all queue
+// and "other", which says nothing the latency does not.
+void find_split(ExplanationFacts &f, const Variant &v, const Summary &s, int cores) {
+  const CauseSplit &c = s.causes;
+  if (!c.measured || c.tasks == 0)
+    return;
+  for (Cause cause : kCauses)
+    if (c.share(cause) >= kSplitPart)
+      f.split.push_back({cause, c.share(cause)});
+  std::sort(f.split.begin(), f.split.end(),
+            [](const auto &a, const auto &b) { return a.share > b.share; });
+  const double started = c.response_s - c.seconds(Cause::queue_wait);
+  const double ready = started > 0 ? c.seconds(Cause::runnable) / started : 0;
+  if (ready > 0.5) {
+    f.ready_share_of_started = ready;
+    const ModelInfo *info = find_model(v.model);
+    f.pool_size = info && info->uses_pool_size ? resolved_pool_size(v, cores) : 0;
+  }
+}
+
 } // namespace
 
 ExplanationFacts explanation_facts(const Variant &variant, const Summary &summary,
@@ -176,6 +197,7 @@ ExplanationFacts explanation_facts(const Variant &variant, const Summary &summar
   f.cpu_utilization = summary.cpu_utilization;
   f.waves = prediction.waves;
   find_cause(f, variant, summary, cores, time_scale);
+  find_split(f, variant, summary, cores);
   if (summary.processes.measured) {
     f.worker_processes = summary.processes.workers;
     f.process_start_s = summary.processes.start_s;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace conlab {
 
@@ -85,6 +86,16 @@ struct ExplanationFacts {
   // blocking step holds its event loop.
   std::string model;
   bool model_blocks_loop = false;
+  // Where the time went (in-process runs): the causes that took 5% or more of the response
+  // time, largest first; and, when more than half of the time the tasks had started went to
+  // waiting for a core, that share, the cores and the pool size (0: no pool) to name the limit.
+  struct SplitPart {
+    Cause cause = Cause::other;
+    double share = 0;
+  };
+  std::vector<SplitPart> split;
+  double ready_share_of_started = 0; // 0 unless above one half
+  int pool_size = 0;
   std::optional<PredictionCheck> prediction;
   std::optional<ClaimCheck> claim;
 };

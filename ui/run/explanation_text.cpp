@@ -198,7 +198,7 @@ QString ExplanationText::against_claim(const ClaimCheck &c, std::uint32_t tasks)
 QString ExplanationText::words(const ExplanationFacts &f) {
   if (f.nothing_finished)
     return tr("No task finished, so there is nothing to explain yet.");
-  QString out = cause(f) + processes(f);
+  QString out = cause(f) + processes(f) + split(f);
   if (f.completed < f.tasks)
     return out + tr(" Only %1 of %2 tasks finished before the run stopped.")
                      .arg(QString::number(f.completed), QString::number(f.tasks));
@@ -209,6 +209,49 @@ QString ExplanationText::words(const ExplanationFacts &f) {
   if (f.claim)
     out += against_claim(*f.claim, f.tasks_per_repeat);
   return out.trimmed(); // a cause with nothing to say leaves a space
+}
+
+QString ExplanationText::cause_words(Cause c) {
+  switch (c) {
+  case Cause::queue_wait:
+    return tr("queued");
+  case Cause::on_cpu:
+    return tr("on a core");
+  case Cause::runnable:
+    return tr("waiting for a core");
+  case Cause::blocked:
+    return tr("blocked on a wait");
+  case Cause::loop_delay:
+    return tr("ready while its loop ran others");
+  case Cause::gil_wait:
+    return tr("waiting for the GIL");
+  case Cause::handoff:
+    return tr("on the way to a worker process");
+  case Cause::other:
+    return tr("unexplained");
+  }
+  return {};
+}
+
+QString ExplanationText::split(const ExplanationFacts &f) {
+  if (f.split.empty())
+    return {};
+  const auto percent = [](double share) { return QString::fromStdString(human_percent(share)); };
+  QStringList parts;
+  for (const auto &part : f.split)
+    parts << tr("%1 %2").arg(percent(part.share), cause_words(part.cause));
+  QString out = tr(" Its response time went to: %1.").arg(parts.join(tr(", ")));
+  if (f.ready_share_of_started <= 0)
+    return out;
+  const QString ready = percent(f.ready_share_of_started);
+  const QString cores = f.cores == 1 ? tr("1 core") : tr("%1 cores").arg(f.cores);
+  if (f.pool_size > 0)
+    return out + tr(" Once started, %1 of it was spent ready but waiting for a core: the CPU "
+                    "(%2), not the pool of %3, was the limit.")
+                     .arg(ready, cores, QString::number(f.pool_size));
+  return out + tr(" Once started, %1 of it was spent ready but waiting for a core: the CPU (%2) "
+                  "was the limit.")
+                   .arg(ready, cores);
 }
 
 QString ExplanationText::cost_comparison(const CostComparison &c) {

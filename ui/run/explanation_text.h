@@ -24,6 +24,8 @@ private:
   static QString cause(const ExplanationFacts &facts);
   static QString pool_limit(const ExplanationFacts &facts);
   static QString processes(const ExplanationFacts &facts);
+  static QString cause_words(Cause cause);
+  static QString split(const ExplanationFacts &facts);
   static QString against_prediction(const PredictionCheck &check);
   static QString model_words(const ExplanationFacts &facts);
   static QString against_model(const ExplanationFacts &facts);

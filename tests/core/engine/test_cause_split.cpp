@@ -50,6 +50,12 @@ TEST(CauseSplit, MoreCpuThreadsThanCoresAreMostlyRunnable) {
   const double ratio = s.seconds(Cause::runnable) / s.seconds(Cause::on_cpu);
   EXPECT_GT(ratio, 1.5) << "ready for a core ÷ on a core, 3 by construction";
   EXPECT_LT(s.share(Cause::queue_wait), 0.1);
+  // The explanation draws the conclusion: the cores, not the pool, were the limit.
+  const std::string &why = r.variants.front().explanation;
+  EXPECT_NE(why.find("ready but waiting for a core: the CPU"), std::string::npos) << why;
+  EXPECT_NE(why.find("not the pool of " + std::to_string(pool) + ", was the limit"),
+            std::string::npos)
+      << why;
 }
 
 TEST(CauseSplit, BlockingCallsOnAPoolAreMostlyBlocked) {
@@ -85,6 +91,8 @@ TEST(CauseSplit, ABlockingStepOnALoopDelaysEveryOtherTask) {
   EXPECT_EQ(s.largest(), Cause::loop_delay);
   EXPECT_NEAR(s.share(Cause::loop_delay), 560.0 / 800.0, 0.07);
   EXPECT_NEAR(s.share(Cause::blocked), 240.0 / 800.0, 0.07);
+  const std::string &why = r.variants.front().explanation;
+  EXPECT_NE(why.find("ready while its loop ran others"), std::string::npos) << why;
 }
 
 // Offloaded steps: the executor's thread accounts for the step, the loop for the way back.
