@@ -57,24 +57,24 @@ struct StepMark {
 // rest blocked, less its waits for the interpreter lock, which the sample counts apart. A thread
 // woken to take the lock may wait for a core meanwhile: that wait is in both, and is left in the
 // GIL's part only, so that the parts add up to the wall time.
-void account(TaskCauses &causes, const StepMark &from, const StepMark &to, std::int64_t gil_ns,
-             StepKind kind) {
+struct StepSplit {
+  std::int64_t on_cpu_ns = 0, runnable_ns = 0, blocked_ns = 0;
+};
+StepSplit split_step(const StepMark &from, const StepMark &to, std::int64_t gil_ns, StepKind kind) {
   const std::int64_t wall = (to.at - from.at).count();
   if (!from.sched.known || !to.sched.known) { // no schedstat: the step's kind says which
     const std::int64_t rest = std::max<std::int64_t>(0, wall - gil_ns);
-    (kind == StepKind::cpu ? causes.on_cpu_s : causes.blocked_s) += TaskCauses::seconds(rest);
-    return;
+    return kind == StepKind::cpu ? StepSplit{.on_cpu_ns = rest} : StepSplit{.blocked_ns = rest};
   }
-  const std::int64_t cpu = to.sched.on_cpu_ns - from.sched.on_cpu_ns;
-  std::int64_t ready = to.sched.runnable_ns - from.sched.runnable_ns;
-  std::int64_t blocked = wall - cpu - ready - gil_ns;
-  if (blocked < 0) {
-    ready = std::max<std::int64_t>(0, ready + blocked);
-    blocked = 0;
+  StepSplit out;
+  out.on_cpu_ns = to.sched.on_cpu_ns - from.sched.on_cpu_ns;
+  out.runnable_ns = to.sched.runnable_ns - from.sched.runnable_ns;
+  out.blocked_ns = wall - out.on_cpu_ns - out.runnable_ns - gil_ns;
+  if (out.blocked_ns < 0) {
+    out.runnable_ns = std::max<std::int64_t>(0, out.runnable_ns + out.blocked_ns);
+    out.blocked_ns = 0;
   }
-  causes.add_on_cpu(cpu);
-  causes.add_runnable(ready);
-  causes.add_blocked(blocked);
+  return out;
 }
 
 } // namespace
@@ -88,7 +88,14 @@ bool run_step_blocking(const ModelContext &context, std::uint32_t task, StepKind
   const std::int64_t gil_before = context.recorder_gil_wait_ns(task);
   const StepMark from = StepMark::now();
   const bool done = run_step(context, task, kind, ns);
-  account(*causes, from, StepMark::now(), context.recorder_gil_wait_ns(task) - gil_before, kind);
+  const StepMark to = StepMark::now();
+  const StepSplit split =
+      split_step(from, to, context.recorder_gil_wait_ns(task) - gil_before, kind);
+  causes->add_on_cpu(split.on_cpu_ns);
+  causes->add_runnable(split.runnable_ns);
+  causes->add_blocked(split.blocked_ns);
+  context.step_ran(task, from.at, to.at, TaskCauses::seconds(split.on_cpu_ns),
+                   TaskCauses::seconds(split.runnable_ns));
   return done;
 }
 

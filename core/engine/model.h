@@ -42,7 +42,9 @@ public:
   // A task that ended without finishing because the model broke under it (a worker process
   // died): the load goes on, the task keeps no end time.
   void task_failed(std::uint32_t task) { m_on_finished(task); }
-  void executor_waited(std::uint32_t task, std::int64_t ns) { m_recorder.executor_waited(task, ns); }
+  void executor_waited(std::uint32_t task, std::int64_t ns) {
+    m_recorder.executor_waited(task, ns);
+  }
   // A step's trip to a worker process and back (same rule as executor_waited).
   void handed_off(std::uint32_t task, std::int64_t ns) { m_recorder.handed_off(task, ns); }
   TaskRecorder &recorder() { return m_recorder; }
@@ -58,6 +60,11 @@ public:
   // hand-off): the process's own scheduler is out of sight, so the step's kind says where that
   // time went, on a core (cpu) or blocked.
   void ran_in_process(std::uint32_t task, StepKind kind, std::int64_t ns) const;
+  // A step this thread ran for the task, for the timeline's thread states (the first tasks).
+  void step_ran(std::uint32_t task, RunClock::clock::time_point start,
+                RunClock::clock::time_point end, float on_cpu_s, float runnable_s) const {
+    m_recorder.step_ran(task, clock().to_ns(start), clock().to_ns(end), on_cpu_s, runnable_s);
+  }
   // The GIL wait the task's sample holds so far (same rule).
   std::int64_t recorder_gil_wait_ns(std::uint32_t task) const {
     return m_recorder.gil_wait_ns(task);

@@ -137,8 +137,10 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   const Workload workload(variant, e.time_scale, e.seed, static_cast<std::uint32_t>(index));
   const RunClock clock;
   TaskRecorder recorder(static_cast<std::uint32_t>(e.load.tasks), clock);
-  if (measure_causes)
+  if (measure_causes) {
     recorder.measure_causes();
+    recorder.keep_step_spans();
+  }
   LoadDriver driver(e.load, recorder, stop, e.seed);
   // The switch interval is a duration like the steps', so it follows the time scale.
   std::optional<Gil> gil;
@@ -179,6 +181,7 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   out.samples = recorder.take_samples();
   out.gil_waits = recorder.take_gil_waits();
   out.causes = recorder.take_causes();
+  out.step_spans = recorder.take_step_spans();
   out.loop_lag = context.take_loop_lag();
   out.latency_over_time.add_finished(out.samples);
   out.summary = summarize(out.samples, out.telemetry, out.loop_lag, out.resources, cores);

@@ -126,6 +126,16 @@ std::vector<TaskCauses> TaskRecorder::take_causes() {
   return out;
 }
 
+void TaskRecorder::keep_step_spans() { m_step_spans.resize(std::min(m_tasks, kGilWaitTasks)); }
+
+std::vector<StepSpan> TaskRecorder::take_step_spans() {
+  std::vector<StepSpan> out;
+  for (auto &spans : m_step_spans)
+    out.insert(out.end(), spans.begin(), spans.end());
+  m_step_spans.clear();
+  return out;
+}
+
 void TaskRecorder::keep_gil_waits() { m_gil_waits.resize(std::min(m_tasks, kGilWaitTasks)); }
 
 std::vector<GilWait> TaskRecorder::take_gil_waits() {

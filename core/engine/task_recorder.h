@@ -58,6 +58,16 @@ public:
       m_gil_waits[task].push_back({end_ns - ns, end_ns});
   }
   std::int64_t gil_wait_ns(std::uint32_t task) { return slot(task).gil_wait_ns(); }
+  // By the thread that runs the step: it ran [start_ns, end_ns] on this thread. Kept for the first
+  // kGilWaitTasks tasks once keep_step_spans() was called.
+  void keep_step_spans();
+  void step_ran(std::uint32_t task, std::int64_t start_ns, std::int64_t end_ns, float on_cpu_s,
+                float runnable_s) {
+    if (task < m_step_spans.size())
+      m_step_spans[task].push_back({task, worker_index(), start_ns, end_ns, on_cpu_s, runnable_s});
+  }
+  // Every kept span, by task then time. Only once every thread has been joined.
+  std::vector<StepSpan> take_step_spans();
   // Every kept wait, by task then time. Only once every thread has been joined.
   std::vector<GilWait> take_gil_waits();
 
@@ -114,6 +124,7 @@ private:
   std::vector<std::unique_ptr<TaskSample[]>> m_handed; // ended chunks, until taken
   std::unique_ptr<std::atomic<TaskSample *>[]> m_chunks;
   std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> m_gil_waits;
+  std::vector<std::vector<StepSpan>> m_step_spans;
   struct FreeCauses {
     void operator()(TaskCauses *p) const;
   };

@@ -57,4 +57,15 @@ struct GilWait {
   std::int64_t start_ns = 0, end_ns = 0;
 };
 
+// One step that a thread ran itself (a blocking call or a computation), on which thread and how
+// its time split: what the timeline draws as that thread's states. Kept for the first tasks of a
+// run that splits its tasks' time by cause. An offloaded step names the executor's thread, so
+// event_loop_offload's P threads get rows of their own beside the loop.
+struct StepSpan {
+  std::uint32_t task = 0;
+  std::uint32_t worker = 0; // the recorder's index of the thread, as TaskSample::worker
+  std::int64_t start_ns = 0, end_ns = 0;
+  float on_cpu_s = 0, runnable_s = 0; // the rest of the span was blocked (or waiting for the GIL)
+};
+
 } // namespace conlab

@@ -84,4 +84,42 @@ std::vector<TaskCauses> read_causes_columns(const boost::json::value *json, cons
   return out;
 }
 
+boost::json::object step_spans_columns(const std::vector<StepSpan> &s) {
+  auto ns = [&s](float StepSpan::*part) {
+    return column(s, [part](const StepSpan &t) { return TaskCauses::nanoseconds(t.*part); });
+  };
+  return {{"task", column(s, [](const StepSpan &t) { return t.task; })},
+          {"worker", column(s, [](const StepSpan &t) { return t.worker; })},
+          {"start_ns", column(s, [](const StepSpan &t) { return t.start_ns; })},
+          {"end_ns", column(s, [](const StepSpan &t) { return t.end_ns; })},
+          {kOnCpu, ns(&StepSpan::on_cpu_s)},
+          {kRunnable, ns(&StepSpan::runnable_s)}};
+}
+
+std::vector<StepSpan> read_step_spans(const boost::json::value *json, const std::string &path,
+                                      json::Errors &errors) {
+  if (!json)
+    return {};
+  json::Fields f(*json, path, errors, false);
+  const auto task = column<std::uint32_t>(f, "task");
+  const auto worker = column<std::uint32_t>(f, "worker");
+  const auto start = column<std::int64_t>(f, "start_ns");
+  const auto end = column<std::int64_t>(f, "end_ns");
+  const auto on_cpu = column<std::int64_t>(f, kOnCpu);
+  const auto runnable = column<std::int64_t>(f, kRunnable);
+  if (!complete_table(f, sized("task", task),
+                      {sized("worker", worker), sized("start_ns", start), sized("end_ns", end),
+                       sized(kOnCpu, on_cpu), sized(kRunnable, runnable)}))
+    return {};
+  std::vector<StepSpan> out(task->size());
+  for (std::size_t i = 0; i < out.size(); ++i)
+    out[i] = {(*task)[i],
+              (*worker)[i],
+              (*start)[i],
+              (*end)[i],
+              TaskCauses::seconds((*on_cpu)[i]),
+              TaskCauses::seconds((*runnable)[i])};
+  return out;
+}
+
 } // namespace conlab

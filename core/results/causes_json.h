@@ -24,4 +24,9 @@ boost::json::object causes_columns(const std::vector<TaskCauses> &causes);
 std::vector<TaskCauses> read_causes_columns(const boost::json::value *json, const std::string &path,
                                             std::size_t tasks, json::Errors &errors);
 
+boost::json::object step_spans_columns(const std::vector<StepSpan> &spans);
+// Empty when `json` is missing.
+std::vector<StepSpan> read_step_spans(const boost::json::value *json, const std::string &path,
+                                      json::Errors &errors);
+
 } // namespace conlab

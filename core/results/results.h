@@ -55,9 +55,10 @@ struct RepeatResult {
   std::vector<GilWait> gil_waits; // under a GIL: the first tasks' waits for the lock
   // One per sample when the run split each task's time by cause (in-process runs); else empty.
   std::vector<TaskCauses> causes;
+  std::vector<StepSpan> step_spans; // with `causes`: the first tasks' steps that threads ran
   ResourceUsage resources;
   Summary summary;
-  bool complete = false; // every task finished
+  bool complete = false;                 // every task finished
   std::optional<HttpErrors> http_errors; // HTTP targets only
   // HTTP targets with a watched server (--watch PID): its threads, CPU and memory meanwhile.
   std::optional<ProcessWatch> server_watch;
@@ -70,8 +71,8 @@ struct RepeatResult {
 struct VariantResult {
   std::string label;
   std::string model;
-  int pool_size = 0;  // resolved P (0 when the model has none)
-  int loops = 0;      // resolved L (0 when the model has none)
+  int pool_size = 0; // resolved P (0 when the model has none)
+  int loops = 0;     // resolved L (0 when the model has none)
   bool offload = false;
   std::string pool_description; // e.g. "6 (python_default_executor)"
   std::vector<RepeatResult> repeats;
@@ -95,8 +96,8 @@ struct RunResults {
   RunStatus status = RunStatus::completed;
   std::string error; // when failed
   double wall_time_s = 0;
-  std::vector<VariantResult> variants; // empty for a sweep: its results are per point
-  std::optional<SweepResults> sweep;   // present when experiment.sweep is
+  std::vector<VariantResult> variants;         // empty for a sweep: its results are per point
+  std::optional<SweepResults> sweep;           // present when experiment.sweep is
   std::optional<ServerUnderTestRecord> server; // present when the lab started the server
 };
 

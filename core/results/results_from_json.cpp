@@ -79,8 +79,8 @@ Summary read_summary(const boost::json::value *json, const std::string &path,
       read_percentiles(f.object("queue_wait_s", kRequired), f.path("queue_wait_s"), errors);
   s.service_s = read_percentiles(f.object("service_s", kRequired), f.path("service_s"), errors);
   s.queue_wait_share = number(f, "queue_wait_share");
-  s.executor_wait_s = read_percentiles(f.object("executor_wait_s", kRequired),
-                                       f.path("executor_wait_s"), errors);
+  s.executor_wait_s =
+      read_percentiles(f.object("executor_wait_s", kRequired), f.path("executor_wait_s"), errors);
   s.executor_wait_share = number(f, "executor_wait_share");
   if (const boost::json::value *gil = f.object("gil")) { // variants with a GIL only
     s.gil.measured = true;
@@ -299,6 +299,7 @@ RepeatResult read_repeat(const boost::json::value &json, const std::string &path
   read_loop_lag(f.array("loop_lag", kRequired), f.path("loop_lag"), r, errors);
   read_gil_waits(f.object("gil_waits"), f.path("gil_waits"), r, errors);
   r.causes = read_causes_columns(f.object("causes"), f.path("causes"), r.samples.size(), errors);
+  r.step_spans = read_step_spans(f.object("step_spans"), f.path("step_spans"), errors);
   r.http_errors = read_http_errors(f.object("http_errors"), f.path("http_errors"), errors);
   r.server_watch = read_process_watch(f.object("server_watch"), f.path("server_watch"), errors);
   r.beyond_budget =

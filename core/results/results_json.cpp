@@ -107,8 +107,11 @@ boost::json::object to_json(const HttpErrors &e) {
   boost::json::object status;
   for (const auto &[code, count] : e.status)
     status[std::to_string(code)] = count;
-  return {{"refused", e.refused}, {"reset", e.reset},       {"timeout", e.timeout},
-          {"other", e.other},     {"status", std::move(status)}};
+  return {{"refused", e.refused},
+          {"reset", e.reset},
+          {"timeout", e.timeout},
+          {"other", e.other},
+          {"status", std::move(status)}};
 }
 
 boost::json::object to_json(const RepeatResult &r) {
@@ -148,6 +151,8 @@ boost::json::object to_json(const RepeatResult &r) {
         column(s, [](const TaskSample &t) { return t.handoff_ns(); });
   if (!r.causes.empty())
     o["causes"] = causes_columns(r.causes);
+  if (!r.step_spans.empty())
+    o["step_spans"] = step_spans_columns(r.step_spans);
   const auto &t = r.telemetry;
   o["telemetry"] = {{"at_ns", column(t, [](const TelemetryPoint &p) { return p.at_ns; })},
                     {"in_flight", column(t, [](const TelemetryPoint &p) { return p.in_flight; })},

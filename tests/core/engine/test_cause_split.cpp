@@ -12,6 +12,7 @@
 #include <sched.h>
 
 #include <cmath>
+#include <set>
 
 namespace conlab {
 namespace {
@@ -107,6 +108,17 @@ TEST(CauseSplit, OffloadedStepsAreSplitOnTheExecutorsThreads) {
   EXPECT_GT(s.share(Cause::blocked), 0.25);
   const RepeatResult &repeat = r.variants.front().repeats.front();
   ASSERT_EQ(repeat.causes.size(), repeat.samples.size());
+  // Every blocking step ran on one of the executor's 2 threads, none on the loop's: the
+  // timeline's rows for the executor.
+  ASSERT_EQ(repeat.step_spans.size(), 8u);
+  std::set<std::uint32_t> threads;
+  for (const StepSpan &span : repeat.step_spans) {
+    threads.insert(span.worker);
+    EXPECT_NE(span.worker, repeat.samples[span.task].worker);
+    EXPECT_GE(span.start_ns, repeat.samples[span.task].start_ns);
+    EXPECT_LE(span.end_ns, repeat.samples[span.task].end_ns);
+  }
+  EXPECT_EQ(threads.size(), 2u);
 }
 
 TEST(CauseSplit, CanBeTurnedOffAndThenOnlyTheLabsOwnPartsAreSplit) {
@@ -132,6 +144,8 @@ TEST(CauseSplit, ResultsFilesKeepItPerTaskAndPerVariant) {
   EXPECT_EQ(b.tasks, a.tasks);
   for (Cause c : kCauses)
     EXPECT_NEAR(b.seconds(c), a.seconds(c), 1e-9) << cause_key(c);
+  EXPECT_EQ(back.variants.front().repeats.front().step_spans.size(),
+            r.variants.front().repeats.front().step_spans.size());
   const auto &causes = back.variants.front().repeats.front().causes;
   const auto &original = r.variants.front().repeats.front().causes;
   ASSERT_EQ(causes.size(), original.size());
