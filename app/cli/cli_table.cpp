@@ -138,6 +138,22 @@ Table cause_table(const RunResults &results) {
   return table;
 }
 
+// Variants that ran in the lab but whose time --split auto did not split: short thread-run steps.
+void print_unsplit(std::ostream &out, const RunResults &results, std::size_t width) {
+  std::string labels;
+  for (const VariantResult &variant : results.variants)
+    if (!variant.summary.causes.measured && variant.summary.causes.tasks > 0)
+      labels += (labels.empty() ? "" : ", ") + variant.label;
+  if (labels.empty())
+    return;
+  const std::string note =
+      "not split by cause: " + labels +
+      " (their steps on threads average under 1 ms, and reading each thread's accounting, "
+      "about 2.4 µs a step, would distort them; --split on splits them anyway)";
+  for (const std::string &line : wrap(note, width, 0, 2))
+    out << line << '\n';
+}
+
 void print_explanations(std::ostream &out, const RunResults &results, std::size_t width) {
   std::size_t label_width = 0;
   for (const VariantResult &variant : results.variants)
@@ -270,6 +286,8 @@ void print_report(std::ostream &out, const RunResults &results, const ReportCont
   print_status(out, results, context.width);
   print_pool_notes(out, results);
   print_scale(out, results);
+  if (context.split_automatic)
+    print_unsplit(out, results, context.width);
   const Environment &env = results.environment;
   out << "machine: " << env.cores << (env.cores == 1 ? " core" : " cores");
   if (!env.cpu_model.empty())

@@ -35,9 +35,10 @@ private:
 };
 
 struct ReportContext {
-  std::string results_path; // written --out, empty when none
-  std::string samples_path; // written --csv, empty when none
-  std::size_t width = 80;   // for wrapping explanations
+  std::string results_path;    // written --out, empty when none
+  std::string samples_path;    // written --csv, empty when none
+  std::size_t width = 80;      // for wrapping explanations
+  bool split_automatic = true; // --split auto: say which variants it left out, and why
 };
 
 void print_report(std::ostream &out, const RunResults &results, const ReportContext &context);

@@ -124,6 +124,11 @@ TaskCostInputs cost_inputs(const Workload &w, std::int64_t baseline_rss,
   return in;
 }
 
+bool splits(CauseSplitMode mode, const Variant &variant, double time_scale) {
+  return mode == CauseSplitMode::on ||
+         (mode == CauseSplitMode::automatic && split_is_cheap(variant, time_scale));
+}
+
 RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, const CpuWork &cpu,
                         int cores, const std::stop_token &stop, ProgressTracker &progress,
                         bool measure_causes) {
@@ -269,6 +274,20 @@ VariantResult describe_variant(const Experiment &e, std::size_t index, int cores
 
 } // namespace
 
+bool split_is_cheap(const Variant &variant, double time_scale) {
+  const ModelInfo *info = find_model(variant.model);
+  const bool loop = info && info->has_event_loop;
+  double total_ms = 0;
+  std::size_t steps = 0;
+  for (const Step &step : leaf_steps(variant.steps))
+    if (!loop || step.kind != StepKind::io) { // a loop awaits its io steps: no thread runs them
+      total_ms += step.duration.mean_ms();
+      ++steps;
+    }
+  return steps == 0 ||
+         total_ms / static_cast<double>(steps) * 1e-3 * time_scale >= kCheapSplitStepS;
+}
+
 VariantResult variant_setup(const Variant &v, int cores) {
   const ModelInfo *info = find_model(v.model);
   VariantResult r;
@@ -324,7 +343,7 @@ RunResults run_experiment(const Experiment &e, const RunOptions &options) {
                       e, i, repeat, cpu, cores, options.stop,
                       [&progress](const TaskRecorder &r) { progress.report(r); }, http_notes[i])
                 : run_repeat(e, i, repeat, cpu, cores, options.stop, progress,
-                             options.split_causes));
+                             splits(options.split, e.variants[i], e.time_scale)));
         progress.end();
         if (options.on_repeat_done)
           options.on_repeat_done(i, results.variants[i].repeats.back());

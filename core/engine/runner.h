@@ -13,15 +13,22 @@ namespace conlab {
 struct RunProgress {
   std::size_t variant = 0; // index into experiment.variants
   int repeat = 0;
-  std::uint64_t finished = 0; // tasks finished in this variant-repeat
-  std::uint64_t total = 0;    // tasks in this variant-repeat
-  double elapsed_s = 0;       // since the run started
-  double eta_s = -1;          // estimated seconds left in the whole run; -1 unknown
-  double fraction = 0;        // of the whole run's predicted time, 0..1
+  std::uint64_t finished = 0;  // tasks finished in this variant-repeat
+  std::uint64_t total = 0;     // tasks in this variant-repeat
+  double elapsed_s = 0;        // since the run started
+  double eta_s = -1;           // estimated seconds left in the whole run; -1 unknown
+  double fraction = 0;         // of the whole run's predicted time, 0..1
   std::uint64_t in_flight = 0; // submitted, not finished (live telemetry of this variant)
   std::uint64_t queued = 0;    // submitted, not started
   std::uint64_t busy = 0;      // started, not finished
 };
+
+enum class CauseSplitMode { automatic, on, off };
+inline constexpr double kCheapSplitStepS = 1e-3;
+
+// Whether `automatic` splits the variant: none of its steps runs on a thread, or they average
+// kCheapSplitStepS or more at the time scale.
+bool split_is_cheap(const Variant &variant, double time_scale);
 
 struct RunOptions {
   std::stop_token stop;
@@ -29,12 +36,15 @@ struct RunOptions {
   std::function<void(const RunProgress &)> on_progress;
   // Called when a variant-repeat is done (summary first, details already in the value).
   std::function<void(std::size_t variant, const RepeatResult &)> on_repeat_done;
-  int cores = 0;                           // 0: this machine's
+  int cores = 0;                               // 0: this machine's
   const CpuCalibration *calibration = nullptr; // reuse instead of calibrating again
-  // Split each task's time by cause from the kernel's per-thread accounting: about 0.6 µs a
-  // step that a thread runs, and two clock reads a wait on a loop. Off: only the lab's own
+  // Split each task's time by cause from the kernel's per-thread accounting. It costs two clock
+  // reads a wait on a loop (about 25 ns a task), but about 2.4 µs a step that a thread runs
+  // itself (its CPU clock and schedstat, read before and after). `automatic` splits a variant
+  // unless its thread-run steps average under kCheapSplitStepS, where that would add more than
+  // 0.25% to their time (its CPU per wait still counts the reads). Off: only the lab's own
   // timestamps (queue, executor, GIL waits) are split off.
-  bool split_causes = true;
+  CauseSplitMode split = CauseSplitMode::automatic;
 };
 
 // What a variant is on a machine of `cores` before it runs: label, model, resolved pool size and
