@@ -31,23 +31,29 @@ LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task
   // the coroutine suspends (the loop goes back to waiting, as asyncio's select() releases it).
   context.enter_python(task);
   const Workload &w = context.workload();
+  // The clock reading of a wait's resumption, when nothing happened since (no GIL, and that wait
+  // was the last step): the task's end. With the split by cause, a one-wait task then reads the
+  // clock as often as without it.
+  std::optional<RunClock::clock::time_point> resumed_now;
   for (std::size_t s = 0; s < w.step_count(); ++s) {
     const std::int64_t ns = w.duration_ns(task, s);
     const StepKind kind = w.kind(s);
     bool completed = true;
+    resumed_now.reset();
     if (kind == StepKind::io) {
       context.leave_python();
+      const auto asked =
+          s == 0 && start_is_now ? context.clock().at(started_at) : LoopSleepQueue::clock::now();
       if (ns <= 0) {
-        const auto ready = LoopSleepQueue::clock::now();
         co_await YieldToLoop{loop.io_context()};
-        context.loop_resumed(task, 0, ready);
+        resumed_now = context.loop_resumed(task, 0, asked);
       } else {
-        const auto ready = (s == 0 && start_is_now ? context.clock().at(started_at)
-                                                   : LoopSleepQueue::clock::now()) +
-                           std::chrono::nanoseconds(ns);
+        const auto ready = asked + std::chrono::nanoseconds(ns);
         co_await SleepUntil{loop.sleepers(), ready};
-        context.loop_resumed(task, ns, ready);
+        resumed_now = context.loop_resumed(task, ns, ready);
       }
+      if (!start_is_now)
+        resumed_now.reset();
       context.enter_python(task);
       completed = !context.stopping();
     } else if constexpr (!kOffloads) {
@@ -92,7 +98,10 @@ LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task
     }
   }
   context.leave_python();
-  context.task_finished(task);
+  if (resumed_now)
+    context.task_finished_at(task, context.clock().to_ns(*resumed_now));
+  else
+    context.task_finished(task);
 }
 
 void start_task(AsioLoop &loop, ModelContext &context, std::uint32_t task, Offload offload) {
@@ -125,9 +134,10 @@ void spawn_chunk(AsioLoop &loop, ModelContext &context,
       start_task(loop, context, (*tasks)[i], offload);
   }
   if (to < tasks->size())
-    asio::post(loop.io_context(), [&loop, &context, tasks = std::move(tasks), to, offload]() mutable {
-      spawn_chunk(loop, context, std::move(tasks), to, offload);
-    });
+    asio::post(loop.io_context(),
+               [&loop, &context, tasks = std::move(tasks), to, offload]() mutable {
+                 spawn_chunk(loop, context, std::move(tasks), to, offload);
+               });
 }
 
 } // namespace

@@ -44,14 +44,17 @@ void ModelContext::leave_python_idle() const {
     m_gil->release_to_waiter();
 }
 
-void ModelContext::loop_resumed(std::uint32_t task, std::int64_t blocked_ns,
-                                RunClock::clock::time_point ready) const {
+std::optional<RunClock::clock::time_point>
+ModelContext::loop_resumed(std::uint32_t task, std::int64_t blocked_ns,
+                           RunClock::clock::time_point ready) const {
   TaskCauses *causes = m_recorder.causes(task);
   if (!causes)
-    return;
+    return std::nullopt;
+  const auto now = RunClock::clock::now();
   causes->add_blocked(blocked_ns);
   // A timer may wake its loop a little early; a negative delay is none.
-  causes->add_loop_delay(std::max<std::int64_t>(0, (RunClock::clock::now() - ready).count()));
+  causes->add_loop_delay(std::max<std::int64_t>(0, (now - ready).count()));
+  return now;
 }
 
 void ModelContext::ran_in_process(std::uint32_t task, StepKind kind, std::int64_t ns) const {

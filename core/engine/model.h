@@ -54,8 +54,10 @@ public:
   TaskCauses *causes(std::uint32_t task) const { return m_recorder.causes(task); }
   // A wait that an event loop served: the task waited `blocked_ns` (a timer), could go on at
   // `ready`, and the loop resumed it only now; the difference is the loop's delay.
-  void loop_resumed(std::uint32_t task, std::int64_t blocked_ns,
-                    RunClock::clock::time_point ready) const;
+  // Returns when it resumed (read only when the split is measured, else nullopt).
+  std::optional<RunClock::clock::time_point> loop_resumed(std::uint32_t task,
+                                                          std::int64_t blocked_ns,
+                                                          RunClock::clock::time_point ready) const;
   // A step that a worker process ran for `ns` (from its trip there and back, less its queue and
   // hand-off): the process's own scheduler is out of sight, so the step's kind says where that
   // time went, on a core (cpu) or blocked.
