@@ -324,6 +324,9 @@ ChartData build_chart_data(const RunResults &results) {
     v.throughput_per_s = r.summary.throughput_per_s;
     v.predicted_makespan_s = r.prediction.makespan_s;
     v.cost = r.summary.cost;
+    v.causes = r.summary.causes;
+    v.http_target =
+        i < results.experiment.variants.size() && results.experiment.variants[i].target.has_value();
     v.predicted_throughput_per_s = r.prediction.throughput_per_s;
     if (i < results.experiment.variants.size() && results.experiment.variants[i].claimed_makespan_s)
       v.claimed_makespan_s =

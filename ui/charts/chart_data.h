@@ -44,7 +44,9 @@ struct VariantChartData {
   std::optional<double> claimed_makespan_s;
   QString formula;
   std::uint32_t tasks = 0, completed = 0;
-  TaskCost cost; // per task: memory in flight, CPU per wait, context switches
+  TaskCost cost;            // per task: memory in flight, CPU per wait, context switches
+  CauseSplit causes;        // every finished task's response time by cause, summed
+  bool http_target = false; // measured over HTTP: the split sees the client's side only
   // response time
   QList<QPointF> cdf; // x: seconds, y: share of tasks 0..1
   // Open load over HTTP: the same answers timed from when each request was sent rather than due.
@@ -86,8 +88,8 @@ struct ChartData {
   std::vector<VariantChartData> variants;
   QList<double> histogram_edges; // seconds, shared by all variants
   bool histogram_log = false;
-  double timeline_rows = 0; // row units of all variants
-  std::shared_ptr<const SweepChartData> sweep; // a sweep's results (variants is then empty)
+  double timeline_rows = 0;                        // row units of all variants
+  std::shared_ptr<const SweepChartData> sweep;     // a sweep's results (variants is then empty)
   std::shared_ptr<const CapacityResults> capacity; // a capacity search (variants is then empty)
 };
 

@@ -12,9 +12,9 @@ namespace conlab::ui {
 
 const QList<ChartKind> &all_chart_kinds() {
   static const QList<ChartKind> kinds = {
-      ChartKind::summary,   ChartKind::cost,       ChartKind::cdf,
-      ChartKind::histogram, ChartKind::latencymap, ChartKind::throughput,
-      ChartKind::inflight,  ChartKind::timeline,   ChartKind::looplag};
+      ChartKind::summary,   ChartKind::causes,     ChartKind::cost,       ChartKind::cdf,
+      ChartKind::histogram, ChartKind::latencymap, ChartKind::throughput, ChartKind::inflight,
+      ChartKind::timeline,  ChartKind::looplag};
   return kinds;
 }
 
@@ -48,6 +48,8 @@ QString chart_name(ChartKind kind) {
   switch (kind) {
   case ChartKind::summary:
     return QStringLiteral("summary");
+  case ChartKind::causes:
+    return QStringLiteral("causes");
   case ChartKind::cost:
     return QStringLiteral("cost");
   case ChartKind::cdf:
@@ -80,6 +82,8 @@ QString chart_title(ChartKind kind) {
   switch (kind) {
   case ChartKind::summary:
     return QCoreApplication::translate("conlab::ui", "Makespan and throughput");
+  case ChartKind::causes:
+    return QCoreApplication::translate("conlab::ui", "Where the time went");
   case ChartKind::cost:
     return QCoreApplication::translate("conlab::ui", "Cost per task");
   case ChartKind::cdf:
@@ -123,6 +127,8 @@ QChart *make_chart(ChartKind kind, const ChartData &data, const ChartOptions &op
   switch (kind) {
   case ChartKind::summary:
     return make_summary_chart(data, options);
+  case ChartKind::causes:
+    return make_causes_chart(data, options);
   case ChartKind::cost:
     return make_cost_chart(data, options);
   case ChartKind::cdf:

@@ -1,5 +1,5 @@
 // The catalogue of result charts: their names (as the CLI spells them), titles, and one call
-// that builds any of them from prepared ChartData. A single run has nine; a sweep has its own.
+// that builds any of them from prepared ChartData. A single run has ten; a sweep has its own.
 #pragma once
 
 #include "ui/charts/chart_data.h"
@@ -15,6 +15,7 @@ namespace conlab::ui {
 
 enum class ChartKind {
   summary,
+  causes, // where each variant's response time went
   cost,
   cdf,
   histogram,
@@ -33,7 +34,7 @@ struct ChartOptions {
   bool log_axes = true;   // log scales where the data spans decades
   bool cdf_log_x = false; // response-time CDF on a log x axis whatever the span
   SweepMetric sweep_metric = SweepMetric::throughput; // what the sweep charts draw
-  bool dark = false;      // the sweep charts on a dark background
+  bool dark = false;                                  // the sweep charts on a dark background
 };
 
 const QList<ChartKind> &all_chart_kinds();   // every single run's charts
@@ -52,6 +53,7 @@ QChart *make_chart(ChartKind kind, const ChartData &data, const ChartOptions &op
 
 // One chart per kind: each lives in its own file.
 QChart *make_summary_chart(const ChartData &data, const ChartOptions &options);
+QChart *make_causes_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_cost_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_cdf_chart(const ChartData &data, const ChartOptions &options);
 QChart *make_histogram_chart(const ChartData &data, const ChartOptions &options);

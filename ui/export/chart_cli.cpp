@@ -110,8 +110,8 @@ const char *chart_usage() {
 Renders the charts of a results file (written by `conlab-cli run --out`) without a display.
 
 Options:
-  --chart NAME     summary, cost, cdf, histogram, latencymap, throughput, inflight,
-                   timeline, looplag, server (a load with --watch) or all
+  --chart NAME     summary, causes, cost, cdf, histogram, latencymap, throughput,
+                   inflight, timeline, looplag, server (a load with --watch) or all
                    (default all: PATH is then a folder, one file per chart); a sweep's
                    results (conlab-cli sweep) have sweep and, for two parameters, heatmap;
                    a capacity search (conlab-cli capacity --out) has capacity

@@ -37,6 +37,8 @@ ReportDocument build_report(const RunResults &results, const ReportOptions &opti
   // A sweep's results are per point (results.variants is empty): its own sections say it all.
   if (!results.variants.empty()) {
     doc.sections.push_back(summary_section(results));
+    if (split_any_causes(results))
+      doc.sections.push_back(causes_section(results));
     if (ran_under_a_gil(results))
       doc.sections.push_back(gil_section(results));
     if (ran_worker_processes(results))

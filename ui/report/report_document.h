@@ -89,6 +89,10 @@ ReportDocument build_report(const RunResults &results, const ReportOptions &opti
 ReportSection experiment_section(const RunResults &results);
 ReportSection environment_section(const RunResults &results);
 ReportSection summary_section(const RunResults &results);
+// Where each variant's response time went (report_causes.cpp); only for results where some
+// variant's split is known (split_any_causes).
+ReportSection causes_section(const RunResults &results);
+bool split_any_causes(const RunResults &results);
 ReportSection prediction_section(const RunResults &results);
 // Only for results with a variant that ran under a GIL.
 ReportSection gil_section(const RunResults &results);

@@ -48,6 +48,10 @@ QString chart_caption(ChartKind kind) {
   case ChartKind::summary:
     return tr_("Makespan (first submit to last end) and throughput of each variant, measured "
                "beside the ideal-machine prediction; each bar carries its value.");
+  case ChartKind::causes:
+    return tr_("Each variant's response time split by cause, as shares that add up to 100%; "
+               "each row names its largest part. A segment too narrow for its share has no "
+               "label: the table in “Where the time went” gives every share.");
   case ChartKind::cdf:
     return tr_("Share of tasks that finished within a response time (submit to end). A step "
                "per wave of tasks; a long tail is tasks that waited.");

@@ -2,6 +2,7 @@
 
 #include "core/util/format.h"
 #include "ui/charts/chart_style.h"
+#include "ui/latency/cause_words.h"
 #include "ui/run/explanation_text.h"
 
 #include <QBrush>
@@ -13,7 +14,7 @@
 namespace conlab::ui {
 namespace {
 
-enum class Unit { text, seconds, count, percent, per_second, bytes, bytes_per_task };
+enum class Unit { text, seconds, count, percent, share, per_second, bytes, bytes_per_task };
 
 struct Column {
   const char *title;
@@ -30,7 +31,8 @@ QVariant wait_cost(const VariantResult &v, double value) {
   return v.summary.cost.waits_per_task > 0 ? cost(v, value) : QVariant();
 }
 
-const std::vector<Column> &columns() {
+// The columns before the split: what ran and how long it took.
+const std::vector<Column> &responses() {
   using V = const VariantResult &;
   static const std::vector<Column> c = {
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Variant"), "", Unit::text,
@@ -69,6 +71,77 @@ const std::vector<Column> &columns() {
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Max"),
        QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "response time"), Unit::seconds,
        [](V v) { return v.summary.latency_s.max; }},
+  };
+  return c;
+}
+
+// Where the response time went: "Largest part" and one share per cause, between the response
+// times above and the waits below (set_results picks the causes).
+const Column &largest_column() {
+  static const Column c{
+      QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Largest part"),
+      QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                        "where most of the response time went (the “Where the time went” chart)"),
+      Unit::text, [](const VariantResult &v) {
+        const auto largest = largest_part(v.summary.causes);
+        return largest ? QVariant(cause_name(*largest)) : QVariant();
+      }};
+  return c;
+}
+
+const Column &cause_column(Cause cause) {
+  using V = const VariantResult &;
+  // Empty where the run could not see the cause: split from the lab's own timestamps alone (an
+  // HTTP target, steps too short to time), only the waits it times itself are known.
+  const auto share = [](Cause c) {
+    return [c](V v) {
+      return cause_known(v.summary.causes, c) ? QVariant(shown_share(v.summary.causes, c))
+                                              : QVariant();
+    };
+  };
+  // In the order of enum Cause.
+  static const std::vector<Column> c = {
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "% queued"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "share of the response time queued for a worker or an executor's thread"),
+       Unit::share, share(Cause::queue_wait)},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "% on a core"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "share of the response time running on a core"),
+       Unit::share, share(Cause::on_cpu)},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "% ready for a core"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "share of the response time ready to run, waiting for a core"),
+       Unit::share, share(Cause::runnable)},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "% blocked"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "share of the response time blocked on a timer or a blocking call"),
+       Unit::share, share(Cause::blocked)},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "% loop busy"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "share of the response time ready while its event loop ran another task"),
+       Unit::share, share(Cause::loop_delay)},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "% GIL"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "share of the response time waiting to take the interpreter lock"),
+       Unit::share, share(Cause::gil_wait)},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "% hand-off"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "share of the response time on the way to a worker process and back"),
+       Unit::share, share(Cause::handoff)},
+      {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "% unexplained"),
+       QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel",
+                         "share of the response time the parts do not explain; for an HTTP "
+                         "target, all the server did"),
+       Unit::share, share(Cause::other)},
+  };
+  return c[static_cast<std::size_t>(cause)];
+}
+
+// The columns after the split: waits inside the tasks, the machine, the cost per task.
+const std::vector<Column> &waits_and_resources() {
+  using V = const VariantResult &;
+  static const std::vector<Column> c = {
       {QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "Queue wait p99"),
        QT_TRANSLATE_NOOP("conlab::ui::ResultsTableModel", "start − submit"), Unit::seconds,
        [](V v) { return v.summary.queue_wait_s.p99; }},
@@ -197,6 +270,8 @@ QString display(const QVariant &value, Unit unit) {
     return QString::fromStdString(human_count(x));
   case Unit::percent:
     return QString::fromStdString(human_percent(x));
+  case Unit::share: // as the "Where the time went" chart writes it: "< 0.1%", not "0.0%"
+    return share_text(x);
   case Unit::per_second:
     return QString::fromStdString(human_count(x)) + QStringLiteral("/s");
   case Unit::bytes:
@@ -207,6 +282,22 @@ QString display(const QVariant &value, Unit unit) {
   return {};
 }
 
+// Column `i` of a table whose split has share columns for `causes` (none, and no "Largest
+// part", when no variant's split is known).
+const Column &column_at(std::size_t i, const std::vector<Cause> &causes) {
+  if (i < responses().size())
+    return responses()[i];
+  i -= responses().size();
+  if (!causes.empty()) {
+    if (i == 0)
+      return largest_column();
+    if (i <= causes.size())
+      return cause_column(causes[i - 1]);
+    i -= 1 + causes.size();
+  }
+  return waits_and_resources()[i];
+}
+
 } // namespace
 
 ResultsTableModel::ResultsTableModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -214,6 +305,11 @@ ResultsTableModel::ResultsTableModel(QObject *parent) : QAbstractTableModel(pare
 void ResultsTableModel::set_results(std::shared_ptr<const RunResults> results) {
   beginResetModel();
   m_results = std::move(results);
+  std::vector<CauseSplit> splits;
+  if (m_results)
+    for (const VariantResult &v : m_results->variants)
+      splits.push_back(v.summary.causes);
+  m_causes = causes_shown(splits);
   endResetModel();
 }
 
@@ -224,14 +320,17 @@ int ResultsTableModel::rowCount(const QModelIndex &parent) const {
 }
 
 int ResultsTableModel::columnCount(const QModelIndex &parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(columns().size());
+  if (parent.isValid())
+    return 0;
+  const std::size_t split = m_causes.empty() ? 0 : 1 + m_causes.size();
+  return static_cast<int>(responses().size() + split + waits_and_resources().size());
 }
 
 QVariant ResultsTableModel::data(const QModelIndex &index, int role) const {
   if (!checkIndex(index, CheckIndexOption::IndexIsValid))
     return {};
   const VariantResult &v = m_results->variants[static_cast<std::size_t>(index.row())];
-  const Column &column = columns()[static_cast<std::size_t>(index.column())];
+  const Column &column = column_at(static_cast<std::size_t>(index.column()), m_causes);
   switch (role) {
   case Qt::DisplayRole:
     return display(column.value(v), column.unit);
@@ -251,7 +350,7 @@ QVariant ResultsTableModel::data(const QModelIndex &index, int role) const {
 QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
     return {};
-  const Column &column = columns()[static_cast<std::size_t>(section)];
+  const Column &column = column_at(static_cast<std::size_t>(section), m_causes);
   if (role == Qt::DisplayRole)
     return tr(column.title);
   if (role == Qt::ToolTipRole && column.tip[0])

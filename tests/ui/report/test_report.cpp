@@ -8,6 +8,7 @@
 #include "tests/ui/sweep_fixtures.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/charts/chart_data.h"
+#include "ui/latency/cause_words.h"
 #include "ui/main_window.h"
 #include "ui/report/report_document.h"
 #include "ui/report/report_export_dialog.h"
@@ -56,6 +57,15 @@ QString run_tool(const QString &tool, const QStringList &args) {
   return QString::fromUtf8(p.readAllStandardOutput());
 }
 
+// The section with `id`; the sections a run has depend on what it ran (a GIL, processes).
+const ReportSection &section_of(const ReportDocument &doc, const QString &id) {
+  for (const ReportSection &s : doc.sections)
+    if (s.id == id)
+      return s;
+  static const ReportSection none;
+  return none;
+}
+
 PdfLayout layout_of(const ReportDocument &doc) {
   QBuffer buffer;
   buffer.open(QIODevice::WriteOnly);
@@ -91,8 +101,8 @@ private Q_SLOTS:
     QStringList ids;
     for (const ReportSection &s : m_doc.sections)
       ids << s.id;
-    QCOMPARE(ids, (QStringList{"experiment", "environment", "summary", "cost", "prediction",
-                               "charts", "explanations"}));
+    QCOMPARE(ids, (QStringList{"experiment", "environment", "summary", "causes", "cost",
+                               "prediction", "charts", "explanations"}));
     QCOMPARE(m_doc.charts().size(), std::size_t(all_chart_kinds().size()));
     QVERIFY(m_doc.title.startsWith(QStringLiteral("article <&> test")));
   }
@@ -119,9 +129,10 @@ private Q_SLOTS:
     QStringList ids;
     for (const ReportSection &s : doc.sections)
       ids << s.id;
-    QCOMPARE(ids, (QStringList{"experiment", "environment", "summary", "gil", "cost", "prediction",
-                               "charts", "explanations"}));
-    const auto &table = std::get<ReportTable>(doc.sections[3].blocks.front());
+    QCOMPARE(ids, (QStringList{"experiment", "environment", "summary", "causes", "gil", "cost",
+                               "prediction", "charts", "explanations"}));
+    const auto &table =
+        std::get<ReportTable>(section_of(doc, QStringLiteral("gil")).blocks.front());
     QCOMPARE(table.rows.size(), 1);
     QCOMPARE(table.rows.front().front(), QString::fromStdString(e.variants[3].label));
     const auto &variants = std::get<ReportTable>(doc.sections[0].blocks[2]);
@@ -154,7 +165,7 @@ private Q_SLOTS:
   }
 
   void cost_table_has_each_variant_per_task() {
-    const ReportSection &s = m_doc.sections[3];
+    const ReportSection &s = section_of(m_doc, QStringLiteral("cost"));
     QCOMPARE(s.id, QStringLiteral("cost"));
     const auto &t = std::get<ReportTable>(s.blocks.front());
     QCOMPARE(t.rows.size(), 4);
@@ -166,8 +177,41 @@ private Q_SLOTS:
     }
   }
 
+  // Where each variant's time went: a row per variant, its largest part, and a column per cause
+  // some variant spent a part in, each the share of its results.
+  void causes_table_has_each_variant_share() {
+    const ReportSection &s = section_of(m_doc, QStringLiteral("causes"));
+    QCOMPARE(s.heading, QStringLiteral("Where the time went"));
+    const auto &t = std::get<ReportTable>(s.blocks.front());
+    QCOMPARE(t.rows.size(), 4);
+    QCOMPARE(t.header.mid(0, 2),
+             (QStringList{QStringLiteral("Variant"), QStringLiteral("Largest part")}));
+    std::vector<CauseSplit> splits;
+    for (const VariantResult &v : m_results.variants)
+      splits.push_back(v.summary.causes);
+    const std::vector<Cause> shown = causes_shown(splits);
+    QVERIFY(!shown.empty());
+    QCOMPARE(t.header.size(), 2 + static_cast<qsizetype>(shown.size()));
+    for (int i = 0; i < 4; ++i) {
+      const CauseSplit &split = m_results.variants[static_cast<std::size_t>(i)].summary.causes;
+      QCOMPARE(t.rows[i][1], cause_name(*largest_part(split)));
+      for (std::size_t k = 0; k < shown.size(); ++k) {
+        QCOMPARE(t.header[2 + static_cast<qsizetype>(k)], cause_name(shown[k]));
+        QCOMPARE(t.rows[i][2 + static_cast<qsizetype>(k)],
+                 share_text(shown_share(split, shown[k])));
+      }
+    }
+    // A run whose variants finished nothing has nothing to split, and no such section.
+    RunResults none = m_results;
+    for (VariantResult &v : none.variants)
+      v.summary.causes = CauseSplit{};
+    const ReportDocument doc = build_report(none);
+    QVERIFY(section_of(doc, QStringLiteral("causes")).id.isEmpty());
+  }
+
   void prediction_table_has_the_error_of_each_variant() {
-    const auto &t = std::get<ReportTable>(m_doc.sections[4].blocks.front());
+    const auto &t =
+        std::get<ReportTable>(section_of(m_doc, QStringLiteral("prediction")).blocks.front());
     QCOMPARE(t.rows.size(), 4);
     for (int i = 0; i < 4; ++i) {
       const VariantResult &v = m_results.variants[static_cast<std::size_t>(i)];
@@ -305,7 +349,7 @@ private Q_SLOTS:
 
     const auto *table = std::get_if<ReportTable>(&s.blocks.back());
     QVERIFY(table);
-    QCOMPARE(table->rows.size(), 24); // 12 points × 2 variants
+    QCOMPARE(table->rows.size(), 24);       // 12 points × 2 variants
     const QStringList &p2 = table->rows[6]; // P = 2, C = 1, the pool
     QCOMPARE(p2.mid(0, 3), (QStringList{"P = 2, C = 1", "pool", "2"}));
     QVERIFY2(p2[5].contains(QStringLiteral("50%")) && !p2[5].startsWith(QLatin1Char('+')),
@@ -390,7 +434,8 @@ private Q_SLOTS:
                                     .repeated(1 + i % 3)
                                     .arg(i)};
     doc.sections.push_back({QStringLiteral("long"), QStringLiteral("A long table"), {table}});
-    const ReportSection charts = doc.sections[5];
+    const ReportSection charts = section_of(doc, QStringLiteral("charts"));
+    QCOMPARE(charts.id, QStringLiteral("charts"));
     doc.sections.push_back(charts); // the charts again
     const PdfLayout layout = layout_of(doc);
     const QStringList broken = check_layout(layout);
