@@ -8,6 +8,7 @@
 #include "ui/latency/cause_labels_item.h"
 #include "ui/latency/cause_words.h"
 
+#include "tests/support/cause_split_builder.h"
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -16,6 +17,7 @@
 #include <QLegendMarker>
 #include <QToolTip>
 #include <QValueAxis>
+
 #include <QtTest>
 
 #include <map>
@@ -27,23 +29,9 @@ using namespace conlab::ui;
 
 namespace {
 
-// A split of `tasks` tasks whose response time (1 s each) went as `shares` say.
-CauseSplit split(std::uint64_t tasks, bool measured, const std::map<Cause, double> &shares) {
-  CauseSplit s;
-  s.measured = measured;
-  s.tasks = tasks;
-  s.response_s = static_cast<double>(tasks);
-  for (const auto &[cause, share] : shares)
-    s.total_s[static_cast<std::size_t>(cause)] = share * s.response_s;
-  return s;
-}
-
+using conlab::test::split;
 VariantResult variant(const std::string &label, CauseSplit causes) {
-  VariantResult v;
-  v.label = label;
-  v.model = "thread_pool";
-  v.summary.causes = causes;
-  return v;
+  return conlab::test::split_variant(label, causes);
 }
 
 // pool: mostly queued, and `other` a rounding below zero; cpu: a saturated CPU; http: seen from

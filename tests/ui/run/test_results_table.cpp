@@ -6,7 +6,9 @@
 #include "ui/latency/cause_words.h"
 #include "ui/run/results_table_model.h"
 
+#include "tests/support/cause_split_builder.h"
 #include <QAbstractItemModelTester>
+
 #include <QtTest>
 
 #include <map>
@@ -16,22 +18,9 @@ using namespace conlab::ui;
 
 namespace {
 
-CauseSplit split(std::uint64_t tasks, bool measured, const std::map<Cause, double> &shares) {
-  CauseSplit s;
-  s.measured = measured;
-  s.tasks = tasks;
-  s.response_s = static_cast<double>(tasks);
-  for (const auto &[cause, share] : shares)
-    s.total_s[static_cast<std::size_t>(cause)] = share * s.response_s;
-  return s;
-}
-
+using conlab::test::split;
 VariantResult variant(const std::string &label, CauseSplit causes) {
-  VariantResult v;
-  v.label = label;
-  v.model = "thread_pool";
-  v.summary.causes = causes;
-  return v;
+  return conlab::test::split_variant(label, causes);
 }
 
 std::shared_ptr<const RunResults> three_variants() {
@@ -129,7 +118,7 @@ private Q_SLOTS:
 
   // A real run of the article: every variant measured, each share column its results' share.
   void a_real_run_fills_the_columns() {
-    const RunResults run = run_experiment(test::tiny_article(8, 0.01));
+    const RunResults run = run_experiment(conlab::ui::test::tiny_article(8, 0.01));
     ResultsTableModel model;
     model.set_results(std::make_shared<const RunResults>(run));
     const std::vector<Cause> &causes = model.cause_columns();
