@@ -1979,6 +1979,126 @@
         <source>threads ready</source>
         <translation>个就绪线程</translation>
     </message>
+    <message>
+        <source>Where the time went</source>
+        <translation>时间花在了哪里</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队</translation>
+    </message>
+    <message>
+        <source>on a core</source>
+        <translation>在核心上运行</translation>
+    </message>
+    <message>
+        <source>ready, waiting for a core</source>
+        <translation>就绪，等待核心</translation>
+    </message>
+    <message>
+        <source>blocked (timer or call)</source>
+        <translation>阻塞（定时器或调用）</translation>
+    </message>
+    <message>
+        <source>ready, loop busy elsewhere</source>
+        <translation>就绪，但循环正忙于其他任务</translation>
+    </message>
+    <message>
+        <source>waiting for the GIL</source>
+        <translation>等待 GIL</translation>
+    </message>
+    <message>
+        <source>to a worker process and back</source>
+        <translation>往返工作进程</translation>
+    </message>
+    <message>
+        <source>unexplained</source>
+        <translation>未解释</translation>
+    </message>
+    <message>
+        <source>client side only</source>
+        <translation>仅客户端视角</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s timestamps only</source>
+        <translation>仅实验室时间戳</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>&lt; %1%</source>
+        <translation>&lt; %1%</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <source>Where the time went — nothing to split — %1</source>
+        <translation>时间花在了哪里 — 没有可拆分的数据 — %1</translation>
+    </message>
+    <message>
+        <source>No variant ran.</source>
+        <translation>没有变体运行。</translation>
+    </message>
+    <message>
+        <source>No task finished, so there is no response time to split.</source>
+        <translation>没有任务完成，因此没有可拆分的响应时间。</translation>
+    </message>
+    <message>
+        <source>No variant&apos;s response time was split: the lab times an HTTP target&apos;s requests from outside only, and results files from before the split do not have it.</source>
+        <translation>没有变体的响应时间被拆分：实验室只能从外部为 HTTP 目标的请求计时，而拆分功能出现之前的结果文件也没有这项数据。</translation>
+    </message>
+    <message>
+        <source> (not split: %1)</source>
+        <translation>（未拆分：%1）</translation>
+    </message>
+    <message>
+        <source> (%1 variants not split)</source>
+        <translation>（%1 个变体未拆分）</translation>
+    </message>
+    <message>
+        <source>Where the time went — largest part per variant%1 — %2</source>
+        <translation>时间花在了哪里 — 每个变体的最大部分%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 of the response time, %4 per task on average</source>
+        <translation>%1 — %2：占响应时间的 %3，平均每任务 %4</translation>
+    </message>
+    <message>
+        <source>share of the response time</source>
+        <translation>占响应时间的比例</translation>
+    </message>
+    <message>
+        <source>Largest part</source>
+        <translation>最大部分</translation>
+    </message>
+    <message>
+        <source>Each variant&apos;s response time, summed over its finished tasks and split by cause: queued for a worker (or an executor&apos;s thread), on a core, ready but waiting for a core, blocked on a timer or a call, ready while its event loop ran another task, waiting for the GIL, and the trips to a worker process and back; unexplained is what is left. A cause under %1 in every variant is left out.</source>
+        <translation>每个变体的响应时间，按其已完成任务求和并按原因拆分：排队等待工作线程（或执行器的线程）、在核心上运行、就绪但等待核心、阻塞于定时器或调用、就绪但事件循环在运行其他任务、等待 GIL，以及往返工作进程；未解释的是剩余部分。在所有变体中都低于 %1 的原因不列出。</translation>
+    </message>
+    <message>
+        <source> Client side only: an HTTP target, whose requests the lab timed from outside; what the server did with them is unexplained here.</source>
+        <translation> 仅客户端视角：HTTP 目标，实验室从外部为其请求计时；服务器如何处理这些请求在此处无法解释。</translation>
+    </message>
+    <message>
+        <source> The lab&apos;s timestamps only: the run did not read the kernel&apos;s accounting of that variant&apos;s threads, whose steps were too short to time one by one without slowing them.</source>
+        <translation> 仅实验室时间戳：本次运行没有读取内核对该变体线程的统计，因为其步骤太短，逐一计时会拖慢它们。</translation>
+    </message>
+    <message>
+        <source> —: not seen.</source>
+        <translation> —：未观测到。</translation>
+    </message>
+    <message>
+        <source>Each variant&apos;s response time split by cause, as shares that add up to 100%; each row names its largest part. A segment too narrow for its share has no label: the table in “Where the time went” gives every share.</source>
+        <translation>每个变体的响应时间按原因拆分，各部分占比之和为 100%；每行标出其最大部分。太窄的分段不显示标签：“时间花在了哪里”中的表格列出了全部占比。</translation>
+    </message>
 </context>
 <context>
     <name>conlab::ui::AboutDialog</name>
@@ -2647,6 +2767,62 @@ QCoro：%8
     <message>
         <source>The server took %1, as its model predicts (%2, %3), %4.</source>
         <translation>服务器用了 %1，与其模型的预测一致（%2，%3），%4。</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队</translation>
+    </message>
+    <message>
+        <source>on a core</source>
+        <translation>在核心上运行</translation>
+    </message>
+    <message>
+        <source>waiting for a core</source>
+        <translation>等待核心</translation>
+    </message>
+    <message>
+        <source>blocked on a wait</source>
+        <translation>阻塞于等待</translation>
+    </message>
+    <message>
+        <source>ready while its loop ran others</source>
+        <translation>就绪但其循环在运行其他任务</translation>
+    </message>
+    <message>
+        <source>waiting for the GIL</source>
+        <translation>等待 GIL</translation>
+    </message>
+    <message>
+        <source>on the way to a worker process</source>
+        <translation>往返工作进程</translation>
+    </message>
+    <message>
+        <source>unexplained</source>
+        <translation>未解释</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source> Its response time went to: %1.</source>
+        <translation> 其响应时间的去向：%1。</translation>
+    </message>
+    <message>
+        <source>1 core</source>
+        <translation>1 个核心</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 个核心</translation>
+    </message>
+    <message>
+        <source> Once started, %1 of it was spent ready but waiting for a core: the CPU (%2), not the pool of %3, was the limit.</source>
+        <translation> 任务开始后，其中 %1 的时间处于就绪但等待核心的状态：瓶颈是 CPU（%2），而不是大小为 %3 的线程池。</translation>
+    </message>
+    <message>
+        <source> Once started, %1 of it was spent ready but waiting for a core: the CPU (%2) was the limit.</source>
+        <translation> 任务开始后，其中 %1 的时间处于就绪但等待核心的状态：瓶颈是 CPU（%2）。</translation>
     </message>
 </context>
 <context>
@@ -3578,6 +3754,78 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
     <message>
         <source>&lt; %1</source>
         <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>Largest part</source>
+        <translation>最大部分</translation>
+    </message>
+    <message>
+        <source>where most of the response time went (the “Where the time went” chart)</source>
+        <translation>大部分响应时间的去向（见“时间花在了哪里”图）</translation>
+    </message>
+    <message>
+        <source>% queued</source>
+        <translation>% 排队</translation>
+    </message>
+    <message>
+        <source>share of the response time queued for a worker or an executor&apos;s thread</source>
+        <translation>排队等待工作线程或执行器线程的时间占响应时间的比例</translation>
+    </message>
+    <message>
+        <source>% on a core</source>
+        <translation>% 在核心上</translation>
+    </message>
+    <message>
+        <source>share of the response time running on a core</source>
+        <translation>在核心上运行的时间占响应时间的比例</translation>
+    </message>
+    <message>
+        <source>% ready for a core</source>
+        <translation>% 等待核心</translation>
+    </message>
+    <message>
+        <source>share of the response time ready to run, waiting for a core</source>
+        <translation>就绪但等待核心的时间占响应时间的比例</translation>
+    </message>
+    <message>
+        <source>% blocked</source>
+        <translation>% 阻塞</translation>
+    </message>
+    <message>
+        <source>share of the response time blocked on a timer or a blocking call</source>
+        <translation>阻塞于定时器或阻塞调用的时间占响应时间的比例</translation>
+    </message>
+    <message>
+        <source>% loop busy</source>
+        <translation>% 循环忙</translation>
+    </message>
+    <message>
+        <source>share of the response time ready while its event loop ran another task</source>
+        <translation>就绪但事件循环在运行其他任务的时间占响应时间的比例</translation>
+    </message>
+    <message>
+        <source>% GIL</source>
+        <translation>% GIL</translation>
+    </message>
+    <message>
+        <source>share of the response time waiting to take the interpreter lock</source>
+        <translation>等待获取解释器锁的时间占响应时间的比例</translation>
+    </message>
+    <message>
+        <source>% hand-off</source>
+        <translation>% 往返传递</translation>
+    </message>
+    <message>
+        <source>share of the response time on the way to a worker process and back</source>
+        <translation>往返工作进程的时间占响应时间的比例</translation>
+    </message>
+    <message>
+        <source>% unexplained</source>
+        <translation>% 未解释</translation>
+    </message>
+    <message>
+        <source>share of the response time the parts do not explain; for an HTTP target, all the server did</source>
+        <translation>各部分无法解释的时间占响应时间的比例；对 HTTP 目标而言即服务器所做的一切</translation>
     </message>
 </context>
 <context>
