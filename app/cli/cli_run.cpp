@@ -290,7 +290,6 @@ int run_command(const std::vector<std::string> &args, SignalWatcher &signals) {
 
   ReportContext context;
   context.width = terminal_width(STDOUT_FILENO);
-  context.split_automatic = run->split == CauseSplitMode::automatic;
   bool written = write_outputs(results, *run, context);
   if (history)
     written = record_run(*history, results, started, run->quiet) && written;

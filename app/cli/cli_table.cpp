@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <ostream>
 
 namespace conlab::cli {
@@ -138,20 +139,25 @@ Table cause_table(const RunResults &results) {
   return table;
 }
 
-// Variants that ran in the lab but whose time --split auto did not split: short thread-run steps.
+// Variants that ran in the lab but whose time was not split by cause, by why.
 void print_unsplit(std::ostream &out, const RunResults &results, std::size_t width) {
-  std::string labels;
+  std::map<SplitLeftOut, std::string> labels;
   for (const VariantResult &variant : results.variants)
-    if (!variant.summary.causes.measured && variant.summary.causes.tasks > 0)
-      labels += (labels.empty() ? "" : ", ") + variant.label;
-  if (labels.empty())
-    return;
-  const std::string note =
-      "not split by cause: " + labels +
-      " (their steps on threads average under 1 ms, and reading each thread's accounting, "
-      "about 2.4 µs a step, would distort them; --split on splits them anyway)";
-  for (const std::string &line : wrap(note, width, 0, 2))
-    out << line << '\n';
+    if (const SplitLeftOut why = variant.summary.causes.left_out;
+        why != SplitLeftOut::no && why != SplitLeftOut::turned_off)
+      labels[why] += (labels[why].empty() ? "" : ", ") + variant.label;
+  for (const auto &[why, names] : labels) {
+    const std::string note =
+        why == SplitLeftOut::short_steps
+            ? "not split by cause: " + names +
+                  " (their steps on threads average under 1 ms, and reading each thread's "
+                  "accounting, about 2.4 µs a step, would distort them; --split on splits them "
+                  "anyway)"
+            : "not split by cause: " + names +
+                  " (its tasks ran in worker processes, out of the lab's sight)";
+    for (const std::string &line : wrap(note, width, 0, 2))
+      out << line << '\n';
+  }
 }
 
 void print_explanations(std::ostream &out, const RunResults &results, std::size_t width) {
@@ -286,8 +292,7 @@ void print_report(std::ostream &out, const RunResults &results, const ReportCont
   print_status(out, results, context.width);
   print_pool_notes(out, results);
   print_scale(out, results);
-  if (context.split_automatic)
-    print_unsplit(out, results, context.width);
+  print_unsplit(out, results, context.width);
   const Environment &env = results.environment;
   out << "machine: " << env.cores << (env.cores == 1 ? " core" : " cores");
   if (!env.cpu_model.empty())

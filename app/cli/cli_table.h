@@ -35,10 +35,9 @@ private:
 };
 
 struct ReportContext {
-  std::string results_path;    // written --out, empty when none
-  std::string samples_path;    // written --csv, empty when none
-  std::size_t width = 80;      // for wrapping explanations
-  bool split_automatic = true; // --split auto: say which variants it left out, and why
+  std::string results_path; // written --out, empty when none
+  std::string samples_path; // written --csv, empty when none
+  std::size_t width = 80;   // for wrapping explanations
 };
 
 void print_report(std::ostream &out, const RunResults &results, const ReportContext &context);

@@ -25,6 +25,20 @@ constexpr std::array<CauseInfo, kCauseCount> kInfo{{
 std::string_view cause_key(Cause cause) { return kInfo[static_cast<std::size_t>(cause)].key; }
 std::string_view cause_source(Cause cause) { return kInfo[static_cast<std::size_t>(cause)].source; }
 
+namespace {
+constexpr std::array<std::string_view, 4> kLeftOut{"", "short_steps", "child_processes",
+                                                   "turned_off"};
+} // namespace
+
+std::string_view left_out_key(SplitLeftOut why) { return kLeftOut[static_cast<std::size_t>(why)]; }
+
+std::optional<SplitLeftOut> left_out_from_key(std::string_view key) {
+  for (std::size_t i = 0; i < kLeftOut.size(); ++i)
+    if (kLeftOut[i] == key)
+      return static_cast<SplitLeftOut>(i);
+  return std::nullopt;
+}
+
 Cause CauseSplit::largest() const {
   Cause best = Cause::queue_wait;
   for (Cause c : kCauses)
@@ -35,6 +49,8 @@ Cause CauseSplit::largest() const {
 
 CauseSplit &CauseSplit::operator+=(const CauseSplit &o) {
   measured = measured || o.measured;
+  if (left_out == SplitLeftOut::no)
+    left_out = o.left_out;
   tasks += o.tasks;
   response_s += o.response_s;
   for (std::size_t i = 0; i < kCauseCount; ++i)

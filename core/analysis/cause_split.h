@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -34,10 +35,21 @@ std::string_view cause_key(Cause cause);
 // Where the lab reads it, as the results name it.
 std::string_view cause_source(Cause cause);
 
+// Why an in-process variant's split was not measured.
+enum class SplitLeftOut {
+  no,              // measured (or an HTTP target, which cannot be)
+  short_steps,     // `auto`: its thread-run steps average under 1 ms, too short to read around
+  child_processes, // its tasks ran whole in worker processes (multi_loop with processes)
+  turned_off,      // --split off
+};
+std::string_view left_out_key(SplitLeftOut why); // "short_steps", ... ("" for no)
+std::optional<SplitLeftOut> left_out_from_key(std::string_view key);
+
 struct CauseSplit {
-  bool measured = false;   // false: the run could not see inside its tasks (an HTTP target)
-  std::uint64_t tasks = 0; // finished tasks summed
-  double response_s = 0;   // Σ response time
+  bool measured = false; // false: the run could not see inside its tasks (an HTTP target)
+  SplitLeftOut left_out = SplitLeftOut::no;
+  std::uint64_t tasks = 0;                   // finished tasks summed
+  double response_s = 0;                     // Σ response time
   std::array<double, kCauseCount> total_s{}; // Σ per cause; `other` may be slightly negative
 
   double seconds(Cause c) const { return total_s[static_cast<std::size_t>(c)]; }

@@ -124,14 +124,22 @@ TaskCostInputs cost_inputs(const Workload &w, std::int64_t baseline_rss,
   return in;
 }
 
-bool splits(CauseSplitMode mode, const Variant &variant, double time_scale) {
-  return mode == CauseSplitMode::on ||
-         (mode == CauseSplitMode::automatic && split_is_cheap(variant, time_scale));
+// Why the variant's split is not measured, or SplitLeftOut::no.
+SplitLeftOut left_out(CauseSplitMode mode, const Variant &variant, double time_scale) {
+  const ModelInfo *info = find_model(variant.model);
+  // Its loops, and the tasks on them, run in worker processes the recorder cannot see into.
+  if (info && info->uses_processes && variant.processes.value_or(false))
+    return SplitLeftOut::child_processes;
+  if (mode == CauseSplitMode::off)
+    return SplitLeftOut::turned_off;
+  if (mode == CauseSplitMode::automatic && !split_is_cheap(variant, time_scale))
+    return SplitLeftOut::short_steps;
+  return SplitLeftOut::no;
 }
 
 RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, const CpuWork &cpu,
                         int cores, const std::stop_token &stop, ProgressTracker &progress,
-                        bool measure_causes) {
+                        SplitLeftOut split_left_out) {
   const Variant &variant = e.variants[index];
   const ModelInfo *info = find_model(variant.model);
   if (!info)
@@ -142,7 +150,7 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   const Workload workload(variant, e.time_scale, e.seed, static_cast<std::uint32_t>(index));
   const RunClock clock;
   TaskRecorder recorder(static_cast<std::uint32_t>(e.load.tasks), clock);
-  if (measure_causes) {
+  if (split_left_out == SplitLeftOut::no) {
     recorder.measure_causes();
     recorder.keep_step_spans();
   }
@@ -191,6 +199,7 @@ RepeatResult run_repeat(const Experiment &e, std::size_t index, int repeat, cons
   out.latency_over_time.add_finished(out.samples);
   out.summary = summarize(out.samples, out.telemetry, out.loop_lag, out.resources, cores);
   out.summary.causes = split_causes(out.samples, out.causes);
+  out.summary.causes.left_out = split_left_out;
   out.summary.cost =
       measure_task_cost(out.samples, out.resources, cost_inputs(workload, baseline_rss, context));
   if (gil) {
@@ -343,7 +352,7 @@ RunResults run_experiment(const Experiment &e, const RunOptions &options) {
                       e, i, repeat, cpu, cores, options.stop,
                       [&progress](const TaskRecorder &r) { progress.report(r); }, http_notes[i])
                 : run_repeat(e, i, repeat, cpu, cores, options.stop, progress,
-                             splits(options.split, e.variants[i], e.time_scale)));
+                             left_out(options.split, e.variants[i], e.time_scale)));
         progress.end();
         if (options.on_repeat_done)
           options.on_repeat_done(i, results.variants[i].repeats.back());

@@ -10,11 +10,14 @@ boost::json::object to_json(const CauseSplit &split) {
     seconds[cause_key(c)] = json::number_or_null(split.seconds(c));
     sources[cause_key(c)] = cause_source(c);
   }
-  return {{"measured", split.measured},
-          {"tasks", split.tasks},
-          {"response_s", json::number_or_null(split.response_s)},
-          {"seconds", std::move(seconds)},
-          {"sources", std::move(sources)}};
+  boost::json::object out{{"measured", split.measured},
+                          {"tasks", split.tasks},
+                          {"response_s", json::number_or_null(split.response_s)},
+                          {"seconds", std::move(seconds)},
+                          {"sources", std::move(sources)}};
+  if (split.left_out != SplitLeftOut::no)
+    out["left_out"] = left_out_key(split.left_out);
+  return out;
 }
 
 CauseSplit read_cause_split(const boost::json::value *json, const std::string &path,
@@ -26,6 +29,12 @@ CauseSplit read_cause_split(const boost::json::value *json, const std::string &p
   out.measured = f.boolean("measured", json::Need::required).value_or(false);
   out.tasks = f.unsigned_integer("tasks", json::Need::required).value_or(0);
   out.response_s = f.number("response_s", json::Need::required).value_or(0);
+  if (const auto key = f.string("left_out")) {
+    if (const auto why = left_out_from_key(*key); why && *why != SplitLeftOut::no)
+      out.left_out = *why;
+    else
+      f.error(f.path("left_out"), "must be short_steps, child_processes or turned_off");
+  }
   const boost::json::value *seconds = f.object("seconds", json::Need::required);
   if (!seconds)
     return out;

@@ -65,8 +65,9 @@ ReportSection causes_section(const RunResults &results) {
                   "what the server did with them is unexplained here.");
   if (timestamps_only)
     t.note += tr_(" The lab's timestamps only: the run did not read the kernel's accounting of "
-                  "that variant's threads, whose steps were too short to time one by one "
-                  "without slowing them.");
+                  "that variant's threads (their steps were too short to time one by one "
+                  "without slowing them, its tasks ran in worker processes, or the split was "
+                  "turned off).");
   if (from_outside || timestamps_only)
     t.note += tr_(" —: not seen.");
   s.blocks.push_back(std::move(t));

@@ -147,9 +147,26 @@ TEST(CauseSplit, IsLeftOutAutomaticallyWhereReadingItWouldDistortShortSteps) {
   EXPECT_FALSE(split_is_cheap(test::variant("event_loop", StepKind::cpu, 0.01), 1.0));
   RunOptions options;
   options.calibration = &test::calibration();
-  EXPECT_FALSE(only_split(run_experiment(short_steps, options)).measured);
+  const RunResults automatic = run_experiment(short_steps, options);
+  EXPECT_FALSE(only_split(automatic).measured);
+  EXPECT_EQ(only_split(automatic).left_out, SplitLeftOut::short_steps);
+  EXPECT_EQ(only_split(results_from_json(to_json(automatic))).left_out, SplitLeftOut::short_steps);
   options.split = CauseSplitMode::on;
   expect_adds_up(only_split(run_experiment(short_steps, options)));
+}
+
+// Loops in worker processes run their tasks out of the recorder's sight: nothing to split, even
+// when asked, and the results say why.
+TEST(CauseSplit, IsLeftOutWhereTasksRunInWorkerProcesses) {
+  Variant v = test::variant("multi_loop", StepKind::io, 5, 0, 2);
+  v.processes = true;
+  RunOptions options;
+  options.calibration = &test::calibration();
+  options.split = CauseSplitMode::on;
+  const RunResults r = run_experiment(test::closed_experiment(v, 4, 4), options);
+  EXPECT_FALSE(only_split(r).measured);
+  EXPECT_EQ(only_split(r).left_out, SplitLeftOut::child_processes);
+  EXPECT_TRUE(r.variants.front().repeats.front().causes.empty());
 }
 
 TEST(CauseSplit, ResultsFilesKeepItPerTaskAndPerVariant) {
