@@ -1981,7 +1981,7 @@
     </message>
     <message>
         <source>Where the time went</source>
-        <translation>时间花在了哪里</translation>
+        <translation>时间花在哪里</translation>
     </message>
     <message>
         <source>queued</source>
@@ -2041,7 +2041,7 @@
     </message>
     <message>
         <source>Where the time went — nothing to split — %1</source>
-        <translation>时间花在了哪里 — 没有可拆分的数据 — %1</translation>
+        <translation>时间花在哪里 — 没有可拆分的数据 — %1</translation>
     </message>
     <message>
         <source>No variant ran.</source>
@@ -2065,7 +2065,7 @@
     </message>
     <message>
         <source>Where the time went — largest part per variant%1 — %2</source>
-        <translation>时间花在了哪里 — 每个变体的最大部分%1 — %2</translation>
+        <translation>时间花在哪里 — 每个变体的最大部分%1 — %2</translation>
     </message>
     <message>
         <source>%1 — %2: %3 of the response time, %4 per task on average</source>
@@ -2097,7 +2097,7 @@
     </message>
     <message>
         <source>Each variant&apos;s response time split by cause, as shares that add up to 100%; each row names its largest part. A segment too narrow for its share has no label: the table in “Where the time went” gives every share.</source>
-        <translation>每个变体的响应时间按原因拆分，各部分占比之和为 100%；每行标出其最大部分。太窄的分段不显示标签：“时间花在了哪里”中的表格列出了全部占比。</translation>
+        <translation>每个变体的响应时间按原因拆分，各部分占比之和为 100%；每行标出其最大部分。太窄的分段不显示标签：“时间花在哪里”中的表格列出了全部占比。</translation>
     </message>
 </context>
 <context>
@@ -3761,7 +3761,7 @@ Run it? Cancel stops it at any time and keeps the finished points.</source>
     </message>
     <message>
         <source>where most of the response time went (the “Where the time went” chart)</source>
-        <translation>大部分响应时间的去向（见“时间花在了哪里”图）</translation>
+        <translation>大部分响应时间的去向（见“时间花在哪里”图）</translation>
     </message>
     <message>
         <source>% queued</source>
