@@ -74,8 +74,9 @@ std::optional<RunArgs> parse_args(const std::vector<std::string> &args) {
       ("quiet,q", po::bool_switch(), "no progress on stderr")
       ("split", po::value<std::string>()->value_name("auto|on|off"),
        "split each task's time by cause (on a core, waiting for a core, blocked, loop busy). "
-       "It costs about 2.4 µs a step that a thread runs, so auto (the default) leaves out "
-       "variants whose thread-run steps average under 1 ms; on splits them anyway")
+       "It costs about 2.4 µs a task on a thread-based model, and as much a step a loop hands "
+       "a thread, so auto (the default) leaves out variants where that is under 1 ms; on "
+       "splits them anyway")
       ("no-sweep", po::bool_switch(),
        "run an experiment that has a sweep once, with its base values");
   // clang-format on

@@ -150,7 +150,7 @@ void print_unsplit(std::ostream &out, const RunResults &results, std::size_t wid
     const std::string note =
         why == SplitLeftOut::short_steps
             ? "not split by cause: " + names +
-                  " (their steps on threads average under 1 ms, and reading each thread's "
+                  " (their tasks or steps on threads average under 1 ms, and reading each thread's "
                   "accounting, about 2.4 µs a step, would distort them; --split on splits them "
                   "anyway)"
             : "not split by cause: " + names +

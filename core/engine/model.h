@@ -37,6 +37,9 @@ public:
 
   // Returns the recorded start (run clock ns).
   std::int64_t task_started(std::uint32_t task) { return m_recorder.started(task); }
+  void task_started(std::uint32_t task, RunClock::clock::time_point at) {
+    m_recorder.started(task, clock().to_ns(at));
+  }
   void task_finished(std::uint32_t task);
   void task_finished_at(std::uint32_t task, std::int64_t end_ns); // timed by a worker process
   // A task that ended without finishing because the model broke under it (a worker process

@@ -293,8 +293,9 @@ bool split_is_cheap(const Variant &variant, double time_scale) {
       total_ms += step.duration.mean_ms();
       ++steps;
     }
-  return steps == 0 ||
-         total_ms / static_cast<double>(steps) * 1e-3 * time_scale >= kCheapSplitStepS;
+  // A thread-based model reads around a whole task, a loop around each step it hands a thread.
+  const double readings = loop ? static_cast<double>(steps) : 1.0;
+  return steps == 0 || total_ms / readings * 1e-3 * time_scale >= kCheapSplitStepS;
 }
 
 VariantResult variant_setup(const Variant &v, int cores) {

@@ -26,8 +26,9 @@ struct RunProgress {
 enum class CauseSplitMode { automatic, on, off };
 inline constexpr double kCheapSplitStepS = 1e-3;
 
-// Whether `automatic` splits the variant: none of its steps runs on a thread, or they average
-// kCheapSplitStepS or more at the time scale.
+// Whether `automatic` splits the variant: none of its steps runs on a thread, or what is read
+// around (a thread-based model's whole task, a loop's thread-run step) averages kCheapSplitStepS
+// or more at the time scale.
 bool split_is_cheap(const Variant &variant, double time_scale);
 
 struct RunOptions {
@@ -38,12 +39,12 @@ struct RunOptions {
   std::function<void(std::size_t variant, const RepeatResult &)> on_repeat_done;
   int cores = 0;                               // 0: this machine's
   const CpuCalibration *calibration = nullptr; // reuse instead of calibrating again
-  // Split each task's time by cause from the kernel's per-thread accounting. It costs two clock
-  // reads a wait on a loop (about 25 ns a task), but about 2.4 µs a step that a thread runs
-  // itself (its CPU clock and schedstat, read before and after). `automatic` splits a variant
-  // unless its thread-run steps average under kCheapSplitStepS, where that would add more than
-  // 0.25% to their time (its CPU per wait still counts the reads). Off: only the lab's own
-  // timestamps (queue, executor, GIL waits) are split off.
+  // Split each task's time by cause from the kernel's per-thread accounting. It costs nothing
+  // measurable a wait on a loop, but about 2.4 µs each time a thread reads its CPU clock and
+  // schedstat before and after: around each step a loop hands a thread, around each whole task
+  // of a thread-based model. `automatic` splits a variant unless what is read around averages
+  // under kCheapSplitStepS, where the readings would add more than 0.25% to it (its CPU per wait
+  // still counts them). Off: only the lab's own timestamps (queue, executor, GIL waits).
   CauseSplitMode split = CauseSplitMode::automatic;
 };
 

@@ -161,11 +161,16 @@ void TaskRecorder::submitted(std::uint32_t task, std::int64_t submit_ns) {
 }
 
 std::int64_t TaskRecorder::started(std::uint32_t task) {
+  const std::int64_t now = m_clock.now_ns();
+  started(task, now);
+  return now;
+}
+
+void TaskRecorder::started(std::uint32_t task, std::int64_t start_ns) {
   TaskSample &s = slot(task);
-  s.start_ns = m_clock.now_ns();
+  s.start_ns = start_ns;
   s.worker = worker_index();
   m_started.fetch_add(1, std::memory_order_relaxed);
-  return s.start_ns;
 }
 
 void TaskRecorder::started_at(std::uint32_t task, std::int64_t start_ns, std::uint32_t worker) {

@@ -33,6 +33,7 @@ public:
   void submitted(std::uint32_t task, std::int64_t submit_ns);
   // Returns the start time it recorded (run clock ns), which a task may take for "now".
   std::int64_t started(std::uint32_t task);
+  void started(std::uint32_t task, std::int64_t start_ns); // timed by the caller, on this thread
   void finished(std::uint32_t task);
   // The task ended without a result (an HTTP request with no usable answer): it counts as
   // ended, and its sample leaves the recorder with `failed` set.

@@ -65,7 +65,9 @@ TEST(CauseSplit, BlockingCallsOnAPoolAreMostlyBlocked) {
   const CauseSplit &s = only_split(r);
   expect_adds_up(s);
   EXPECT_EQ(s.largest(), Cause::blocked);
-  EXPECT_GT(s.share(Cause::blocked), 0.9);
+  // Of the time since each task started: waking eight threads takes a while under a sanitizer.
+  const double started = s.response_s - s.seconds(Cause::queue_wait);
+  EXPECT_GT(s.seconds(Cause::blocked) / started, 0.9);
   EXPECT_LT(s.share(Cause::on_cpu), 0.05);
 }
 
