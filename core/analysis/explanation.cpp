@@ -18,9 +18,9 @@ std::string pool_words(const ExplanationFacts &f) {
   case PoolKind::anyio_default:
     return "AnyIO's thread limiter allows " + p + " threads";
   case PoolKind::plain:
-    return "the pool has " + p + " threads";
+    return "the pool has " + p + (f.pool_threads == 1 ? " thread" : " threads");
   case PoolKind::processes:
-    return "the pool has " + p + " worker processes";
+    return "the pool has " + p + (f.pool_threads == 1 ? " worker process" : " worker processes");
   }
   return "";
 }
@@ -196,13 +196,14 @@ std::string_view cause_words(Cause c) {
 }
 
 void split(std::ostringstream &out, const ExplanationFacts &f) {
-  if (f.split.empty())
-    return;
-  out << " Its response time went to: ";
-  for (std::size_t i = 0; i < f.split.size(); ++i)
-    out << (i == 0 ? "" : ", ") << human_percent(f.split[i].share) << ' '
-        << cause_words(f.split[i].cause);
-  out << '.';
+  const std::vector<ExplanationFacts::SplitPart> parts = split_parts_to_name(f);
+  if (!parts.empty()) {
+    out << (parts.size() < f.split.size() ? " The rest went to: " : " Its response time went to: ");
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      out << (i == 0 ? "" : ", ") << human_percent(parts[i].share) << ' '
+          << cause_words(parts[i].cause);
+    out << '.';
+  }
   if (f.ready_share_of_started > 0) {
     out << " Once started, " << human_percent(f.ready_share_of_started)
         << " of it was spent ready but waiting for a core: the CPU (" << f.cores

@@ -178,6 +178,16 @@ void find_split(ExplanationFacts &f, const Variant &v, const Summary &s, int cor
 
 } // namespace
 
+std::vector<ExplanationFacts::SplitPart> split_parts_to_name(const ExplanationFacts &f) {
+  const bool queue_named =
+      f.cause == ExplanationCause::queue_bound || f.cause == ExplanationCause::executor_bound;
+  std::vector<ExplanationFacts::SplitPart> out;
+  for (const auto &part : f.split)
+    if (!(queue_named && part.cause == Cause::queue_wait))
+      out.push_back(part);
+  return out;
+}
+
 ExplanationFacts explanation_facts(const Variant &variant, const Summary &summary,
                                    const Prediction &prediction, double time_scale, int cores,
                                    std::size_t repeats) {

@@ -100,6 +100,10 @@ struct ExplanationFacts {
   std::optional<ClaimCheck> claim;
 };
 
+// The split's parts that the cause sentence has not already named: a queue it put a share on is
+// left out, so that the two do not say the same number twice.
+std::vector<ExplanationFacts::SplitPart> split_parts_to_name(const ExplanationFacts &facts);
+
 // `summary` pools `repeats` runs (combine_repeats): counts add up, times are per run.
 ExplanationFacts explanation_facts(const Variant &variant, const Summary &summary,
                                    const Prediction &prediction, double time_scale, int cores,

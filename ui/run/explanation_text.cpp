@@ -30,10 +30,12 @@ QString ExplanationText::pool_limit(const ExplanationFacts &f) {
     out = tr(" (AnyIO's thread limiter allows %1 threads)").arg(p);
     break;
   case PoolKind::plain:
-    out = tr(" (the pool has %1 threads)").arg(p);
+    out = f.pool_threads == 1 ? tr(" (the pool has 1 thread)")
+                              : tr(" (the pool has %1 threads)").arg(p);
     break;
   case PoolKind::processes:
-    out = tr(" (the pool has %1 worker processes)").arg(p);
+    out = f.pool_threads == 1 ? tr(" (the pool has 1 worker process)")
+                              : tr(" (the pool has %1 worker processes)").arg(p);
     break;
   }
   if (f.waves > 1)
@@ -145,9 +147,11 @@ QString ExplanationText::model_words(const ExplanationFacts &f) {
   case PoolKind::anyio_default:
     return tr("%1: AnyIO's thread limiter allows %2 threads").arg(model, p);
   case PoolKind::plain:
-    return tr("%1: the pool has %2 threads").arg(model, p);
+    return f.pool_threads == 1 ? tr("%1: the pool has 1 thread").arg(model)
+                               : tr("%1: the pool has %2 threads").arg(model, p);
   case PoolKind::processes:
-    return tr("%1: the pool has %2 worker processes").arg(model, p);
+    return f.pool_threads == 1 ? tr("%1: the pool has 1 worker process").arg(model)
+                               : tr("%1: the pool has %2 worker processes").arg(model, p);
   case PoolKind::none:
     break;
   }
@@ -234,13 +238,16 @@ QString ExplanationText::cause_words(Cause c) {
 }
 
 QString ExplanationText::split(const ExplanationFacts &f) {
-  if (f.split.empty())
-    return {};
   const auto percent = [](double share) { return QString::fromStdString(human_percent(share)); };
+  const std::vector<ExplanationFacts::SplitPart> named = split_parts_to_name(f);
   QStringList parts;
-  for (const auto &part : f.split)
+  for (const auto &part : named)
     parts << tr("%1 %2").arg(percent(part.share), cause_words(part.cause));
-  QString out = tr(" Its response time went to: %1.").arg(parts.join(tr(", ")));
+  QString out;
+  if (!parts.empty())
+    out = named.size() < f.split.size()
+              ? tr(" The rest went to: %1.").arg(parts.join(tr(", ")))
+              : tr(" Its response time went to: %1.").arg(parts.join(tr(", ")));
   if (f.ready_share_of_started <= 0)
     return out;
   const QString ready = percent(f.ready_share_of_started);
