@@ -1,12 +1,12 @@
 #include "ui/charts/chart_data.h"
 
 #include "core/engine/model_registry.h"
+#include "ui/charts/timeline_data.h"
 #include "ui/i18n/core_text.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 
 namespace conlab::ui {
 namespace {
@@ -166,67 +166,6 @@ QList<QPointF> loop_lag_points(const RepeatResult &repeat) {
       out.append(QPointF(seconds(s.at_ns + s.lag_ns), 0.0));
   }
   return decimate(out, kSeriesPoints);
-}
-
-// Each worker a row; tasks that overlap on one worker (an event loop runs many at once) share
-// the row in lanes, so a loop running 100 tasks shows as 100 thin bars on one row.
-void build_timeline(const RepeatResult &repeat, VariantChartData &v, double first_row) {
-  std::vector<const TaskSample *> started;
-  for (const TaskSample &s : repeat.samples)
-    if (s.started() && s.finished())
-      started.push_back(&s);
-  v.tasks_started = static_cast<int>(started.size());
-  std::sort(started.begin(), started.end(),
-            [](const TaskSample *a, const TaskSample *b) { return a->start_ns < b->start_ns; });
-  if (started.size() > static_cast<std::size_t>(kTimelineTaskCap))
-    started.resize(kTimelineTaskCap);
-  v.tasks_drawn = static_cast<int>(started.size());
-
-  std::map<std::uint32_t, int> row_of; // worker → row, in order of first use
-  std::map<std::uint32_t, std::vector<std::int64_t>> lane_ends;
-  std::vector<int> lane_of(started.size());
-  for (std::size_t i = 0; i < started.size(); ++i) {
-    const TaskSample &s = *started[i];
-    row_of.emplace(s.worker, static_cast<int>(row_of.size()));
-    auto &ends = lane_ends[s.worker];
-    auto free =
-        std::find_if(ends.begin(), ends.end(), [&](std::int64_t e) { return e <= s.start_ns; });
-    if (free == ends.end()) {
-      ends.push_back(s.end_ns);
-      lane_of[i] = static_cast<int>(ends.size() - 1);
-    } else {
-      *free = s.end_ns;
-      lane_of[i] = static_cast<int>(free - ends.begin());
-    }
-  }
-  v.first_row = first_row;
-  v.rows = static_cast<int>(row_of.size());
-  // At least kTimelineMinUnits row units per variant, so its label fits beside it.
-  v.units = std::max<double>(v.rows, kTimelineMinUnits);
-  const double row_height = v.rows > 0 ? v.units / v.rows : 1;
-  // The recorded waits for the lock, by task (they come sorted by task).
-  std::map<std::uint32_t, std::vector<std::pair<double, double>>> gil_waits;
-  for (const GilWait &w : repeat.gil_waits)
-    gil_waits[w.task].emplace_back(seconds(w.start_ns), seconds(w.end_ns));
-  v.bars.reserve(started.size());
-  for (std::size_t i = 0; i < started.size(); ++i) {
-    const TaskSample &s = *started[i];
-    const double row = first_row + row_height * (row_of[s.worker] + 0.5) - 0.5;
-    const double lanes = static_cast<double>(lane_ends[s.worker].size());
-    const double height = 0.8 * row_height / lanes;
-    TimelineBar bar;
-    bar.submit_s = seconds(s.submit_ns);
-    bar.start_s = seconds(s.start_ns);
-    bar.end_s = seconds(s.end_ns);
-    bar.y0 = row - 0.4 * row_height + height * lane_of[i];
-    bar.y1 = bar.y0 + height;
-    bar.task = static_cast<int>(s.task);
-    bar.worker = static_cast<int>(s.worker);
-    bar.gil_wait_s = seconds(s.gil_wait_ns());
-    if (auto it = gil_waits.find(s.task); it != gil_waits.end())
-      bar.gil_waits = std::move(it->second);
-    v.bars.push_back(std::move(bar));
-  }
 }
 
 QList<double> histogram_edges(double min, double max, bool log) {
@@ -405,7 +344,7 @@ ChartData build_chart_data(const RunResults &results) {
     }
     data.variants.push_back(std::move(v));
   }
-  data.timeline_rows = row;
+  data.timeline_rows = space_timeline(data.variants);
   align_latency_maps(data.variants);
   if (hi > 0) {
     data.histogram_log = lo > 0 && hi / lo > 30;

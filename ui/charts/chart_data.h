@@ -19,7 +19,8 @@ namespace conlab::ui {
 
 // How many tasks per variant the timeline draws at most (the first ones to start).
 inline constexpr int kTimelineTaskCap = 2000;
-// The least height, in row units, a variant gets on the timeline (room for its label).
+// The least height, in row units, a variant gets on the timeline (room for its label); more
+// beside a variant of many threads (see space_timeline).
 inline constexpr double kTimelineMinUnits = 3;
 
 struct TimelineBar {
@@ -29,6 +30,30 @@ struct TimelineBar {
   int worker = 0;
   std::vector<std::pair<double, double>> gil_waits; // under a GIL: [from, to] waiting for it
   double gil_wait_s = 0;                            // all of the task's GIL wait
+};
+
+// What a thread did during a step it ran itself, as the kernel counted it.
+enum class ThreadState { on_cpu, runnable, blocked, gil };
+
+// A stretch of a step in one state. The kernel gives each state's total per step, not when it
+// happened, so the timeline lays the totals out in a fixed order (on a core, waiting for a
+// core, blocked), around the waits for the GIL, whose times are known.
+struct StateStretch {
+  double from_s = 0, to_s = 0;
+  ThreadState state = ThreadState::blocked;
+};
+
+// A step that a thread ran itself (a blocking call or a computation: core's StepSpan).
+struct TimelineStep {
+  double start_s = 0, end_s = 0;
+  double y0 = 0, y1 = 0; // its task bar's lane, or the whole row of a thread of its own
+  int task = 0;
+  int worker = 0;
+  // On the row of a thread other than the one that started its task (an executor's thread);
+  // otherwise it lies inside its task's bar and is drawn over it.
+  bool own_row = false;
+  double on_cpu_s = 0, runnable_s = 0, gil_wait_s = 0, blocked_s = 0; // they add up to the step
+  std::vector<StateStretch> states;                                   // time order, no gaps
 };
 
 struct VariantChartData {
@@ -74,9 +99,15 @@ struct VariantChartData {
   QString server_note;           // describe_watch's sentence
   // timeline
   std::vector<TimelineBar> bars;
-  double first_row = 0; // where the variant's rows start, in row units
-  int rows = 0;         // worker threads, one row each
-  double units = 0;     // height in row units: rows, or kTimelineMinUnits when fewer
+  std::vector<TimelineStep> steps; // empty when the run did not split its steps' time
+  double first_row = 0;            // where the variant's rows start, in row units
+  int rows = 0;                    // worker threads, one row each
+  // The first task_rows rows are threads that started tasks (a loop, a pool's threads); the
+  // rest only ran steps handed to them (an executor's threads), after them in index order.
+  int task_rows = 0;
+  // Height in row units: one per row (a loop's row beside its executor's rows: as many as the
+  // least height), and at least the least height.
+  double units = 0;
   int tasks_drawn = 0, tasks_started = 0;
 };
 
