@@ -2088,16 +2088,40 @@
         <translation> 仅客户端视角：HTTP 目标，实验室从外部为其请求计时；服务器如何处理这些请求在此处无法解释。</translation>
     </message>
     <message>
-        <source> The lab&apos;s timestamps only: the run did not read the kernel&apos;s accounting of that variant&apos;s threads, whose steps were too short to time one by one without slowing them.</source>
-        <translation> 仅实验室时间戳：本次运行没有读取内核对该变体线程的统计，因为其步骤太短，逐一计时会拖慢它们。</translation>
-    </message>
-    <message>
         <source> —: not seen.</source>
         <translation> —：未观测到。</translation>
     </message>
     <message>
         <source>Each variant&apos;s response time split by cause, as shares that add up to 100%; each row names its largest part. A segment too narrow for its share has no label: the table in “Where the time went” gives every share.</source>
         <translation>每个变体的响应时间按原因拆分，各部分占比之和为 100%；每行标出其最大部分。太窄的分段不显示标签：“时间花在哪里”中的表格列出了全部占比。</translation>
+    </message>
+    <message>
+        <source>%1 (loop + 1 executor thread)</source>
+        <translation>%1（循环 + 1 个执行器线程）</translation>
+    </message>
+    <message>
+        <source>%1 (loop + %2 executor threads)</source>
+        <translation>%1（循环 + %2 个执行器线程）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 loops + %3 executor threads)</source>
+        <translation>%1（%2 个循环 + %3 个执行器线程）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 threads + %3 executor threads)</source>
+        <translation>%1（%2 个线程 + %3 个执行器线程）</translation>
+    </message>
+    <message>
+        <source>Thread timeline: a row per thread, a bar per task or step, thin line = queue wait — %1</source>
+        <translation>线程时间线：每个线程一行，每个任务或步骤一条，细线 = 排队等待 — %1</translation>
+    </message>
+    <message>
+        <source>a thread&apos;s states in a step (shares of it, not their order):</source>
+        <translation>线程在一个步骤中的状态（占比，而非先后顺序）：</translation>
+    </message>
+    <message>
+        <source> The lab&apos;s timestamps only: the run did not read the kernel&apos;s accounting of that variant&apos;s threads (their steps were too short to time one by one without slowing them, its tasks ran in worker processes, or the split was turned off).</source>
+        <translation> 仅实验室时间戳：本次运行没有读取内核对该变体线程的统计（其步骤太短，逐一计时会拖慢它们；或其任务在工作进程中运行；或拆分已关闭）。</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +2847,26 @@ QCoro：%8
     <message>
         <source> Once started, %1 of it was spent ready but waiting for a core: the CPU (%2) was the limit.</source>
         <translation> 任务开始后，其中 %1 的时间处于就绪但等待核心的状态：瓶颈是 CPU（%2）。</translation>
+    </message>
+    <message>
+        <source> (the pool has 1 thread)</source>
+        <translation>（线程池有 1 个线程）</translation>
+    </message>
+    <message>
+        <source> (the pool has 1 worker process)</source>
+        <translation>（进程池有 1 个工作进程）</translation>
+    </message>
+    <message>
+        <source>%1: the pool has 1 thread</source>
+        <translation>%1：线程池有 1 个线程</translation>
+    </message>
+    <message>
+        <source>%1: the pool has 1 worker process</source>
+        <translation>%1：进程池有 1 个工作进程</translation>
+    </message>
+    <message>
+        <source> The rest went to: %1.</source>
+        <translation> 其余时间的去向：%1。</translation>
     </message>
 </context>
 <context>
@@ -4184,6 +4228,20 @@ queue wait %7, service %8</source>
 waiting for the GIL %1 (hatched)</source>
         <translation>
 等待 GIL %1（斜线部分）</translation>
+    </message>
+    <message>
+        <source>a step on thread %1 from %2 to %3 (%4)
+on a core %5, waiting for a core %6, blocked %7 (shares of the step, not their order)</source>
+        <translation>线程 %1 上的一个步骤，从 %2 到 %3（%4）
+在核心上运行 %5，等待核心 %6，阻塞 %7（步骤内的占比，而非先后顺序）</translation>
+    </message>
+    <message>
+        <source>, waiting for the GIL %1 (hatched, where it happened)</source>
+        <translation>，等待 GIL %1（斜线阴影，标在实际发生的位置）</translation>
+    </message>
+    <message>
+        <source>%1 task %2: %3</source>
+        <translation>%1 任务 %2：%3</translation>
     </message>
 </context>
 <context>

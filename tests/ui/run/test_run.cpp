@@ -63,7 +63,7 @@ private Q_SLOTS:
     int shown_tabs = 0;
     for (int i = 0; i < w.tabs()->count(); ++i)
       shown_tabs += w.tabs()->isTabVisible(i) ? 1 : 0;
-    QCOMPARE(shown_tabs, 1 + 9 + 1); // live, the nine charts, the table; not a sweep's charts
+    QCOMPARE(shown_tabs, 1 + 10 + 1); // live, the ten charts, the table; not a sweep's charts
     for (int v = 0; v < 4; ++v)
       QVERIFY2(w.live()->points(v) >= 1, "live completions line has points");
 
