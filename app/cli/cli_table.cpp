@@ -114,13 +114,11 @@ Table cost_table(const RunResults &results) {
 Table cause_table(const RunResults &results) {
   constexpr std::array<const char *, kCauseCount> kHeaders{
       "queued", "on CPU", "runnable", "blocked", "loop busy", "GIL", "hand-off", "other"};
-  std::vector<Cause> shown;
-  for (Cause c : kCauses)
-    for (const VariantResult &variant : results.variants)
-      if (variant.summary.causes.measured && std::abs(variant.summary.causes.share(c)) >= 0.005) {
-        shown.push_back(c);
-        break;
-      }
+  std::vector<CauseSplit> measured;
+  for (const VariantResult &variant : results.variants)
+    if (variant.summary.causes.measured)
+      measured.push_back(variant.summary.causes);
+  const std::vector<Cause> shown = causes_shown(measured);
   Table table;
   if (shown.empty())
     return table;
@@ -133,7 +131,7 @@ Table cause_table(const RunResults &results) {
       continue;
     std::vector<std::string> row{variant.label};
     for (Cause c : shown)
-      row.push_back(human_percent(std::max(0.0, split.share(c))));
+      row.push_back(human_percent(shown_share(split, c)));
     table.add_row(std::move(row));
   }
   return table;

@@ -1,5 +1,7 @@
 #include "core/analysis/cause_split.h"
 
+#include <algorithm>
+
 namespace conlab {
 
 namespace {
@@ -10,8 +12,8 @@ struct CauseInfo {
 // In the order of enum Cause.
 constexpr std::array<CauseInfo, kCauseCount> kInfo{{
     {"queue_wait", "the lab's timestamps: start − submit, and each executor wait"},
-    {"on_cpu", "/proc/thread-self/schedstat (run time) around each step"},
-    {"runnable", "/proc/thread-self/schedstat (run-queue wait) around each step"},
+    {"on_cpu", "the thread's CPU clock, read around each thread-run step (a pool's whole task)"},
+    {"runnable", "/proc/thread-self/schedstat (run-queue wait), read around the same"},
     {"blocked",
      "the step's wall time less its run time, run-queue wait and GIL waits; a loop's timer"},
     {"loop_delay", "the lab's timestamps: resumed − ready, on the task's loop"},
@@ -39,13 +41,7 @@ std::optional<SplitLeftOut> left_out_from_key(std::string_view key) {
   return std::nullopt;
 }
 
-Cause CauseSplit::largest() const {
-  Cause best = Cause::queue_wait;
-  for (Cause c : kCauses)
-    if (c != Cause::other && seconds(c) > seconds(best))
-      best = c;
-  return best;
-}
+Cause CauseSplit::largest() const { return largest_part(*this).value_or(Cause::other); }
 
 CauseSplit &CauseSplit::operator+=(const CauseSplit &o) {
   measured = measured || o.measured;
@@ -56,6 +52,57 @@ CauseSplit &CauseSplit::operator+=(const CauseSplit &o) {
   for (std::size_t i = 0; i < kCauseCount; ++i)
     total_s[i] += o.total_s[i];
   return *this;
+}
+
+SplitKnown split_known(const CauseSplit &split) {
+  if (split.tasks == 0 || !(split.response_s > 0))
+    return SplitKnown::nothing;
+  return split.measured ? SplitKnown::everything : SplitKnown::lab_side;
+}
+
+bool cause_known(const CauseSplit &split, Cause cause) {
+  switch (split_known(split)) {
+  case SplitKnown::nothing:
+    return false;
+  case SplitKnown::everything:
+    return true;
+  case SplitKnown::lab_side: // what the lab's own timestamps time; the rest is in `other`
+    return cause == Cause::queue_wait || cause == Cause::gil_wait || cause == Cause::handoff ||
+           cause == Cause::other;
+  }
+  return false;
+}
+
+double shown_share(const CauseSplit &split, Cause cause) {
+  return cause_known(split, cause) ? std::max(0.0, split.share(cause)) : 0.0;
+}
+
+double seconds_per_task(const CauseSplit &split, Cause cause) {
+  return split.tasks > 0 ? std::max(0.0, split.seconds(cause)) / static_cast<double>(split.tasks)
+                         : 0.0;
+}
+
+std::vector<Cause> causes_shown(const std::vector<CauseSplit> &splits) {
+  std::vector<Cause> out;
+  for (Cause c : kCauses)
+    if (std::any_of(splits.begin(), splits.end(),
+                    [c](const CauseSplit &s) { return shown_share(s, c) >= kCauseShownShare; }))
+      out.push_back(c);
+  return out;
+}
+
+std::optional<Cause> largest_part(const CauseSplit &split) {
+  const SplitKnown known = split_known(split);
+  if (known == SplitKnown::nothing)
+    return std::nullopt;
+  std::optional<Cause> best;
+  for (Cause c : kCauses)
+    if (c != Cause::other && cause_known(split, c) && shown_share(split, c) > 0 &&
+        (!best || split.share(c) > split.share(*best)))
+      best = c;
+  if (best && known == SplitKnown::lab_side && split.share(*best) <= split.share(Cause::other))
+    return std::nullopt;
+  return best;
 }
 
 CauseSplit split_causes(std::span<const TaskSample> samples, std::span<const TaskCauses> causes) {

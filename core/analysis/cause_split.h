@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace conlab {
 
@@ -55,10 +56,39 @@ struct CauseSplit {
   double seconds(Cause c) const { return total_s[static_cast<std::size_t>(c)]; }
   // Of all the response time; 0 when nothing finished.
   double share(Cause c) const { return response_s > 0 ? seconds(c) / response_s : 0; }
-  // The largest cause but `other`.
+  // The largest cause but `other` (largest_part, below; `other` when nothing is known).
   Cause largest() const;
   CauseSplit &operator+=(const CauseSplit &o);
 };
+
+// A cause below this share in every variant is left out (legend, table columns, report): half a
+// percent is under a pixel of most bars, and the CLI's table and the lab's chart draw the line
+// there alike.
+inline constexpr double kCauseShownShare = 0.005;
+
+// How much of a variant's split the run could see.
+enum class SplitKnown {
+  nothing,   // no task finished, or a results file from before the split
+  lab_side,  // the lab's own timestamps only (queue, GIL, hand-off), the rest all in `other`: an
+             // HTTP target (the server's side), or a variant whose steps were too short to time
+             // each without distorting them
+  everything // the lab ran the tasks itself and read the kernel's accounting
+};
+SplitKnown split_known(const CauseSplit &split);
+bool cause_known(const CauseSplit &split, Cause cause);
+// The share drawn and listed: 0 for a cause the run could not see, and for an `other` slightly
+// below 0 (the parts are measured separately, and their rounding can exceed the response time).
+double shown_share(const CauseSplit &split, Cause cause);
+// The mean seconds per finished task (0 when none finished).
+double seconds_per_task(const CauseSplit &split, Cause cause);
+
+// The causes at kCauseShownShare or more in some split, in the order of kCauses.
+std::vector<Cause> causes_shown(const std::vector<CauseSplit> &splits);
+
+// What a newcomer looks for first: the largest part of the response time. `other` never counts
+// (it is what the parts do not explain); seen from the lab's side only, the largest known part
+// counts only when it beats the unexplained rest. None when nothing is known.
+std::optional<Cause> largest_part(const CauseSplit &split);
 
 // Over the finished tasks; `causes` is one per sample, or empty (then only the lab's own parts
 // are known, and `measured` is false).

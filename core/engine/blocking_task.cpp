@@ -77,6 +77,17 @@ StepSplit split_step(const StepMark &from, const StepMark &to, std::int64_t gil_
   return out;
 }
 
+// Adds what ran on this thread between the marks to the task's causes and its step spans.
+void record(const ModelContext &context, std::uint32_t task, TaskCauses &causes,
+            const StepMark &from, const StepMark &to, std::int64_t gil_ns, StepKind kind) {
+  const StepSplit split = split_step(from, to, gil_ns, kind);
+  causes.add_on_cpu(split.on_cpu_ns);
+  causes.add_runnable(split.runnable_ns);
+  causes.add_blocked(split.blocked_ns);
+  context.step_ran(task, from.at, to.at, TaskCauses::seconds(split.on_cpu_ns),
+                   TaskCauses::seconds(split.runnable_ns));
+}
+
 } // namespace
 
 bool run_step_blocking(const ModelContext &context, std::uint32_t task, StepKind kind,
@@ -88,14 +99,8 @@ bool run_step_blocking(const ModelContext &context, std::uint32_t task, StepKind
   const std::int64_t gil_before = context.recorder_gil_wait_ns(task);
   const StepMark from = StepMark::now();
   const bool done = run_step(context, task, kind, ns);
-  const StepMark to = StepMark::now();
-  const StepSplit split =
-      split_step(from, to, context.recorder_gil_wait_ns(task) - gil_before, kind);
-  causes->add_on_cpu(split.on_cpu_ns);
-  causes->add_runnable(split.runnable_ns);
-  causes->add_blocked(split.blocked_ns);
-  context.step_ran(task, from.at, to.at, TaskCauses::seconds(split.on_cpu_ns),
-                   TaskCauses::seconds(split.runnable_ns));
+  record(context, task, *causes, from, StepMark::now(),
+         context.recorder_gil_wait_ns(task) - gil_before, kind);
   return done;
 }
 
@@ -126,13 +131,8 @@ bool run_task_split(ModelContext &context, std::uint32_t task, TaskCauses &cause
   const std::int64_t handover = context.gil() ? (RunClock::clock::now() - handing_over).count() : 0;
   const StepMark to = StepMark::now();
   const std::int64_t gil = context.recorder_gil_wait_ns(task) - gil_before + handover;
-  const StepSplit split = split_step(from, to, gil, all_cpu(w) ? StepKind::cpu : StepKind::io);
-  causes.add_on_cpu(split.on_cpu_ns);
-  causes.add_runnable(split.runnable_ns);
-  causes.add_blocked(split.blocked_ns);
+  record(context, task, causes, from, to, gil, all_cpu(w) ? StepKind::cpu : StepKind::io);
   causes.gil_handover_s += TaskCauses::seconds(handover);
-  context.step_ran(task, from.at, to.at, TaskCauses::seconds(split.on_cpu_ns),
-                   TaskCauses::seconds(split.runnable_ns));
   if (completed)
     context.task_finished_at(task, context.clock().to_ns(to.at));
   return completed;

@@ -35,59 +35,8 @@ QString cause_name(Cause cause) { return tr_(look(cause).name); }
 
 QColor cause_colour(Cause cause) { return QColor(look(cause).colour); }
 
-SplitKnown split_known(const CauseSplit &split) {
-  if (split.tasks == 0 || !(split.response_s > 0))
-    return SplitKnown::nothing;
-  return split.measured ? SplitKnown::everything : SplitKnown::lab_side;
-}
-
-bool cause_known(const CauseSplit &split, Cause cause) {
-  switch (split_known(split)) {
-  case SplitKnown::nothing:
-    return false;
-  case SplitKnown::everything:
-    return true;
-  case SplitKnown::lab_side: // what the lab's own timestamps time; the rest is in `other`
-    return cause == Cause::queue_wait || cause == Cause::gil_wait || cause == Cause::handoff ||
-           cause == Cause::other;
-  }
-  return false;
-}
-
 QString lab_side_note(bool http_target) {
   return http_target ? tr_("client side only") : tr_("the lab's timestamps only");
-}
-
-double shown_share(const CauseSplit &split, Cause cause) {
-  return cause_known(split, cause) ? std::max(0.0, split.share(cause)) : 0.0;
-}
-
-double seconds_per_task(const CauseSplit &split, Cause cause) {
-  return split.tasks > 0 ? std::max(0.0, split.seconds(cause)) / static_cast<double>(split.tasks)
-                         : 0.0;
-}
-
-std::vector<Cause> causes_shown(const std::vector<CauseSplit> &splits) {
-  std::vector<Cause> out;
-  for (Cause c : kCauses)
-    if (std::any_of(splits.begin(), splits.end(),
-                    [c](const CauseSplit &s) { return shown_share(s, c) >= kCauseShownShare; }))
-      out.push_back(c);
-  return out;
-}
-
-std::optional<Cause> largest_part(const CauseSplit &split) {
-  const SplitKnown known = split_known(split);
-  if (known == SplitKnown::nothing)
-    return std::nullopt;
-  std::optional<Cause> best;
-  for (Cause c : kCauses)
-    if (c != Cause::other && cause_known(split, c) && shown_share(split, c) > 0 &&
-        (!best || split.share(c) > split.share(*best)))
-      best = c;
-  if (best && known == SplitKnown::lab_side && split.share(*best) <= split.share(Cause::other))
-    return std::nullopt;
-  return best;
 }
 
 QString share_text(double share) {
