@@ -57,19 +57,29 @@ TEST_F(ConcurrentWriters, ThreadsWithTheirOwnConnectionsLoseNoRun) {
   const std::string history_dir = (m_dir / "history").string();
   const std::vector<std::string> writers{"thread-one", "thread-two"};
   std::latch start(static_cast<std::ptrdiff_t>(writers.size()));
+  // Half-way, each writer waits for the other, as the processes below do (MEET): however the
+  // scheduler orders them, the sequence of ids then changes hands at least twice.
+  std::latch halfway(static_cast<std::ptrdiff_t>(writers.size()));
   std::vector<std::string> errors(writers.size());
   std::vector<std::thread> threads;
   for (std::size_t w = 0; w < writers.size(); ++w)
     threads.emplace_back([&, w] {
+      bool met = false;
       try {
         start.arrive_and_wait();
         RunHistory history(history_dir); // one connection per thread, as Qt SQL requires
         for (int i = 0; i < kRunsPerWriter; ++i) {
+          if (i == kRunsPerWriter / 2) {
+            met = true;
+            halfway.arrive_and_wait();
+          }
           const auto now = Clock::now();
           history.add(fake_results(writers[w], {1.0 + i}), now, now);
         }
       } catch (const std::exception &e) {
         errors[w] = e.what();
+        if (!met)
+          halfway.count_down(); // the other writer must not wait for this one
       }
     });
   for (std::thread &t : threads)
