@@ -137,8 +137,14 @@ TEST(ProcessesUnderTheGil, ComputeAtOnceWhereThreadsTakeTurns) {
   ASSERT_EQ(r.variants.size(), 3u);
   for (std::size_t i = 1; i < 3; ++i) {
     const VariantResult &v = r.variants[i];
-    EXPECT_GT(r.variants[0].summary.makespan_s / v.summary.makespan_s, 0.7 * speedup_now)
-        << v.label << ": the lock of the lab's process held its workers back";
+    // process_pool forks its workers inside the run, and forking is not computing: under ASan it
+    // alone took as long as the threads' run. Its prediction adds the start measured; this
+    // comparison takes it out. multi_loop's workers start before the clock does.
+    const double start_s = i == 1 ? v.summary.processes.start_s : 0.0;
+    const double computing_s = v.summary.makespan_s - start_s;
+    EXPECT_GT(r.variants[0].summary.makespan_s / computing_s, 0.7 * speedup_now)
+        << v.label << ": the lock of the lab's process held its workers back (start " << start_s
+        << " s of " << v.summary.makespan_s << " s)";
     ASSERT_TRUE(v.prediction.makespan_s);
     // Two cores, not one GIL: 8 × 40 ms / 2 (+ the measured start, for process_pool).
     EXPECT_NEAR(*v.prediction.makespan_s, 0.160 + (i == 1 ? v.summary.processes.start_s : 0), 1e-6)
