@@ -61,9 +61,9 @@ struct SleepUntil {
 
 // `await asyncio.sleep(0)`: let every other ready task run once.
 struct YieldToLoop {
-  boost::asio::io_context &loop;
+  LoopSleepQueue &queue;
   bool await_ready() const noexcept { return false; }
-  void await_suspend(std::coroutine_handle<> h) { boost::asio::post(loop, ResumeOnLoop(h)); }
+  void await_suspend(std::coroutine_handle<> h) { queue.push_ready(h); }
   void await_resume() const noexcept {}
 };
 

@@ -1,5 +1,7 @@
 #include "core/engine/loop_sleep_queue.h"
 
+#include <boost/asio/post.hpp>
+
 #include <algorithm>
 
 namespace conlab {
@@ -44,6 +46,25 @@ void LoopSleepQueue::push(clock::time_point deadline, std::coroutine_handle<> sl
     m_armed_ns = ns + kSlackNs;
     m_timer.expires_at(clock::time_point(std::chrono::nanoseconds(m_armed_ns)));
   }
+}
+
+void LoopSleepQueue::push_ready(std::coroutine_handle<> yielder) {
+  m_ready.push_back(yielder.address());
+  if (m_ready_posted)
+    return;
+  m_ready_posted = true;
+  boost::asio::post(m_timer.get_executor(), [this] { run_ready(); });
+}
+
+void LoopSleepQueue::run_ready() {
+  m_ready_posted = false;
+  m_running.swap(m_ready); // m_running is empty: the last pass cleared it
+  {
+    const GilBatch batch(m_gil);
+    for (void *yielder : m_running)
+      std::coroutine_handle<>::from_address(yielder).resume();
+  }
+  m_running.clear();
 }
 
 std::int64_t LoopSleepQueue::earliest_ns() const {
@@ -95,8 +116,11 @@ void LoopSleepQueue::clear() {
     std::coroutine_handle<>::from_address(e.sleeper).destroy();
   for (const Entry &e : m_heap)
     std::coroutine_handle<>::from_address(e.sleeper).destroy();
+  for (void *yielder : m_ready)
+    std::coroutine_handle<>::from_address(yielder).destroy();
   m_in_order.clear();
   m_heap.clear();
+  m_ready.clear();
   m_timer.cancel();
 }
 

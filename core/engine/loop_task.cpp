@@ -45,7 +45,7 @@ LoopCoroutine run_task(AsioLoop &loop, ModelContext &context, std::uint32_t task
       const auto asked =
           s == 0 && start_is_now ? context.clock().at(started_at) : LoopSleepQueue::clock::now();
       if (ns <= 0) {
-        co_await YieldToLoop{loop.io_context()};
+        co_await YieldToLoop{loop.sleepers()};
         resumed_now = context.loop_resumed(task, 0, asked);
       } else {
         const auto ready = asked + std::chrono::nanoseconds(ns);

@@ -42,8 +42,8 @@ void tell(int fd, std::uint32_t task, Event event) {
 
 // One task on the worker's loop, with multi_loop's rules: `io` frees the loop, `blocking_io`
 // and `cpu` hold it.
-LoopCoroutine run_worker_task(asio::io_context &io, LoopSleepQueue &sleepers, int fd,
-                              const Workload &w, const CpuWork &cpu, std::uint32_t task) {
+LoopCoroutine run_worker_task(LoopSleepQueue &sleepers, int fd, const Workload &w,
+                              const CpuWork &cpu, std::uint32_t task) {
   tell(fd, task, Event::started);
   const std::stop_token never; // the lab kills a worker to stop it
   for (std::size_t s = 0; s < w.step_count(); ++s) {
@@ -51,7 +51,7 @@ LoopCoroutine run_worker_task(asio::io_context &io, LoopSleepQueue &sleepers, in
     switch (w.kind(s)) {
     case StepKind::io:
       if (ns <= 0)
-        co_await YieldToLoop{io};
+        co_await YieldToLoop{sleepers};
       else
         co_await SleepUntil{sleepers, LoopSleepQueue::clock::now() + std::chrono::nanoseconds(ns)};
       break;
@@ -80,7 +80,7 @@ int loop_worker_main(int fd, const Workload &w, const CpuWork &cpu) {
         TaskMessage m{};
         const ssize_t n = ::recv(fd, &m, sizeof m, MSG_DONTWAIT);
         if (n == static_cast<ssize_t>(sizeof m)) {
-          run_worker_task(io, sleepers, fd, w, cpu, m.task);
+          run_worker_task(sleepers, fd, w, cpu, m.task);
           continue;
         }
         if (n < 0 && (errno == EAGAIN || errno == EINTR))
