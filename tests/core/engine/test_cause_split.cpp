@@ -31,9 +31,11 @@ void expect_adds_up(const CauseSplit &split) {
   ASSERT_GT(split.tasks, 0u);
   EXPECT_LT(std::abs(split.share(Cause::other)), 0.03)
       << "unexplained " << split.seconds(Cause::other) << " s";
-  for (Cause c : kCauses)
-    if (c != Cause::other)
+  for (Cause c : kCauses) {
+    if (c != Cause::other) {
       EXPECT_GE(split.seconds(c), 0) << cause_key(c);
+    }
+  }
 }
 
 const CauseSplit &only_split(const RunResults &r) { return r.variants.front().summary.causes; }

@@ -85,14 +85,21 @@ TEST(ComputeWithoutTheGil, UsesTheCoresAndMeasuresNoLock) {
   Variant v = test::variant("thread_pool", StepKind::cpu, 40, 2);
   Variant with = v;
   with.gil = GilKind::cpython;
-  const double speedup_now = burn_now(1, 8 * 40e6) / burn_now(2, 8 * 40e6);
-  const VariantResult free = run_one(test::closed_experiment(v, 8, 8));
-  const VariantResult locked = run_one(test::closed_experiment(with, 8, 8));
-  EXPECT_FALSE(free.summary.gil.measured);
-  EXPECT_EQ(free.summary.gil_wait_s.max, 0);
   // Two threads on two cores against two threads taking turns: the speed-up two threads get on
-  // this machine right now (about 2× when both cores are free), which the lock takes away.
-  EXPECT_GT(locked.summary.makespan_s / free.summary.makespan_s, 0.7 * speedup_now);
+  // this machine right now (about 2× when both cores are free), which the lock takes away. A
+  // build beside the test can take a core in the middle of a run (1.33 against 1.38 under ASan
+  // in a fresh root); a lock that holds the threads back does it every time, so three tries.
+  double ratio = 0, bound = 0;
+  for (int attempt = 0; attempt < 3 && !(ratio > bound && bound > 0); ++attempt) {
+    const double speedup_now = burn_now(1, 8 * 40e6) / burn_now(2, 8 * 40e6);
+    const VariantResult free = run_one(test::closed_experiment(v, 8, 8));
+    const VariantResult locked = run_one(test::closed_experiment(with, 8, 8));
+    EXPECT_FALSE(free.summary.gil.measured);
+    EXPECT_EQ(free.summary.gil_wait_s.max, 0);
+    ratio = locked.summary.makespan_s / free.summary.makespan_s;
+    bound = 0.7 * speedup_now;
+  }
+  EXPECT_GT(ratio, bound);
 }
 
 TEST(GilExplanation, NamesTheLockAsTheLimit) {
