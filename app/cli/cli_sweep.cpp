@@ -33,6 +33,7 @@ struct SweepArgs {
   std::string out, resume, metric = "makespan";
   bool in_order = false, yes = false, dry_run = false, json = false, quiet = false;
   std::optional<std::string> history; // nullopt: --no-history; "": the default directory
+  std::optional<SweepShard> shard;
 };
 
 std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
@@ -47,6 +48,9 @@ std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
        "continue a cancelled sweep saved in FILE: its finished runs are kept, the rest run")
       ("yes,y", po::bool_switch(), "run a sweep of more than 500 variant runs or 15 min")
       ("dry-run", po::bool_switch(), "print the grid and the estimate, run nothing")
+      ("shard", po::value<std::string>()->value_name("I/N"),
+       "run only part I of N of the grid (I from 0: a Slurm array's or an Indexed Job's index); "
+       "conlab-cli merge joins the parts")
       ("metric", po::value<std::string>()->value_name("M"),
        "metric of the printed table: makespan (default), throughput, p50, p99, cpu, loop_lag")
       ("time-scale", po::value<double>()->value_name("X"), "multiply every duration by X")
@@ -65,7 +69,9 @@ std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
                  "docs/experiment-format.md), every variant at every point, R repeats each, the\n"
                  "(point, repeat) runs in a shuffled order so drift does not look like a trend.\n"
                  "Prints the metric per point beside the simulation, the knee and a USL fit.\n"
-                 "Ctrl-C stops cleanly: finished runs are kept; --resume continues.\n\n"
+                 "Ctrl-C stops cleanly: finished runs are kept; --resume continues.\n"
+                 "With --shard I/N it runs every N-th run of the shuffled order from the I-th,\n"
+                 "so N machines (or cluster tasks) share the grid; conlab-cli merge joins them.\n\n"
               << options;
     return std::nullopt;
   }
@@ -82,6 +88,14 @@ std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
     a.resume = vm["resume"].as<std::string>();
   if (vm.count("metric"))
     a.metric = vm["metric"].as<std::string>();
+  if (vm.count("shard")) {
+    const std::string text = vm["shard"].as<std::string>();
+    try {
+      a.shard = parse_shard(text);
+    } catch (const std::invalid_argument &e) {
+      throw UsageError("--shard " + text + ": " + e.what());
+    }
+  }
   a.in_order = vm["in-order"].as<bool>();
   a.yes = vm["yes"].as<bool>();
   a.dry_run = vm["dry-run"].as<bool>();
@@ -114,11 +128,14 @@ void apply_overrides(Experiment &e, const SweepArgs &a) {
     e.sweep->shuffle = false;
 }
 
-std::string default_out(const Experiment &e) {
-  std::string name;
-  for (char c : e.name)
-    name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-';
-  return (name.empty() ? "experiment" : name) + ".sweep.json";
+// A part beyond the runs there are would run nothing: surely a wrong N.
+void check_shard_fits(const Experiment &e, const SweepShard &shard) {
+  const std::size_t runs = sweep_run_count(e);
+  if (shard.count > runs)
+    throw UsageError("--shard " + shard.text() + ": the sweep has " + std::to_string(runs) +
+                     (runs == 1 ? " run" : " runs") +
+                     " (points × repeats), so it splits into at most " + std::to_string(runs) +
+                     " parts");
 }
 
 // One line on stderr: redrawn in place on a terminal, else at most one every 2 s and one per
@@ -191,6 +208,17 @@ private:
 
 } // namespace
 
+std::string default_sweep_out(const Experiment &e, const std::optional<SweepShard> &shard) {
+  std::string name;
+  for (char c : e.name)
+    name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-';
+  if (name.empty())
+    name = "experiment";
+  if (shard)
+    name += ".part-" + std::to_string(shard->index) + "-of-" + std::to_string(shard->count);
+  return name + ".sweep.json";
+}
+
 int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) {
   const std::optional<SweepArgs> a = parse_args(args);
   if (!a)
@@ -210,22 +238,34 @@ int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) 
   if (!a->resume.empty()) {
     try {
       previous = load_results(a->resume);
-      check_resumable(experiment, *previous, cores);
+      check_resumable(experiment, *previous, cores, a->shard);
     } catch (const SpecError &e) {
       throw UsageError("--resume " + a->resume + ": " + e.what());
     } catch (const std::invalid_argument &e) {
       throw UsageError("--resume " + a->resume + ": " + e.what());
     }
   }
+  // A resumed part stays the part it was.
+  const std::optional<SweepShard> shard = a->shard   ? a->shard
+                                          : previous ? previous->sweep->shard
+                                                     : std::nullopt;
+  if (shard)
+    check_shard_fits(experiment, *shard);
   const std::string out = !a->out.empty()      ? a->out
                           : !a->resume.empty() ? a->resume
-                                               : default_out(experiment);
-  const SweepPlan plan = plan_sweep(experiment, cores, previous ? &*previous->sweep : nullptr);
+                                               : default_sweep_out(experiment, shard);
+  const SweepPlan plan =
+      plan_sweep(experiment, cores, previous ? &*previous->sweep : nullptr, shard);
   const std::size_t points = sweep_points(*experiment.sweep).size();
   std::cerr << experiment.name << ": " << points << (points == 1 ? " point" : " points") << " × "
             << experiment.variants.size() << " variants × " << experiment.repeats
-            << (experiment.repeats == 1 ? " repeat" : " repeats") << "; " << plan.variant_runs
-            << " variant runs to do, estimated " << human_span(plan.estimated_s) << "\n";
+            << (experiment.repeats == 1 ? " repeat" : " repeats") << "; ";
+  if (shard)
+    std::cerr << "part " << shard->text() << ": "
+              << plan_sweep(experiment, cores, nullptr, shard).order.size() << " of the "
+              << sweep_run_count(experiment) << " runs; ";
+  std::cerr << plan.variant_runs << " variant runs to do, estimated "
+            << human_span(plan.estimated_s) << "\n";
   if (a->dry_run)
     return kExitOk;
   if (const auto why = needs_confirmation(plan); why && !a->yes)
@@ -247,6 +287,7 @@ int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) 
     options.stop = signals.stop_token();
     options.cores = cores;
     options.resume = previous ? &*previous : nullptr;
+    options.shard = shard;
     options.on_progress = [&progress](const SweepProgress &p) { progress.update(p); };
     options.on_run_done = [&](const RunResults &so_far) {
       try {
@@ -279,8 +320,8 @@ int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) 
     return kExitFailure;
   }
   if (results.status == RunStatus::cancelled || signals.stop_requested()) {
-    std::cerr << "cancelled: continue with conlab-cli sweep " << a->experiment << " --resume "
-              << out << "\n";
+    std::cerr << "cancelled: continue with conlab-cli sweep " << a->experiment
+              << (shard ? " --shard " + shard->text() : "") << " --resume " << out << "\n";
     return kExitCancelled;
   }
   return save_error.empty() && recorded ? kExitOk : kExitFailure;

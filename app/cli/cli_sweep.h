@@ -7,12 +7,18 @@
 #include "core/results/results.h"
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace conlab::cli {
 
 int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals);
+
+// Where a sweep's results go by default: "<experiment name>.sweep.json", or for a part
+// "<name>.part-I-of-N.sweep.json".
+std::string default_sweep_out(const Experiment &e,
+                              const std::optional<SweepShard> &shard = std::nullopt);
 
 // The table of a sweep's results for one metric, then each variant's findings.
 void print_sweep_report(std::ostream &out, const RunResults &results, SweepMetric metric,

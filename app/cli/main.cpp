@@ -4,6 +4,7 @@
 #include "app/cli/cli_compare.h"
 #include "app/cli/cli_history.h"
 #include "app/cli/cli_http.h"
+#include "app/cli/cli_merge.h"
 #include "app/cli/cli_run.h"
 #include "app/cli/cli_signals.h"
 #include "app/cli/cli_sweep.h"
@@ -32,6 +33,7 @@ Concurrency Lab: runs concurrency experiments, measures them, compares with a pr
 Commands:
   run <preset|file.json>   run an experiment and print what each variant measured
   sweep <preset|file.json> run an experiment over its sweep's grid of parameters
+  merge PART.json...       join the parts of a sweep run apart (sweep --shard I/N)
   history [list|show ID|…]  the runs recorded so far: list, show, rename, tag, baseline, delete
   presets                  list the built-in experiments
   validate FILE            check an experiment file without running it
@@ -48,6 +50,8 @@ Examples:
   conlab-cli run fastapi-article --time-scale 0.05
   conlab-cli run my-experiment.json --out results.json --csv samples.csv
   conlab-cli sweep pool-size-sweep --time-scale 0.1
+  conlab-cli sweep pool-size-sweep --shard 0/4 --out part-0.json   (…one per machine)
+  conlab-cli merge part-*.json --out sweep.json
   conlab-cli validate my-experiment.json
   conlab-cli chart results.json --chart cdf --format svg --out cdf.svg
   conlab-cli report results.json --out report.html
@@ -80,6 +84,8 @@ int dispatch(const std::vector<std::string> &args, SignalWatcher &signals) {
     return run_command(rest, signals);
   if (command == "sweep")
     return sweep_command(rest, signals);
+  if (command == "merge")
+    return merge_command(rest);
   if (command == "history")
     return history_command(rest);
   if (command == "presets")

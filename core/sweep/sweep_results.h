@@ -58,6 +58,8 @@ struct SweepMeasurement {
   std::size_t order = 0; // when it ran: 0 first (the sweep runs points in a shuffled order)
   bool complete = false; // every task finished (a cancelled run is kept, but redone on resume)
   SweepMetrics metrics;
+  // In a merged sweep: the index of the part (SweepResults::parts) that measured it.
+  std::optional<std::size_t> part;
 };
 
 struct SweepVariantPoint {
@@ -82,10 +84,35 @@ struct SweepPoint {
   std::vector<SweepVariantPoint> variants; // in the experiment's variant order
 };
 
+// Part `index` of `count`: the (point, repeat) runs whose place in the sweep's run order is
+// index, index + count, index + 2·count, … (conlab-cli sweep --shard I/N). Dealt out in turn, so
+// every part keeps the shuffled order and gets as much of each region of the grid as another.
+struct SweepShard {
+  std::size_t index = 0;
+  std::size_t count = 1;
+  bool owns(std::size_t position) const { return position % count == index; }
+  std::string text() const; // "2/4"
+};
+// "I/N" with 0 ≤ I < N, as --shard takes it (a Slurm array's or an Indexed Job's index is I).
+// Throws std::invalid_argument saying what is wrong with it.
+SweepShard parse_shard(std::string_view text);
+
+// A part of a merged sweep, and the machine that ran it.
+struct SweepPart {
+  SweepShard shard;
+  std::string file; // as it was named to the merge
+  std::string hostname, cpu_model, build_type;
+  int cores = 0;
+  std::size_t runs = 0; // complete (point, repeat) runs it brought
+  double wall_time_s = 0;
+};
+
 struct SweepResults {
   std::vector<SweepPoint> points; // grid order: the first axis varies slowest
   std::size_t runs_done = 0;      // complete (point, repeat) runs
-  std::size_t runs_total = 0;     // points × repeats
+  std::size_t runs_total = 0;     // points × repeats (in a part: the runs it owns)
+  std::optional<SweepShard> shard; // this file holds one part of the sweep
+  std::vector<SweepPart> parts;    // this sweep was merged from these
 };
 
 } // namespace conlab

@@ -63,11 +63,15 @@ boost::json::value to_json(const SweepVariantPoint &v) {
   if (v.simulated)
     o["simulated"] = to_json(*v.simulated);
   boost::json::array measurements;
-  for (const SweepMeasurement &m : v.measurements)
-    measurements.push_back(boost::json::object{{"repeat", m.repeat},
-                                               {"order", m.order},
-                                               {"complete", m.complete},
-                                               {"metrics", to_json(m.metrics)}});
+  for (const SweepMeasurement &m : v.measurements) {
+    boost::json::object measurement{{"repeat", m.repeat},
+                                    {"order", m.order},
+                                    {"complete", m.complete},
+                                    {"metrics", to_json(m.metrics)}};
+    if (m.part)
+      measurement["part"] = *m.part;
+    measurements.push_back(std::move(measurement));
+  }
   o["measurements"] = std::move(measurements);
   return o;
 }
@@ -91,10 +95,57 @@ SweepVariantPoint read_variant_point(const boost::json::value &json, const std::
       out.complete = m.boolean("complete", Need::required).value_or(false);
       if (const boost::json::value *metrics = m.object("metrics", Need::required))
         out.metrics = read_metrics(*metrics, m.path("metrics"), errors);
+      if (const auto part = m.unsigned_integer("part"))
+        out.part = static_cast<std::size_t>(*part);
       v.measurements.push_back(out);
     }
   }
   return v;
+}
+
+boost::json::value to_json(const SweepShard &shard) {
+  return boost::json::object{{"index", shard.index}, {"count", shard.count}};
+}
+
+std::optional<SweepShard> read_shard(const boost::json::value *json, const std::string &path,
+                                     json::Errors &errors) {
+  if (!json)
+    return std::nullopt;
+  Fields f(*json, path, errors, false);
+  SweepShard shard;
+  shard.index = f.unsigned_integer("index", Need::required).value_or(0);
+  shard.count = f.unsigned_integer("count", Need::required).value_or(1);
+  if (shard.count < 1 || shard.index >= shard.count) {
+    errors.push_back({path, "part " + shard.text() + " does not exist: the index must be 0…N−1"});
+    return std::nullopt;
+  }
+  return shard;
+}
+
+boost::json::value to_json(const SweepPart &part) {
+  return boost::json::object{{"shard", to_json(part.shard)},
+                             {"file", part.file},
+                             {"hostname", part.hostname},
+                             {"cpu_model", part.cpu_model},
+                             {"build_type", part.build_type},
+                             {"cores", part.cores},
+                             {"runs", part.runs},
+                             {"wall_time_s", part.wall_time_s}};
+}
+
+SweepPart read_part(const boost::json::value &json, const std::string &path, json::Errors &errors) {
+  Fields f(json, path, errors, false);
+  SweepPart part;
+  if (const auto shard = read_shard(f.object("shard", Need::required), f.path("shard"), errors))
+    part.shard = *shard;
+  part.file = f.string("file").value_or("");
+  part.hostname = f.string("hostname").value_or("");
+  part.cpu_model = f.string("cpu_model").value_or("");
+  part.build_type = f.string("build_type").value_or("");
+  part.cores = static_cast<int>(f.integer("cores").value_or(0));
+  part.runs = f.unsigned_integer("runs").value_or(0);
+  part.wall_time_s = f.number_or_nan("wall_time_s").value_or(0);
+  return part;
 }
 
 } // namespace
@@ -110,9 +161,18 @@ boost::json::value to_json(const SweepResults &sweep) {
     points.push_back(
         boost::json::object{{"values", std::move(values)}, {"variants", std::move(variants)}});
   }
-  return boost::json::object{{"runs_done", sweep.runs_done},
-                             {"runs_total", sweep.runs_total},
-                             {"points", std::move(points)}};
+  boost::json::object o{{"runs_done", sweep.runs_done},
+                        {"runs_total", sweep.runs_total},
+                        {"points", std::move(points)}};
+  if (sweep.shard)
+    o["shard"] = to_json(*sweep.shard);
+  if (!sweep.parts.empty()) {
+    boost::json::array parts;
+    for (const SweepPart &part : sweep.parts)
+      parts.push_back(to_json(part));
+    o["parts"] = std::move(parts);
+  }
+  return o;
 }
 
 SweepResults read_sweep_results(const boost::json::value &json, const std::string &path,
@@ -121,6 +181,10 @@ SweepResults read_sweep_results(const boost::json::value &json, const std::strin
   Fields f(json, path, errors, false);
   sweep.runs_done = f.unsigned_integer("runs_done", Need::required).value_or(0);
   sweep.runs_total = f.unsigned_integer("runs_total", Need::required).value_or(0);
+  sweep.shard = read_shard(f.object("shard"), f.path("shard"), errors);
+  if (const boost::json::array *parts = f.array("parts"))
+    for (std::size_t i = 0; i < parts->size(); ++i)
+      sweep.parts.push_back(read_part((*parts)[i], json::index_path(f.path("parts"), i), errors));
   if (const boost::json::array *points = f.array("points", Need::required)) {
     for (std::size_t i = 0; i < points->size(); ++i) {
       const std::string at = json::index_path(f.path("points"), i);

@@ -55,16 +55,6 @@ std::vector<std::pair<std::size_t, int>> run_order(const Experiment &e, std::siz
   return order;
 }
 
-bool run_done(const SweepResults &done, std::size_t point, int repeat) {
-  if (point >= done.points.size())
-    return false;
-  const auto &variants = done.points[point].variants;
-  return !variants.empty() &&
-         std::all_of(variants.begin(), variants.end(), [&](const SweepVariantPoint &v) {
-           return v.has_repeat(repeat) || !v.beyond_machine.empty();
-         });
-}
-
 SweepResults fresh_points(const Experiment &e, int cores) {
   SweepResults out;
   for (const std::vector<double> &values : sweep_points(*e.sweep)) {
@@ -89,25 +79,17 @@ SweepResults fresh_points(const Experiment &e, int cores) {
   return out;
 }
 
+// Complete runs, and runs to do, of the sweep or of the part it holds.
 void count_done(const Experiment &e, SweepResults &sweep) {
   sweep.runs_done = 0;
-  for (std::size_t p = 0; p < sweep.points.size(); ++p)
-    for (int r = 0; r < e.repeats; ++r)
-      sweep.runs_done += run_done(sweep, p, r) ? 1 : 0;
-}
-
-// The first top-level key whose value differs, for a message a person can act on.
-std::string first_difference(const Experiment &a, const Experiment &b) {
-  const boost::json::object ja = to_json(a).as_object(), jb = to_json(b).as_object();
-  for (const auto &[key, value] : ja) {
-    const boost::json::value *other = jb.if_contains(key);
-    if (!other || *other != value)
-      return std::string(key);
+  sweep.runs_total = 0;
+  const auto order = run_order(e, sweep.points.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (sweep.shard && !sweep.shard->owns(k))
+      continue;
+    ++sweep.runs_total;
+    sweep.runs_done += sweep_run_done(sweep, order[k].first, order[k].second) ? 1 : 0;
   }
-  for (const auto &[key, value] : jb)
-    if (!ja.contains(key))
-      return std::string(key);
-  return "";
 }
 
 class SweepProgressTracker {
@@ -151,7 +133,41 @@ private:
 
 } // namespace
 
-SweepPlan plan_sweep(const Experiment &e, int cores, const SweepResults *done) {
+bool sweep_run_done(const SweepResults &done, std::size_t point, int repeat) {
+  if (point >= done.points.size())
+    return false;
+  const auto &variants = done.points[point].variants;
+  return !variants.empty() &&
+         std::all_of(variants.begin(), variants.end(), [&](const SweepVariantPoint &v) {
+           return v.has_repeat(repeat) || !v.beyond_machine.empty();
+         });
+}
+
+// The first top-level key whose value differs, for a message a person can act on.
+std::string experiment_difference(const Experiment &a, const Experiment &b) {
+  const boost::json::object ja = to_json(a).as_object(), jb = to_json(b).as_object();
+  for (const auto &[key, value] : ja) {
+    const boost::json::value *other = jb.if_contains(key);
+    if (!other || *other != value)
+      return std::string(key);
+  }
+  for (const auto &[key, value] : jb)
+    if (!ja.contains(key))
+      return std::string(key);
+  return "";
+}
+
+std::size_t sweep_run_count(const Experiment &e) {
+  return e.sweep ? sweep_points(*e.sweep).size() * static_cast<std::size_t>(e.repeats) : 0;
+}
+
+std::vector<std::pair<std::size_t, int>> sweep_run_order(const Experiment &e) {
+  return e.sweep ? run_order(e, sweep_points(*e.sweep).size())
+                 : std::vector<std::pair<std::size_t, int>>{};
+}
+
+SweepPlan plan_sweep(const Experiment &e, int cores, const SweepResults *done,
+                     const std::optional<SweepShard> &shard) {
   SweepPlan plan;
   if (!e.sweep)
     return plan;
@@ -168,10 +184,13 @@ SweepPlan plan_sweep(const Experiment &e, int cores, const SweepResults *done) {
     }
     point_seconds.push_back(seconds);
   }
-  for (const auto &[point, repeat] : run_order(e, points.size())) {
-    if (done && run_done(*done, point, repeat))
+  const auto order = run_order(e, points.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto [point, repeat] = order[k];
+    if ((shard && !shard->owns(k)) || (done && sweep_run_done(*done, point, repeat)))
       continue;
     plan.order.emplace_back(point, repeat);
+    plan.positions.push_back(k);
     plan.run_seconds.push_back(point_seconds[point]);
     plan.estimated_s += point_seconds[point];
   }
@@ -190,10 +209,17 @@ std::optional<std::string> needs_confirmation(const SweepPlan &plan) {
          human_span(kSweepSecondsWithoutConfirmation) + " needs confirmation";
 }
 
-void check_resumable(const Experiment &e, const RunResults &previous, int cores) {
+void check_resumable(const Experiment &e, const RunResults &previous, int cores,
+                     const std::optional<SweepShard> &shard) {
   if (!previous.sweep || !previous.experiment.sweep)
     throw std::invalid_argument("it holds a single run, not a sweep");
-  if (const std::string key = first_difference(e, previous.experiment); !key.empty())
+  const std::optional<SweepShard> &held = previous.sweep->shard;
+  if (shard && !held)
+    throw std::invalid_argument("it holds the whole sweep, not part " + shard->text() +
+                                "; resume it without --shard");
+  if (shard && held && (shard->index != held->index || shard->count != held->count))
+    throw std::invalid_argument("it holds part " + held->text() + ", not part " + shard->text());
+  if (const std::string key = experiment_difference(e, previous.experiment); !key.empty())
     throw std::invalid_argument("it is a sweep of a different experiment (" + key +
                                 " differs); resume with the experiment it was started with");
   if (previous.environment.cores != cores)
@@ -219,19 +245,22 @@ RunResults run_sweep(const Experiment &e, const SweepOptions &options) {
     for (SweepPoint &point : results.sweep->points) // an interrupted run is redone
       for (SweepVariantPoint &v : point.variants)
         std::erase_if(v.measurements, [](const SweepMeasurement &m) { return !m.complete; });
+    if (options.shard) // a part resumed as the same part
+      results.sweep->shard = options.shard;
   } else {
     results.calibration = options.calibration ? *options.calibration : CpuWork::calibrate();
     results.sweep = fresh_points(e, cores);
+    results.sweep->shard = options.shard;
   }
   SweepResults &sweep = *results.sweep;
-  sweep.runs_total = sweep.points.size() * static_cast<std::size_t>(e.repeats);
+  count_done(e, sweep);
   std::size_t next_order = 0;
   for (const SweepPoint &point : sweep.points)
     for (const SweepVariantPoint &v : point.variants)
       for (const SweepMeasurement &m : v.measurements)
         next_order = std::max(next_order, m.order + 1);
 
-  const SweepPlan plan = plan_sweep(e, cores, &sweep);
+  const SweepPlan plan = plan_sweep(e, cores, &sweep, sweep.shard);
   SweepProgressTracker progress(options, plan);
   for (std::size_t k = 0; k < plan.order.size() && !options.stop.stop_requested(); ++k) {
     const auto [point, repeat] = plan.order[k];
@@ -252,7 +281,9 @@ RunResults run_sweep(const Experiment &e, const SweepOptions &options) {
                            .cores = cores,
                            .calibration = &results.calibration};
     const RunResults run = at.variants.empty() ? RunResults{} : run_experiment(at, run_options);
-    const std::size_t order = next_order++;
+    // A part's runs are numbered by their place in the whole sweep's order, so that parts merge
+    // into the order one process would have run them in.
+    const std::size_t order = sweep.shard ? plan.positions[k] : next_order++;
     for (std::size_t v = 0; v < run.variants.size(); ++v)
       for (const RepeatResult &r : run.variants[v].repeats)
         sweep.points[point].variants[ran[v]].measurements.push_back(

@@ -75,6 +75,60 @@ TEST_F(SweepCli, BadArgumentsAreNamed) {
   EXPECT_TRUE(contains(r.err, "--resume missing.json")) << r.err;
 }
 
+// The grid shared out as a cluster's tasks would (one --shard each), then merged: what a user
+// types, and what the merge refuses, with exit code 2.
+TEST_F(SweepCli, PartsRunApartMergeIntoOneSweep) {
+  const std::string experiment = file("tiny.json", sweep_experiment("[1, 2, 4]", 4, 5, 2));
+  for (int i = 0; i < 3; ++i) {
+    const std::string part = "part-" + std::to_string(i) + ".json";
+    const ProcessResult r = cli({"sweep", experiment, "--shard", std::to_string(i) + "/3", "--out",
+                                 part, "--no-history", "-q"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "part " + std::to_string(i) + "/3: 2 of the 6 runs")) << r.err;
+  }
+  ProcessResult r = cli({"merge", "part-0.json", "part-2.json", "--no-history"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "part 1/3 (not given): all 2 of its runs")) << r.err;
+  EXPECT_TRUE(contains(r.err, "--allow-missing")) << r.err;
+  r = cli({"merge", "part-0.json", "part-0.json", "--no-history"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "are both part 0/3")) << r.err;
+  r = cli({"merge", "part-0.json", "nothing.json", "--no-history"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "nothing.json")) << r.err;
+
+  r = cli({"merge", "part-0.json", "part-1.json", "part-2.json", "--out", "sweep.json",
+           "--no-history"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.err, "merged 3 of 3 parts, 6 of 6 runs")) << r.err;
+  EXPECT_TRUE(contains(r.out, "6 of 6 runs done")) << r.out;
+  const RunResults merged = load_results(path("sweep.json").string());
+  EXPECT_EQ(merged.status, RunStatus::completed);
+  EXPECT_FALSE(merged.sweep->shard);
+  EXPECT_EQ(merged.sweep->parts.size(), 3u);
+
+  // A missing part merged on request, then resumed like any cancelled sweep.
+  r = cli({"merge", "part-0.json", "part-1.json", "--allow-missing", "--out", "partial.json",
+           "--no-history"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.err, "missing: part 2/3 (not given)")) << r.err;
+  r = cli({"sweep", experiment, "--resume", "partial.json", "--no-history", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "6 of 6 runs done")) << r.out;
+
+  r = cli({"sweep", experiment, "--shard", "3/3"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "--shard 3/3: I must be 0…2 for N = 3")) << r.err;
+  r = cli({"sweep", experiment, "--shard", "0/7"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "the sweep has 6 runs (points × repeats), so it splits into at "
+                              "most 6 parts"))
+      << r.err;
+  r = cli({"sweep", experiment, "--shard", "1/3", "--resume", "part-0.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "it holds part 0/3, not part 1/3")) << r.err;
+}
+
 TEST_F(SweepCli, CtrlCKeepsFinishedRunsAndResumeFinishesTheRest) {
   // 8 blocking tasks of 100 ms: 0.8 s at P = 1, then 0.4, 0.3, 0.2 s, in grid order.
   const std::string experiment = file("long.json", sweep_experiment("[1, 2, 3, 4]", 8, 100));
