@@ -22,6 +22,12 @@
 
 namespace conlab {
 
+// Unmaps the causes of a run's tasks (see measure_causes).
+struct FreeCauses {
+  std::size_t bytes = 0; // of the mapping
+  void operator()(TaskCauses *causes) const;
+};
+
 class TaskRecorder {
 public:
   // `chunk_bits`: tasks per chunk as a power of two (10 … 16).
@@ -126,9 +132,6 @@ private:
   std::unique_ptr<std::atomic<TaskSample *>[]> m_chunks;
   std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> m_gil_waits;
   std::vector<std::vector<StepSpan>> m_step_spans;
-  struct FreeCauses {
-    void operator()(TaskCauses *p) const;
-  };
   std::unique_ptr<TaskCauses[], FreeCauses> m_causes;
   std::atomic<std::uint64_t> m_submitted{0};
   std::atomic<std::uint64_t> m_started{0};
