@@ -62,6 +62,11 @@ expected=(
   /usr/share/icons/hicolor/scalable/apps/$id.svg
   /usr/share/man/man1/conlab-cli.1.gz
   /usr/share/doc/conlab/copyright
+  /usr/share/doc/conlab/cluster/slurm/submit-sweep
+  /usr/share/doc/conlab/cluster/slurm/conlab-sweep-part.sbatch
+  /usr/share/doc/conlab/cluster/slurm/conlab-sweep-merge.sbatch
+  /usr/share/doc/conlab/cluster/kubernetes/conlab-sweep-parts.yaml
+  /usr/share/doc/conlab/cluster/kubernetes/conlab-sweep-merge.yaml
 )
 for png in "$source"/resources/icons/hicolor/*/apps/$id.png; do
   expected+=("/usr/share/icons/hicolor/${png#"$source"/resources/icons/hicolor/}")
