@@ -50,7 +50,7 @@ free_port() {
 
 # munge: the credentials Slurm's daemons and commands trust each other by.
 mungekey --create --keyfile="$dir/munge.key"
-munged --foreground --key-file="$dir/munge.key" --socket="$dir/munge.sock" \
+munged --foreground --origin=127.0.0.1 --key-file="$dir/munge.key" --socket="$dir/munge.sock" \
   --pid-file="$dir/munged.pid" --log-file="$dir/munged.log" --seed-file="$dir/munged.seed" \
   >"$dir/munged.out" 2>&1 &
 daemons+=($!)
@@ -98,10 +98,10 @@ daemons+=($!)
 slurmd -D -f "$SLURM_CONF" -N "$node" >"$dir/slurmd.out" 2>&1 &
 daemons+=($!)
 for _ in $(seq 100); do
-  sinfo --noheader --states=idle 2>/dev/null | grep -q . && break
+  sinfo --noheader --responding --states=idle 2>/dev/null | grep -q . && break
   sleep 0.2
 done
-sinfo --noheader --states=idle | grep -q . || fail "the node did not come up: $(sinfo 2>&1)"
+sinfo --noheader --responding --states=idle | grep -q . || fail "the node did not come up: $(sinfo 2>&1)"
 
 # 3 pool sizes × 2 repeats = 6 runs of 8 blocking waits of 50 ms: 400, 200 and 100 ms each.
 cat >"$dir/experiment.json" <<'JSON'
@@ -119,8 +119,11 @@ single_s=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
 
 export CONLAB_CLI=$cli CONLAB_PARTS="$dir/parts" CONLAB_OUT="$dir/sweep.json"
 started=$(date +%s.%N)
-"$submit" --wait experiment.json 4 --chdir="$dir" >"$dir/submit.out" 2>&1 ||
-  fail "the merge job failed: $(cat "$dir/submit.out" "$dir"/conlab-merge-*.out 2>/dev/null)"
+# Bounded here, well inside ctest's limit, so that a cluster that never runs the jobs fails with
+# its logs and its daemons stopped.
+timeout 180 "$submit" --wait experiment.json 4 --chdir="$dir" >"$dir/submit.out" 2>&1 ||
+  fail "the merge job failed or never ran: $(cat "$dir/submit.out" "$dir"/conlab-*.out 2>/dev/null)
+$(squeue 2>&1; scontrol show job 2>&1 | grep -E 'JobId|JobState|Reason')"
 slurm_s=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
 ls "$dir"/parts/part-{0,1,2,3}.json >/dev/null || fail "not every part was written"
 [[ -s sweep.json ]] || fail "the merge wrote nothing"
