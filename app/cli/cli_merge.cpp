@@ -104,15 +104,13 @@ int merge_command(const std::vector<std::string> &args) {
   const std::optional<MergeArgs> a = parse_args(args);
   if (!a)
     return kExitOk;
-  const std::optional<SweepMetric> metric = parse_sweep_metric(a->metric);
-  if (!metric)
-    throw UsageError("--metric " + a->metric + ": unknown metric; known: " + sweep_metric_names());
+  const SweepMetric metric = parse_sweep_metric_option(a->metric);
   SweepMerge merge;
   try {
     merge = merge_sweep_parts(read_parts(a->parts), a->merge);
   } catch (const SweepMergeError &e) {
     std::string why = std::string("cannot merge: ") + e.what();
-    if (why.find("leave runs out") != std::string::npos)
+    if (e.runs_missing())
       why += "\nRun a missing part with conlab-cli sweep EXPERIMENT --shard I/N (or --resume its "
              "file), or merge with --allow-missing; conlab-cli sweep EXPERIMENT --resume on the "
              "merged file then runs what is missing.";
@@ -137,7 +135,7 @@ int merge_command(const std::vector<std::string> &args) {
   if (a->json)
     std::cout << boost::json::serialize(to_json(results)) << '\n';
   else
-    print_sweep_report(std::cout, results, *metric, terminal_width(STDOUT_FILENO));
+    print_sweep_report(std::cout, results, metric, terminal_width(STDOUT_FILENO));
   std::cout.flush();
   std::cerr << "results: " << out << "\n";
   if (!merge.missing.empty())

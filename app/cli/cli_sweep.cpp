@@ -105,12 +105,6 @@ std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
   return a;
 }
 
-SweepMetric parse_metric(const std::string &name) {
-  if (const std::optional<SweepMetric> metric = parse_sweep_metric(name))
-    return *metric;
-  throw UsageError("--metric " + name + ": unknown metric; known: " + sweep_metric_names());
-}
-
 void apply_overrides(Experiment &e, const SweepArgs &a) {
   if (a.time_scale) {
     if (!(*a.time_scale > 0))
@@ -208,6 +202,12 @@ private:
 
 } // namespace
 
+SweepMetric parse_sweep_metric_option(const std::string &name) {
+  if (const std::optional<SweepMetric> metric = parse_sweep_metric(name))
+    return *metric;
+  throw UsageError("--metric " + name + ": unknown metric; known: " + sweep_metric_names());
+}
+
 std::string default_sweep_out(const Experiment &e, const std::optional<SweepShard> &shard) {
   std::string name;
   for (char c : e.name)
@@ -223,7 +223,7 @@ int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) 
   const std::optional<SweepArgs> a = parse_args(args);
   if (!a)
     return kExitOk;
-  const SweepMetric metric = parse_metric(a->metric);
+  const SweepMetric metric = parse_sweep_metric_option(a->metric);
   const int cores = available_cores();
   Experiment experiment = load_experiment_arg(a->experiment, cores);
   if (!experiment.sweep)

@@ -15,6 +15,9 @@ namespace conlab::cli {
 
 int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals);
 
+// --metric's value for a sweep's table; throws UsageError naming the metrics there are.
+SweepMetric parse_sweep_metric_option(const std::string &name);
+
 // Where a sweep's results go by default: "<experiment name>.sweep.json", or for a part
 // "<name>.part-I-of-N.sweep.json".
 std::string default_sweep_out(const Experiment &e,

@@ -33,7 +33,7 @@ bool same_machine_kind(const Environment &a, const Environment &b) {
 }
 
 // The checks between each part and the first: one experiment, one N, one kind of machine.
-void check_alike(const SweepPartFile &first, const SweepPartFile &part,
+void check_alike(const SweepPartFile &first, const SweepPartFile &part, std::size_t points,
                  const SweepMergeOptions &options) {
   const SweepShard &a = shard_of(first), &b = shard_of(part);
   if (const std::string key =
@@ -49,16 +49,16 @@ void check_alike(const SweepPartFile &first, const SweepPartFile &part,
     refuse(part.file + " was measured on " + machine_text(part.results.environment) + ", " +
            first.file + " on " + machine_text(first.results.environment) +
            "; --allow-mixed merges them, each measurement marked with the part that made it");
-  const std::size_t points = sweep_points(*part.results.experiment.sweep).size();
   if (part.results.sweep->points.size() != points)
     refuse(part.file + ": its grid has " + std::to_string(part.results.sweep->points.size()) +
            " points, its experiment's " + std::to_string(points));
 }
 
+using RunOrder = std::vector<std::pair<std::size_t, int>>;
+
 // Where each (point, repeat) stands in the whole sweep's run order.
-std::map<std::pair<std::size_t, int>, std::size_t> positions(const Experiment &e) {
+std::map<std::pair<std::size_t, int>, std::size_t> positions(const RunOrder &order) {
   std::map<std::pair<std::size_t, int>, std::size_t> out;
-  const auto order = sweep_run_order(e);
   for (std::size_t k = 0; k < order.size(); ++k)
     out[order[k]] = k;
   return out;
@@ -97,10 +97,9 @@ SweepPart part_record(const SweepPartFile &part) {
 }
 
 // A line per part that lacks runs, in part order.
-std::vector<std::string> missing_runs(const RunResults &merged, std::size_t count,
+std::vector<std::string> missing_runs(const SweepResults &sweep, const RunOrder &order,
+                                      std::size_t count,
                                       const std::map<std::size_t, std::size_t> &given) {
-  const SweepResults &sweep = *merged.sweep;
-  const auto order = sweep_run_order(merged.experiment);
   std::vector<std::size_t> owned(count, 0), lacking(count, 0);
   for (std::size_t k = 0; k < order.size(); ++k) {
     ++owned[k % count];
@@ -131,8 +130,11 @@ SweepMerge merge_sweep_parts(const std::vector<SweepPartFile> &given,
   // In part order, so that the merged file lists them as a person counts them.
   std::vector<const SweepPartFile *> parts;
   std::map<std::size_t, const SweepPartFile *> by_index;
+  // One experiment (checked first for each part), so one grid and one run order.
+  shard_of(given.front()); // a sweep part, or refused before its grid is read
+  const std::size_t grid_points = sweep_points(*given.front().results.experiment.sweep).size();
   for (const SweepPartFile &part : given) {
-    check_alike(given.front(), part, options);
+    check_alike(given.front(), part, grid_points, options);
     const SweepShard &shard = shard_of(part);
     if (const auto [at, fresh] = by_index.emplace(shard.index, &part); !fresh)
       refuse(at->second->file + " and " + part.file + " are both part " + shard.text());
@@ -141,7 +143,8 @@ SweepMerge merge_sweep_parts(const std::vector<SweepPartFile> &given,
     parts.push_back(part);
   const std::size_t count = shard_of(given.front()).count;
   const Experiment &e = given.front().results.experiment;
-  const auto position = positions(e);
+  const RunOrder order = sweep_run_order(e);
+  const auto position = positions(order);
   for (const SweepPartFile *part : parts)
     check_owned(*part, e, position);
 
@@ -179,17 +182,17 @@ SweepMerge merge_sweep_parts(const std::vector<SweepPartFile> &given,
       std::sort(
           v.measurements.begin(), v.measurements.end(),
           [](const SweepMeasurement &a, const SweepMeasurement &b) { return a.order < b.order; });
-  sweep.runs_total = sweep_run_count(e);
+  sweep.runs_total = order.size();
   sweep.runs_done = 0;
-  for (const auto &[run, k] : position)
-    sweep.runs_done += sweep_run_done(sweep, run.first, run.second) ? 1 : 0;
+  for (const auto &[point, repeat] : order)
+    sweep.runs_done += sweep_run_done(sweep, point, repeat) ? 1 : 0;
 
-  out.missing = missing_runs(merged, count, given_at);
+  out.missing = missing_runs(sweep, order, count, given_at);
   if (!out.missing.empty() && !options.allow_missing) {
     std::string why = "the parts leave runs out:";
     for (const std::string &line : out.missing)
       why += "\n  " + line;
-    refuse(why);
+    throw SweepMergeError(why, true);
   }
   for (const SweepPartFile *part : parts)
     if (part->results.status == RunStatus::failed && merged.error.empty())

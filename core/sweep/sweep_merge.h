@@ -30,7 +30,13 @@ struct SweepMergeOptions {
 // Why the parts cannot be merged; the message names the file and the part.
 class SweepMergeError : public std::invalid_argument {
 public:
-  using std::invalid_argument::invalid_argument;
+  explicit SweepMergeError(const std::string &why, bool runs_missing = false)
+      : std::invalid_argument(why), m_runs_missing(runs_missing) {}
+  // Refused only because parts or runs are missing: --allow-missing would merge them.
+  bool runs_missing() const { return m_runs_missing; }
+
+private:
+  bool m_runs_missing;
 };
 
 struct SweepMerge {

@@ -96,6 +96,10 @@ struct SweepShard {
 // "I/N" with 0 ≤ I < N, as --shard takes it (a Slurm array's or an Indexed Job's index is I).
 // Throws std::invalid_argument saying what is wrong with it.
 SweepShard parse_shard(std::string_view text);
+// How many of a sweep's `runs` (point, repeat) runs part `shard` owns.
+inline std::size_t runs_of_part(std::size_t runs, const SweepShard &shard) {
+  return runs > shard.index ? (runs - shard.index + shard.count - 1) / shard.count : 0;
+}
 
 // A part of a merged sweep, and the machine that ran it.
 struct SweepPart {
