@@ -4,6 +4,10 @@
 #pragma once
 
 #include "app/cli/cli_signals.h"
+#include "app/cli/cli_table.h"
+#include "core/results/results.h"
+
+#include <ostream>
 
 #include <string>
 #include <vector>
@@ -12,5 +16,10 @@ namespace conlab::cli {
 
 int serve_command(const std::vector<std::string> &args, SignalWatcher &signals);
 int load_command(const std::vector<std::string> &args, SignalWatcher &signals);
+
+// A load's report from its results: failures, the table, then per URL its errors, every
+// generator's self-check and the warnings. `first_errors`, per URL, when the run just happened.
+void print_load_report(std::ostream &out, const RunResults &results, const ReportContext &context,
+                       const std::vector<std::string> &first_errors = {});
 
 } // namespace conlab::cli

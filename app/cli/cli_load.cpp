@@ -8,6 +8,7 @@
 #include "core/http/load_generator.h"
 #include "core/http/server.h"
 #include "core/results/environment.h"
+#include "core/results/load_parts.h"
 #include "core/results/results_json.h"
 #include "core/util/file_io.h"
 #include "core/util/format.h"
@@ -42,6 +43,10 @@ how many failed. Open load (--rate): requests are due at a fixed rate
 whatever the server does, for --duration or -n requests; latency is counted from when a
 request was due (no coordinated omission), and from when it was actually sent.
 
+One load from several machines: give each generator --shard I/N and the same --start-at, and
+join their files with conlab-cli merge. --rate, -n and -c stay the whole load's; each generator
+takes its share (a rate of R/N, placed so that together they send what one would at R).
+
 Examples:
   conlab-cli load http://127.0.0.1:8000/a -n 100 -c 100
   conlab-cli load http://127.0.0.1:8080/ --rate 500 --arrivals poisson --duration 10s
@@ -49,13 +54,18 @@ Examples:
       --spawn 'cd docs/examples/fastapi-article && exec python3 -m uvicorn server:app'
   conlab-cli load http://127.0.0.1:8000/b --method POST --header 'Content-Type: text/plain' --body @req.txt
   conlab-cli load http://127.0.0.1:8000/d -n 100 -c 100 --watch $(pgrep -f uvicorn)
+  conlab-cli load http://server:8080/ --rate 40000 --duration 60s --shard 0/4 \
+      --start-at 2026-12-07T12:00:00Z --out part-0.json    # and 1/4, 2/4, 3/4 elsewhere
+  conlab-cli merge part-*.json --out load.json
 
 Exit codes: 0 some requests succeeded (2xx), 1 none did, 2 bad input, 130 cancelled.
 )";
 
 struct LoadArgs {
   std::vector<http::Url> urls;
-  http::GeneratorOptions generator;
+  http::GeneratorOptions generator; // this generator's share of the load
+  LoadSettings settings;            // the whole load, as asked for
+  std::optional<Shard> shard;
   std::string out, csv;
   bool json = false, quiet = false;
   std::optional<SpawnArgs> spawn; // start the server at the first URL's host and port first
@@ -108,6 +118,81 @@ void check_memory(std::size_t urls, const http::GeneratorOptions &g, bool has_n,
                    (samples_most && !budget_given ? ". A lower --sample-budget keeps fewer" : ""));
 }
 
+// --start-at: a time still to come, within a day (further is likelier a typo than a plan).
+std::int64_t parse_start_at(const std::string &text) {
+  std::string error;
+  const std::optional<std::int64_t> at = parse_utc_time(text, error);
+  if (!at)
+    throw UsageError("--start-at " + text + ": " + error);
+  const auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  if (*at <= now)
+    throw UsageError("--start-at " + text + ": is " +
+                     human_span(static_cast<double>(now - *at) * 1e-9) +
+                     " in the past (the clock here reads " + utc_time(now) +
+                     "); give a time to come, the same to every generator");
+  if (*at - now > 24 * 3600 * std::int64_t{1'000'000'000})
+    throw UsageError("--start-at " + text + ": is more than a day ahead (the clock here reads " +
+                     utc_time(now) + ")");
+  return *at;
+}
+
+LoadSettings settings_of(const std::vector<http::Url> &urls, const http::GeneratorOptions &g,
+                         std::int64_t n, std::int64_t c) {
+  LoadSettings s;
+  for (const http::Url &url : urls)
+    s.urls.push_back(url.text());
+  s.method = g.request.method;
+  for (const http::HeaderLine &h : g.request.headers)
+    s.headers.push_back(h.name + ": " + h.value);
+  s.body_bytes = g.request.body.size();
+  s.body_digest = fnv1a_hex(g.request.body);
+  s.open_load = g.load.kind == LoadKind::open;
+  if (s.open_load) {
+    s.rate_per_s = g.load.rate_per_s;
+    s.arrivals = g.load.arrivals == ArrivalKind::poisson ? "poisson" : "constant";
+  }
+  s.requests = n;
+  s.connections = c;
+  s.duration_s = g.duration_s;
+  s.timeout_s = g.timeout_s;
+  s.keep_alive = g.keep_alive;
+  s.seed = g.seed;
+  return s;
+}
+
+// One generator's share of the whole load in `g`. Dealt so that the shares add up to the whole:
+// an open load's arrivals interleave (constant: generator I sends arrivals I, I + N, …; Poisson:
+// N streams at R/N with seeds of their own make one at R), a closed load's connections and
+// requests are split as evenly as they go.
+void take_share(http::GeneratorOptions &g, const Shard &shard, bool has_n) {
+  Load &load = g.load;
+  const auto n = static_cast<std::int64_t>(shard.count);
+  // Checked on the whole, not on this share, so that every generator of the load refuses alike.
+  const auto share = [&](std::int64_t &whole, const char *what) {
+    if (whole < n)
+      throw UsageError(std::string(what) + " " + std::to_string(whole) + ": too few " +
+                       (what[1] == 'n' ? "requests" : "connections") + " for the " +
+                       std::to_string(shard.count) + " generators of --shard " + shard.text() +
+                       "; each needs one");
+    whole = share_of(whole, shard);
+  };
+  g.shard = shard;
+  if (load.kind == LoadKind::open) {
+    g.arrival_phase_s = static_cast<double>(shard.index) / load.rate_per_s;
+    load.rate_per_s /= static_cast<double>(n);
+    g.seed += shard.index;
+    if (has_n)
+      share(load.tasks, "-n");
+    share(g.max_connections, "-c");
+    return;
+  }
+  if (has_n || !g.duration_s)
+    share(load.tasks, "-n");
+  share(load.clients, "-c");
+}
+
 std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
   po::options_description options("Options", static_cast<unsigned>(terminal_width(1)));
   // clang-format off
@@ -139,6 +224,13 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
        "keep every request's sample for the first N requests (default 1000000; rounded up to "
        "whole blocks of up to 65536); beyond, they are folded into histograms: percentiles to "
        "3 significant digits, in bounded memory")
+      ("shard", po::value<std::string>()->value_name("I/N"),
+       "be generator I of N (counted from 0) of one load run from several machines: --rate, -n "
+       "and -c are the whole load's, and this generator takes its share; conlab-cli merge joins "
+       "the generators' files (default --out: load.part-I-of-N.json)")
+      ("start-at", po::value<std::string>()->value_name("TIME"),
+       "begin at this wall-clock time, e.g. 2026-12-07T12:00:00Z or @1796644800 (seconds since "
+       "1970), so that the generators of one load begin together; Ctrl-C while waiting stops")
       ("watch", po::value<std::int64_t>()->value_name("PID"),
        "watch the server's process while it is loaded: its threads, their CPU and their wait "
        "for a core, its memory, from /proc/PID every few ms, timed with the requests")
@@ -234,6 +326,26 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
   if (has_n && n > kMostRequests)
     throw UsageError("-n " + std::to_string(n) + ": at most " + human_count(kMostRequests) +
                      " requests in one run");
+  out.settings = settings_of(out.urls, g, has_n ? n : 0, has_c ? c : 0);
+  if (vm.count("start-at")) {
+    g.start_at_unix_ns = parse_start_at(vm["start-at"].as<std::string>());
+    out.settings.start_at_unix_ns = g.start_at_unix_ns;
+  }
+  if (vm.count("shard")) {
+    const std::string text = vm["shard"].as<std::string>();
+    try {
+      out.shard = parse_shard(text);
+    } catch (const std::invalid_argument &e) {
+      throw UsageError("--shard " + text + ": " + e.what());
+    }
+    if (out.urls.size() > 1)
+      throw UsageError("--shard: one URL at a time, so that the generators load it together");
+    if (vm.count("spawn"))
+      throw UsageError("--shard: not with --spawn; the generators of one load share one server, "
+                       "start it once");
+    take_share(g, *out.shard, has_n);
+    out.settings.shards = out.shard->count;
+  }
   check_memory(out.urls.size(), g, has_n, budget_given);
   if (vm.count("watch")) {
     const std::int64_t pid = vm["watch"].as<std::int64_t>();
@@ -247,6 +359,9 @@ std::optional<LoadArgs> parse_args(const std::vector<std::string> &args) {
     out.csv = vm["csv"].as<std::string>();
   out.json = vm["json"].as<bool>();
   out.quiet = vm["quiet"].as<bool>();
+  if (out.shard && out.out.empty())
+    out.out = "load.part-" + std::to_string(out.shard->index) + "-of-" +
+              std::to_string(out.shard->count) + ".json";
   out.spawn = chosen_spawn(vm, out.out);
   out.n_given = has_n;
   return out;
@@ -258,47 +373,6 @@ std::string label_for(const std::vector<http::Url> &urls, std::size_t i) {
     if (j != i && (urls[j].target == urls[i].target))
       return urls[i].text();
   return urls[i].target;
-}
-
-void print_http_block(std::ostream &out, const RunResults &results,
-                      const std::vector<http::GeneratorResult> &runs) {
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const http::GeneratorResult &g = runs[i];
-    const HttpErrors &e = g.repeat.http_errors.value_or(HttpErrors{});
-    out << results.variants[i].label << ": " << g.succeeded << " ok (2xx)";
-    out << ", errors: refused " << e.refused << ", reset " << e.reset << ", timeout "
-        << e.timeout << ", other " << e.other;
-    for (const auto &[code, count] : e.status)
-      out << ", " << code << " ×" << count;
-    out << '\n';
-    if (!g.first_error.empty())
-      out << "  first error: " << g.first_error << '\n';
-    const http::GeneratorCheck &c = g.check;
-    out << "  generator: " << c.threads << (c.threads == 1 ? " thread" : " threads") << ", "
-        << c.connections_opened << " connections opened, CPU " << human_duration(c.cpu_s)
-        << " (busiest thread " << human_percent(c.busiest_thread_share) << " of a core), sent "
-        << human_rate(c.achieved_rate_per_s) << "/s";
-    if (c.open_load)
-      out << " of " << human_rate(c.target_rate_per_s) << "/s asked, send lag p99 "
-          << human_duration(c.send_lag_p99_s);
-    out << '\n';
-    if (c.open_load && g.succeeded > 0) {
-      const Percentiles &due = results.variants[i].summary.latency_s;
-      // An HTTP request starts when it is sent: its service time is its latency from then, and
-      // the summary has it for every request, kept or folded beyond the sample budget.
-      const Percentiles &sent = results.variants[i].summary.service_s;
-      out << "  latency from when due: p50 " << human_duration(due.p50) << ", p99 "
-          << human_duration(due.p99) << "; from when sent (uncorrected, what a tool with "
-          << "coordinated omission reports): p50 " << human_duration(sent.p50) << ", p99 "
-          << human_duration(sent.p99) << '\n';
-    }
-    if (g.repeat.beyond_budget)
-      out << "  samples: " << http::beyond_budget_note(g.repeat) << '\n';
-    if (g.repeat.server_watch)
-      out << "  " << describe_watch(*g.repeat.server_watch) << '\n';
-    for (const std::string &w : c.warnings)
-      out << "  warning: " << w << '\n';
-  }
 }
 
 } // namespace
@@ -323,6 +397,9 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
     e.load.tasks = 0; // counted as the runs send them
   e.seed = a.generator.seed;
   results.environment = current_environment();
+  results.load_settings = a.settings;
+  if (a.shard)
+    e.description += " (generator " + a.shard->text() + " of one load)";
   std::unique_ptr<http::ServerUnderTest> server;
   if (a.spawn) {
     server = start_server_under_test(*a.spawn, a.urls.front(), signals, a.quiet);
@@ -334,6 +411,9 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
     const StopHandlerScope on_stop(signals, [] {
       std::cerr << "\nstopping… (keeping what was measured; Ctrl-C again quits at once)\n";
     });
+    if (a.generator.start_at_unix_ns >= 0 && !a.quiet)
+      std::cerr << (a.shard ? "generator " + a.shard->text() + ": " : std::string())
+                << "waiting until " << utc_time(a.generator.start_at_unix_ns) << " to begin\n";
     for (std::size_t i = 0; i < a.urls.size() && !signals.stop_requested(); ++i) {
       Variant v;
       v.label = label_for(a.urls, i);
@@ -358,9 +438,11 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
       runs.push_back(http::run_load(g, cores));
       const std::int64_t sent = runs.back().repeat.summary.tasks;
       if (for_duration && sent >= g.load.tasks && !a.n_given)
-        runs.back().check.warnings.push_back(
-            "stopped at " + human_count(static_cast<double>(g.load.tasks)) +
-            " requests, the most one run counts, before --duration ended");
+        for (std::vector<std::string> *warnings :
+             {&runs.back().check.warnings, &runs.back().repeat.generator_warnings,
+              &runs.back().repeat.generators.front().warnings})
+          warnings->push_back("stopped at " + human_count(static_cast<double>(g.load.tasks)) +
+                              " requests, the most one run counts, before --duration ended");
       if (for_duration) // the requests it sent, not the cap
         e.load.tasks = std::max(e.load.tasks, sent);
       if (progress)
@@ -403,18 +485,10 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
   if (a.json) {
     std::cout << boost::json::serialize(to_json(results)) << '\n';
   } else {
-    // The failures first: the table's numbers are of the answered requests.
-    for (std::size_t i = 0; i < runs.size(); ++i)
-      if (const std::string failed = http::failure_headline(runs[i]); !failed.empty())
-        for (const std::string &line :
-             wrap("warning: " + results.variants[i].label + ": " + failed +
-                      "; latencies are of the " + std::to_string(runs[i].succeeded) +
-                      " answered, the makespan runs until the last gave up",
-                  context.width, 0, 9))
-          std::cout << line << '\n';
-    print_report(std::cout, results, context);
-    std::cout << '\n';
-    print_http_block(std::cout, results, runs);
+    std::vector<std::string> first_errors;
+    for (const http::GeneratorResult &g : runs)
+      first_errors.push_back(g.first_error);
+    print_load_report(std::cout, results, context, first_errors);
   }
   std::cout.flush();
   if (results.status == RunStatus::cancelled)

@@ -33,7 +33,7 @@ struct SweepArgs {
   std::string out, resume, metric = "makespan";
   bool in_order = false, yes = false, dry_run = false, json = false, quiet = false;
   std::optional<std::string> history; // nullopt: --no-history; "": the default directory
-  std::optional<SweepShard> shard;
+  std::optional<Shard> shard;
 };
 
 std::optional<SweepArgs> parse_args(const std::vector<std::string> &args) {
@@ -123,7 +123,7 @@ void apply_overrides(Experiment &e, const SweepArgs &a) {
 }
 
 // A part beyond the runs there are would run nothing: surely a wrong N.
-void check_shard_fits(const Experiment &e, const SweepShard &shard) {
+void check_shard_fits(const Experiment &e, const Shard &shard) {
   const std::size_t runs = sweep_run_count(e);
   if (shard.count > runs)
     throw UsageError("--shard " + shard.text() + ": the sweep has " + std::to_string(runs) +
@@ -208,7 +208,7 @@ SweepMetric parse_sweep_metric_option(const std::string &name) {
   throw UsageError("--metric " + name + ": unknown metric; known: " + sweep_metric_names());
 }
 
-std::string default_sweep_out(const Experiment &e, const std::optional<SweepShard> &shard) {
+std::string default_sweep_out(const Experiment &e, const std::optional<Shard> &shard) {
   std::string name;
   for (char c : e.name)
     name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-';
@@ -246,9 +246,9 @@ int sweep_command(const std::vector<std::string> &args, SignalWatcher &signals) 
     }
   }
   // A resumed part stays the part it was.
-  const std::optional<SweepShard> shard = a->shard   ? a->shard
-                                          : previous ? previous->sweep->shard
-                                                     : std::nullopt;
+  const std::optional<Shard> shard = a->shard   ? a->shard
+                                     : previous ? previous->sweep->shard
+                                                : std::nullopt;
   if (shard)
     check_shard_fits(experiment, *shard);
   const std::string out = !a->out.empty()      ? a->out

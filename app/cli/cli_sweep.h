@@ -21,7 +21,7 @@ SweepMetric parse_sweep_metric_option(const std::string &name);
 // Where a sweep's results go by default: "<experiment name>.sweep.json", or for a part
 // "<name>.part-I-of-N.sweep.json".
 std::string default_sweep_out(const Experiment &e,
-                              const std::optional<SweepShard> &shard = std::nullopt);
+                              const std::optional<Shard> &shard = std::nullopt);
 
 // The table of a sweep's results for one metric, then each variant's findings.
 void print_sweep_report(std::ostream &out, const RunResults &results, SweepMetric metric,

@@ -82,6 +82,22 @@ LatencyOverTime &LatencyOverTime::operator+=(const LatencyOverTime &other) {
   return *this;
 }
 
+void LatencyOverTime::add_shifted(const LatencyOverTime &other, std::int64_t shift_ns) {
+  widen_to(other.m_interval_s);
+  for (std::size_t c = 0; c < other.m_columns.size(); ++c) {
+    const double middle_s =
+        static_cast<double>(shift_ns) * 1e-9 + (static_cast<double>(c) + 0.5) * other.m_interval_s;
+    auto column = static_cast<std::size_t>(std::max(middle_s, 0.0) / m_interval_s);
+    widen_until(column);
+    column = std::min(static_cast<std::size_t>(std::max(middle_s, 0.0) / m_interval_s),
+                      m_columns.size() - 1);
+    for (int r = 0; r < kRows; ++r) {
+      m_columns[column][r] += other.m_columns[c][r];
+      m_total += other.m_columns[c][r];
+    }
+  }
+}
+
 void LatencyOverTime::restore(double interval_s, std::vector<Column> columns) {
   m_interval_s = interval_s > 0 ? interval_s : kFirstIntervalS;
   m_columns = std::move(columns);

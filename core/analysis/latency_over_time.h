@@ -25,6 +25,10 @@ public:
   void add(std::int64_t end_ns, std::int64_t latency_ns);
   void add_finished(const std::vector<TaskSample> &samples); // each finished one
   LatencyOverTime &operator+=(const LatencyOverTime &other);
+  // Adds `other`'s counts as if its clock started `shift_ns` after this one's: each of its
+  // columns lands in the column that holds its middle (the parts of a load run on several
+  // machines, whose clocks started apart).
+  void add_shifted(const LatencyOverTime &other, std::int64_t shift_ns);
 
   bool empty() const { return m_total == 0; }
   std::uint64_t total() const { return m_total; }

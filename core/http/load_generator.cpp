@@ -19,6 +19,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
@@ -40,6 +41,34 @@ using detail::Worker;
 namespace {
 
 constexpr std::int64_t kStartLeadNs = 20'000'000; // threads are up before the first arrival
+// Waiting for --start-at ends this long before it: the set-up (the recorder, resolving the host,
+// the threads) is done by then, and the load begins on time.
+constexpr std::int64_t kSetUpNs = 200'000'000;
+
+std::int64_t unix_now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string host_name() {
+  char name[256] = {};
+  return ::gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string();
+}
+
+// Sleeps until the wall clock reads `unix_ns`; false when a stop came first.
+bool wait_for_start(std::int64_t unix_ns, const std::stop_token &stop) {
+  std::mutex mutex;
+  std::condition_variable_any woken;
+  std::unique_lock lock(mutex);
+  const std::chrono::system_clock::time_point at{
+      std::chrono::duration_cast<std::chrono::system_clock::duration>(
+          std::chrono::nanoseconds(unix_ns))};
+  // wait_until returns early on a stop; a spurious wake-up before the time waits again.
+  while (!stop.stop_requested() && std::chrono::system_clock::now() < at)
+    woken.wait_until(lock, stop, at, [] { return false; });
+  return !stop.stop_requested();
+}
 
 double thread_cpu_s() {
   timespec t{};
@@ -53,7 +82,7 @@ std::vector<std::int64_t> open_schedule(const GeneratorOptions &o) {
   const double gap_ns = 1e9 / o.load.rate_per_s;
   const auto limit = o.load.tasks > 0 ? static_cast<std::uint64_t>(o.load.tasks) : UINT32_MAX;
   const double end_ns = o.duration_s ? *o.duration_s * 1e9 : HUGE_VAL;
-  double t = 0;
+  double t = o.load.arrivals == ArrivalKind::constant ? o.arrival_phase_s * 1e9 : 0;
   for (std::uint64_t i = 0; i < limit && t < end_ns; ++i) {
     out.push_back(static_cast<std::int64_t>(t));
     t += o.load.arrivals == ArrivalKind::constant
@@ -91,6 +120,10 @@ asio::awaitable<void> closed_client(Worker &w) {
   const detail::Active active(w);
   RunShared &s = w.shared;
   Connection connection(w);
+  if (s.clock.now_ns() < s.start_ns) {
+    asio::steady_timer timer(w.io, s.clock.at(s.start_ns));
+    co_await timer.async_wait(asio::use_awaitable);
+  }
   for (;;) {
     const std::int64_t now = s.clock.now_ns();
     if (s.closed_deadline_ns >= 0 && now >= s.closed_deadline_ns)
@@ -170,6 +203,7 @@ int worker_count(const GeneratorOptions &o, int cores) {
 void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Worker>> &workers,
                 GeneratorCheck &c) {
   c.open_load = o.load.kind == LoadKind::open;
+  c.shard = o.shard;
   c.threads = static_cast<int>(workers.size());
   LatencyHistogram lag;
   std::int64_t first = -1, last = -1;
@@ -185,6 +219,14 @@ void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Wor
       c.busiest_thread_share = std::max(c.busiest_thread_share, w->cpu_s / w->wall_s);
     c.connections_opened += w->connections_opened;
   }
+  c.first_send_ns = first;
+  c.last_send_ns = last;
+  c.sent = sent;
+  // Lateness of the start itself: a machine whose set-up outlasted the wait for --start-at, or
+  // whose clock is off, begins behind the others.
+  if (o.start_at_unix_ns >= 0 && first >= 0 && first - c.start_ns > 100'000'000)
+    c.warnings.push_back("began " + human_duration(static_cast<double>(first - c.start_ns) * 1e-9) +
+                         " after --start-at " + utc_time(o.start_at_unix_ns));
   if (sent > 1 && last > first)
     c.achieved_rate_per_s = static_cast<double>(sent - 1) / (static_cast<double>(last - first) * 1e-9);
   if (c.open_load) {
@@ -243,13 +285,35 @@ std::uint64_t planned_requests(const GeneratorOptions &o) {
 
 GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   GeneratorResult result;
+  if (o.start_at_unix_ns >= 0 && !wait_for_start(o.start_at_unix_ns - kSetUpNs, o.stop)) {
+    // Stopped while waiting: a part that sent nothing, still recognisably this generator's.
+    GeneratorCheck &c = result.check;
+    c.shard = o.shard;
+    c.open_load = o.load.kind == LoadKind::open;
+    c.target_rate_per_s = c.open_load ? o.load.rate_per_s : 0;
+    c.hostname = host_name();
+    c.cores = cores;
+    c.clock_zero_unix_ns = unix_now_ns();
+    c.warnings.push_back("stopped before --start-at " + utc_time(o.start_at_unix_ns) +
+                         ": it sent nothing");
+    result.repeat.generator_warnings = c.warnings;
+    result.repeat.generators = {c};
+    result.timeout_s = o.timeout_s;
+    return result;
+  }
   const RunClock clock;
+  const std::int64_t clock_zero_unix_ns = unix_now_ns();
+  // The load begins at the agreed time, or once the threads are up.
+  const std::int64_t start_ns =
+      o.start_at_unix_ns >= 0 ? std::max<std::int64_t>(o.start_at_unix_ns - clock_zero_unix_ns, 0)
+      : o.load.kind == LoadKind::open ? kStartLeadNs
+                                      : 0;
   std::vector<std::int64_t> schedule;
   std::uint64_t tasks = 0;
   if (o.load.kind == LoadKind::open) {
     schedule = open_schedule(o);
     for (std::int64_t &t : schedule)
-      t += kStartLeadNs;
+      t += start_ns;
     tasks = schedule.size();
   } else {
     tasks = static_cast<std::uint64_t>(std::max<std::int64_t>(o.load.tasks, 0));
@@ -259,13 +323,16 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   recorder.keep_first(o.sample_budget);
   FoldedSamples folded;
   LatencyOverTime over_time;
+  IntervalHistograms by_interval(start_ns);
   // Beyond the budget, each chunk of ended requests is folded here, on the waiting thread, so
   // the generator's own threads never stop to do it.
-  const auto fold = [&folded, &over_time](std::span<const TaskSample> samples) {
+  const auto fold = [&folded, &over_time, &by_interval](std::span<const TaskSample> samples) {
     for (const TaskSample &t : samples) {
       folded.add(t);
-      if (t.finished() && !t.failed && t.submitted())
+      if (t.finished() && !t.failed && t.submitted()) {
         over_time.add(t.end_ns, t.response_ns());
+        by_interval.add(t.end_ns, t.response_ns());
+      }
     }
   };
   const auto fold_ended = [&] {
@@ -277,8 +344,9 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   shared.head = o.request.method == "HEAD";
   shared.timeout = std::chrono::nanoseconds(static_cast<std::int64_t>(o.timeout_s * 1e9));
   shared.schedule = std::move(schedule);
+  shared.start_ns = start_ns;
   if (o.load.kind == LoadKind::closed && o.duration_s)
-    shared.closed_deadline_ns = static_cast<std::int64_t>(*o.duration_s * 1e9);
+    shared.closed_deadline_ns = start_ns + static_cast<std::int64_t>(*o.duration_s * 1e9);
   {
     asio::io_context resolver_io;
     asio::ip::tcp::resolver resolver(resolver_io);
@@ -365,6 +433,8 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
     }
   r.latency_over_time = std::move(over_time);
   r.latency_over_time.add_finished(r.samples);
+  by_interval.add_finished(r.samples);
+  r.latency_by_interval = std::move(by_interval);
   if (folded.tasks) {
     const BeyondBudget beyond{folded, r.latency_over_time};
     r.summary = summarize(r.samples, r.telemetry, {}, r.resources, cores, &beyond);
@@ -389,8 +459,14 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   }
   r.http_errors = errors;
   result.timeout_s = o.timeout_s;
-  self_check(o, workers, result.check);
-  result.repeat.generator_warnings = result.check.warnings; // kept in the results file
+  GeneratorCheck &check = result.check;
+  check.clock_zero_unix_ns = clock_zero_unix_ns;
+  check.start_ns = start_ns;
+  check.hostname = host_name();
+  check.cores = cores;
+  self_check(o, workers, check);
+  result.repeat.generator_warnings = check.warnings; // kept in the results file
+  result.repeat.generators = {check};
   return result;
 }
 
@@ -419,20 +495,32 @@ std::string describe_errors(const HttpErrors &e) {
 }
 
 std::string failure_headline(const GeneratorResult &g) {
-  const RepeatResult &r = g.repeat;
+  return failure_headline(g.repeat, g.timeout_s);
+}
+
+std::uint64_t succeeded_requests(const RepeatResult &r) {
+  std::uint64_t other = 0;
+  if (r.http_errors)
+    for (const auto &[code, count] : r.http_errors->status)
+      other += count;
+  const auto answered = static_cast<std::uint64_t>(r.summary.completed);
+  return answered > other ? answered - other : 0;
+}
+
+std::string failure_headline(const RepeatResult &r, double timeout_s) {
   if (!r.http_errors || r.http_errors->failed() == 0)
     return {};
   const HttpErrors &e = *r.http_errors;
   const std::string of =
       std::to_string(e.failed()) + " of " + std::to_string(r.summary.tasks) + " requests ";
   if (e.failed() == e.timeout)
-    return of + "timed out after " + human_duration(g.timeout_s);
+    return of + "timed out after " + human_duration(timeout_s);
   std::string kinds;
   const auto add = [&kinds](std::uint64_t count, const std::string &what) {
     if (count)
       kinds += (kinds.empty() ? "" : ", ") + std::to_string(count) + " " + what;
   };
-  add(e.timeout, "timed out after " + human_duration(g.timeout_s));
+  add(e.timeout, "timed out after " + human_duration(timeout_s));
   add(e.refused, "refused");
   add(e.reset, "reset");
   add(e.other, "other");

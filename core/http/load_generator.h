@@ -60,24 +60,23 @@ struct GeneratorOptions {
   // The server's process, watched from /proc while the load runs (0: none); check it first
   // with watch_problem. The watch goes in the repeat's server_watch.
   std::int32_t watch_pid = 0;
+  // Begin the load at this wall-clock time (ns since 1970), not at once: the generators of one
+  // load on several machines agree on it (conlab-cli load --start-at). The wait ends early on a
+  // stop. -1: begin at once.
+  std::int64_t start_at_unix_ns = -1;
+  // Open load with constant arrivals: the first one is due this long after the load begins. The
+  // N generators of a load at rate R each send at R/N, the I-th offset by I/R, so that together
+  // they send the arrivals one generator at R would.
+  double arrival_phase_s = 0;
+  Shard shard; // which generator of the load this is, for its self-check
   std::stop_token stop;
   // Called on the calling thread about every 100 ms with the run's recorder (counts only).
   std::function<void(const TaskRecorder &)> on_progress;
 };
 
-// Whether the generator, not the server, limited the measurement.
-struct GeneratorCheck {
-  bool open_load = false;
-  double target_rate_per_s = 0;   // open load
-  double achieved_rate_per_s = 0; // requests sent per second of the sending span
-  double send_lag_p99_s = 0;      // open load: how late the generator woke to send, p99
-  double send_lag_max_s = 0;
-  double cpu_s = 0;                // the generator's own threads, user + system
-  double busiest_thread_share = 0; // of one core, the busiest generator thread
-  int threads = 0;
-  std::int64_t connections_opened = 0;
-  std::vector<std::string> warnings; // empty: the generator kept up
-};
+// The generator's self-check (core/results/load_parts.h): whether it, not the server, limited
+// the measurement.
+using conlab::GeneratorCheck;
 
 struct GeneratorResult {
   RepeatResult repeat; // samples, telemetry, resources, summary, http_errors
@@ -90,7 +89,8 @@ struct GeneratorResult {
 // Requests in the run: load.tasks, or the arrivals within duration_s.
 std::uint64_t planned_requests(const GeneratorOptions &options);
 
-// Blocking; returns when every request ended, timed out, or a stop was requested.
+// Blocking; returns when every request ended, timed out, or a stop was requested. A stop before
+// start_at leaves an empty result (no request sent).
 GeneratorResult run_load(const GeneratorOptions &options, int cores);
 
 // "3 refused, 2 timeout, 404 ×5" (empty when there were none).
@@ -99,6 +99,10 @@ std::string describe_errors(const HttpErrors &errors);
 // or "12 of 100 requests failed: 10 refused, 2 reset"; empty when every request was answered.
 // Non-2xx answers are answers, counted in describe_errors.
 std::string failure_headline(const GeneratorResult &result);
+// The same from a results file's repeat, whose requests had `timeout_s` each.
+std::string failure_headline(const RepeatResult &repeat, double timeout_s);
+// Requests answered with a 2xx status: the answered ones less those outside 2xx.
+std::uint64_t succeeded_requests(const RepeatResult &repeat);
 // Open load: the answers' latency from when each request was sent instead of when it was due.
 // It is what a generator that waits for its own sends reports (coordinated omission): shown
 // beside the response time, it says how much of the wait such a tool would hide.

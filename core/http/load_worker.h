@@ -34,6 +34,7 @@ struct RunShared {
   boost::asio::ip::tcp::resolver::results_type endpoints;
   std::string resolve_error;
   std::chrono::nanoseconds timeout{};
+  std::int64_t start_ns = 0; // when the load begins: clients start, the first arrival is due
   // Closed load
   std::atomic<std::uint32_t> next_task{0};
   std::int64_t closed_deadline_ns = -1; // stop taking tasks after this; -1 none

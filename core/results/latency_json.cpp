@@ -8,8 +8,9 @@ namespace {
 using json::Fields;
 constexpr json::Need kRequired = json::Need::required;
 
-// A histogram as {"bins": [[index, count], …], "min_ns", "max_ns", "sum_s"}.
-boost::json::object histogram_json(const LatencyHistogram &h) {
+} // namespace
+
+boost::json::object to_json(const LatencyHistogram &h) {
   boost::json::array bins;
   for (const auto &[index, count] : h.nonzero_bins())
     bins.push_back(boost::json::array{index, count});
@@ -18,6 +19,8 @@ boost::json::object histogram_json(const LatencyHistogram &h) {
           {"max_ns", h.max_ns()},
           {"sum_s", h.sum_s()}};
 }
+
+namespace {
 
 // Two non-negative integers [a, b] at `path`; false (reported) when it is anything else.
 bool pair_of(const boost::json::value &v, const std::string &path, json::Errors &errors,
@@ -34,12 +37,12 @@ bool pair_of(const boost::json::value &v, const std::string &path, json::Errors 
   return true;
 }
 
-LatencyHistogram read_histogram(Fields &parent, std::string_view key, json::Errors &errors) {
+} // namespace
+
+LatencyHistogram read_latency_histogram(const boost::json::value &json, const std::string &path,
+                                        json::Errors &errors) {
   LatencyHistogram h;
-  const boost::json::value *json = parent.object(key, kRequired);
-  if (!json)
-    return h;
-  Fields f(*json, parent.path(key), errors, false);
+  Fields f(json, path, errors, false);
   if (const boost::json::array *bins = f.array("bins", kRequired))
     for (std::size_t i = 0; i < bins->size(); ++i) {
       std::uint64_t index = 0, count = 0;
@@ -57,6 +60,13 @@ LatencyHistogram read_histogram(Fields &parent, std::string_view key, json::Erro
   return h;
 }
 
+namespace {
+
+LatencyHistogram read_histogram(Fields &parent, std::string_view key, json::Errors &errors) {
+  const boost::json::value *json = parent.object(key, kRequired);
+  return json ? read_latency_histogram(*json, parent.path(key), errors) : LatencyHistogram{};
+}
+
 } // namespace
 
 boost::json::object to_json(const FoldedSamples &s) {
@@ -66,9 +76,9 @@ boost::json::object to_json(const FoldedSamples &s) {
           {"last_end_ns", s.last_end_ns},
           {"last_failure_ns", s.last_failure_ns},
           {"workers", s.workers},
-          {"response", histogram_json(s.response)},
-          {"queue_wait", histogram_json(s.queue_wait)},
-          {"service", histogram_json(s.service)}};
+          {"response", to_json(s.response)},
+          {"queue_wait", to_json(s.queue_wait)},
+          {"service", to_json(s.service)}};
 }
 
 boost::json::object to_json(const LatencyOverTime &grid) {

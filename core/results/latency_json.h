@@ -14,6 +14,11 @@
 
 namespace conlab {
 
+// One histogram as {"bins": [[index, count], …], "min_ns", "max_ns", "sum_s"}, and back.
+boost::json::object to_json(const LatencyHistogram &histogram);
+LatencyHistogram read_latency_histogram(const boost::json::value &json, const std::string &path,
+                                        json::Errors &errors);
+
 boost::json::object to_json(const FoldedSamples &folded);
 boost::json::object to_json(const LatencyOverTime &grid);
 // Nullopt when `json` is missing; problems are added to `errors` by path.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/analysis/folded_samples.h"
+#include "core/analysis/interval_histograms.h"
 #include "core/analysis/latency_over_time.h"
 #include "core/analysis/prediction.h"
 #include "core/analysis/summary.h"
@@ -12,6 +13,7 @@
 #include "core/engine/telemetry.h"
 #include "core/experiment/spec.h"
 #include "core/results/environment.h"
+#include "core/results/load_parts.h"
 #include "core/sweep/sweep_results.h"
 #include "core/watch/process_watch.h"
 
@@ -65,6 +67,10 @@ struct RepeatResult {
   // HTTP targets: the generator's own self-check when it, not the server, may have been the
   // limit ("sent 812 req/s of the 1,000 asked"). Empty: it kept up.
   std::vector<std::string> generator_warnings;
+  // HTTP load runs: the generator's self-check, or in a merged load every generator's.
+  std::vector<GeneratorCheck> generators;
+  // HTTP load runs: every answered request's response time, by the second it ended in.
+  std::optional<IntervalHistograms> latency_by_interval;
   std::string error; // what went wrong in this repeat alone (a worker process died)
 };
 
@@ -99,6 +105,7 @@ struct RunResults {
   std::vector<VariantResult> variants;         // empty for a sweep: its results are per point
   std::optional<SweepResults> sweep;           // present when experiment.sweep is
   std::optional<ServerUnderTestRecord> server; // present when the lab started the server
+  std::optional<LoadSettings> load_settings;   // conlab-cli load: the load as it was asked for
 };
 
 // Whether some variant of the run measured an interpreter lock ("gil": "cpython").

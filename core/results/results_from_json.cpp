@@ -6,6 +6,7 @@
 #include "core/results/causes_json.h"
 #include "core/results/json_columns.h"
 #include "core/results/latency_json.h"
+#include "core/results/load_parts_json.h"
 #include "core/results/watch_json.h"
 #include "core/sweep/sweep_results_json.h"
 #include "core/util/json_fields.h"
@@ -318,6 +319,9 @@ RepeatResult read_repeat(const boost::json::value &json, const std::string &path
       else
         errors.push_back({json::index_path(f.path("generator_warnings"), i), "must be a string"});
     }
+  r.generators = read_generators(f.array("generators"), f.path("generators"), errors);
+  r.latency_by_interval = read_interval_histograms(f.object("latency_by_interval"),
+                                                   f.path("latency_by_interval"), errors);
   return r;
 }
 
@@ -476,6 +480,7 @@ RunResults results_from_json(const boost::json::value &json) {
                               .log_path = s.string("log", kRequired).value_or(""),
                               .ended_on_its_own = s.string("ended_on_its_own").value_or("")};
   }
+  results.load_settings = read_load_settings(f.object("load_settings"), "load_settings", errors);
   if (!errors.empty())
     throw SpecError(std::move(errors));
   return results;

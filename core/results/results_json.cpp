@@ -5,6 +5,7 @@
 #include "core/results/causes_json.h"
 #include "core/results/json_columns.h"
 #include "core/results/latency_json.h"
+#include "core/results/load_parts_json.h"
 #include "core/results/watch_json.h"
 
 #include "core/experiment/spec_json.h"
@@ -130,6 +131,10 @@ boost::json::object to_json(const RepeatResult &r) {
       warnings.emplace_back(w);
     o["generator_warnings"] = std::move(warnings);
   }
+  if (!r.generators.empty())
+    o["generators"] = to_json(r.generators);
+  if (r.latency_by_interval)
+    o["latency_by_interval"] = to_json(*r.latency_by_interval);
   if (!r.error.empty())
     o["error"] = r.error;
   if (r.beyond_budget)
@@ -248,6 +253,8 @@ boost::json::value to_json(const RunResults &results) {
       s["ended_on_its_own"] = server->ended_on_its_own;
     o["server_under_test"] = std::move(s);
   }
+  if (results.load_settings)
+    o["load_settings"] = to_json(*results.load_settings);
   return o;
 }
 

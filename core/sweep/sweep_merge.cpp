@@ -12,7 +12,7 @@ namespace {
 
 [[noreturn]] void refuse(const std::string &why) { throw SweepMergeError(why); }
 
-const SweepShard &shard_of(const SweepPartFile &part) {
+const Shard &shard_of(const SweepPartFile &part) {
   if (!part.results.sweep || !part.results.experiment.sweep)
     refuse(part.file + " holds a single run, not a part of a sweep");
   if (!part.results.sweep->shard)
@@ -35,7 +35,7 @@ bool same_machine_kind(const Environment &a, const Environment &b) {
 // The checks between each part and the first: one experiment, one N, one kind of machine.
 void check_alike(const SweepPartFile &first, const SweepPartFile &part, std::size_t points,
                  const SweepMergeOptions &options) {
-  const SweepShard &a = shard_of(first), &b = shard_of(part);
+  const Shard &a = shard_of(first), &b = shard_of(part);
   if (const std::string key =
           experiment_difference(first.results.experiment, part.results.experiment);
       !key.empty())
@@ -67,7 +67,7 @@ std::map<std::pair<std::size_t, int>, std::size_t> positions(const RunOrder &ord
 // A part may hold only runs it owns: another part's run in it means the two overlap.
 void check_owned(const SweepPartFile &part, const Experiment &e,
                  const std::map<std::pair<std::size_t, int>, std::size_t> &position) {
-  const SweepShard &shard = shard_of(part);
+  const Shard &shard = shard_of(part);
   const auto &points = part.results.sweep->points;
   for (std::size_t p = 0; p < points.size(); ++p)
     for (const SweepVariantPoint &v : points[p].variants)
@@ -79,8 +79,8 @@ void check_owned(const SweepPartFile &part, const Experiment &e,
         if (!shard.owns(at->second))
           refuse(part.file + " (part " + shard.text() + ") holds repeat " +
                  std::to_string(m.repeat + 1) + " of " + point_text(*e.sweep, points[p].values) +
-                 ", which belongs to part " +
-                 SweepShard{at->second % shard.count, shard.count}.text() + ": the parts overlap");
+                 ", which belongs to part " + Shard{at->second % shard.count, shard.count}.text() +
+                 ": the parts overlap");
       }
 }
 
@@ -110,7 +110,7 @@ std::vector<std::string> missing_runs(const SweepResults &sweep, const RunOrder 
   for (std::size_t i = 0; i < count; ++i) {
     if (lacking[i] == 0)
       continue;
-    const std::string part = "part " + SweepShard{i, count}.text();
+    const std::string part = "part " + Shard{i, count}.text();
     const auto g = given.find(i);
     if (g == given.end())
       out.push_back(part + " (not given): all " + std::to_string(owned[i]) + " of its runs");
@@ -135,7 +135,7 @@ SweepMerge merge_sweep_parts(const std::vector<SweepPartFile> &given,
   const std::size_t grid_points = sweep_points(*given.front().results.experiment.sweep).size();
   for (const SweepPartFile &part : given) {
     check_alike(given.front(), part, grid_points, options);
-    const SweepShard &shard = shard_of(part);
+    const Shard &shard = shard_of(part);
     if (const auto [at, fresh] = by_index.emplace(shard.index, &part); !fresh)
       refuse(at->second->file + " and " + part.file + " are both part " + shard.text());
   }

@@ -3,6 +3,8 @@
 // discrete-event simulation of the same point.
 #pragma once
 
+#include "core/util/shard.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -84,26 +86,17 @@ struct SweepPoint {
   std::vector<SweepVariantPoint> variants; // in the experiment's variant order
 };
 
-// Part `index` of `count`: the (point, repeat) runs whose place in the sweep's run order is
-// index, index + count, index + 2·count, … (conlab-cli sweep --shard I/N). Dealt out in turn, so
-// every part keeps the shuffled order and gets as much of each region of the grid as another.
-struct SweepShard {
-  std::size_t index = 0;
-  std::size_t count = 1;
-  bool owns(std::size_t position) const { return position % count == index; }
-  std::string text() const; // "2/4"
-};
-// "I/N" with 0 ≤ I < N, as --shard takes it (a Slurm array's or an Indexed Job's index is I).
-// Throws std::invalid_argument saying what is wrong with it.
-SweepShard parse_shard(std::string_view text);
-// How many of a sweep's `runs` (point, repeat) runs part `shard` owns.
-inline std::size_t runs_of_part(std::size_t runs, const SweepShard &shard) {
+// A sweep's part `index` of `count` (conlab-cli sweep --shard I/N) owns the (point, repeat) runs
+// whose place in the sweep's run order is index, index + count, index + 2·count, …: dealt out in
+// turn, so every part keeps the shuffled order and gets as much of each region of the grid as
+// another. How many of a sweep's `runs` (point, repeat) runs part `shard` owns.
+inline std::size_t runs_of_part(std::size_t runs, const Shard &shard) {
   return runs > shard.index ? (runs - shard.index + shard.count - 1) / shard.count : 0;
 }
 
 // A part of a merged sweep, and the machine that ran it.
 struct SweepPart {
-  SweepShard shard;
+  Shard shard;
   std::string file; // as it was named to the merge
   std::string hostname, cpu_model, build_type;
   int cores = 0;
@@ -115,7 +108,7 @@ struct SweepResults {
   std::vector<SweepPoint> points; // grid order: the first axis varies slowest
   std::size_t runs_done = 0;      // complete (point, repeat) runs
   std::size_t runs_total = 0;     // points × repeats (in a part: the runs it owns)
-  std::optional<SweepShard> shard; // this file holds one part of the sweep
+  std::optional<Shard> shard;     // this file holds one part of the sweep
   std::vector<SweepPart> parts;    // this sweep was merged from these
 };
 

@@ -103,16 +103,16 @@ SweepVariantPoint read_variant_point(const boost::json::value &json, const std::
   return v;
 }
 
-boost::json::value to_json(const SweepShard &shard) {
+boost::json::value to_json(const Shard &shard) {
   return boost::json::object{{"index", shard.index}, {"count", shard.count}};
 }
 
-std::optional<SweepShard> read_shard(const boost::json::value *json, const std::string &path,
-                                     json::Errors &errors) {
+std::optional<Shard> read_shard(const boost::json::value *json, const std::string &path,
+                                json::Errors &errors) {
   if (!json)
     return std::nullopt;
   Fields f(*json, path, errors, false);
-  SweepShard shard;
+  Shard shard;
   shard.index = f.unsigned_integer("index", Need::required).value_or(0);
   shard.count = f.unsigned_integer("count", Need::required).value_or(1);
   if (shard.count < 1 || shard.index >= shard.count) {

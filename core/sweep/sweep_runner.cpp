@@ -167,7 +167,7 @@ std::vector<std::pair<std::size_t, int>> sweep_run_order(const Experiment &e) {
 }
 
 SweepPlan plan_sweep(const Experiment &e, int cores, const SweepResults *done,
-                     const std::optional<SweepShard> &shard) {
+                     const std::optional<Shard> &shard) {
   SweepPlan plan;
   if (!e.sweep)
     return plan;
@@ -210,10 +210,10 @@ std::optional<std::string> needs_confirmation(const SweepPlan &plan) {
 }
 
 void check_resumable(const Experiment &e, const RunResults &previous, int cores,
-                     const std::optional<SweepShard> &shard) {
+                     const std::optional<Shard> &shard) {
   if (!previous.sweep || !previous.experiment.sweep)
     throw std::invalid_argument("it holds a single run, not a sweep");
-  const std::optional<SweepShard> &held = previous.sweep->shard;
+  const std::optional<Shard> &held = previous.sweep->shard;
   if (shard && !held)
     throw std::invalid_argument("it holds the whole sweep, not part " + shard->text() +
                                 "; resume it without --shard");

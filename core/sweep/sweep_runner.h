@@ -34,7 +34,7 @@ struct SweepPlan {
 // The runs still to do (all of them unless `done` has some; with a shard, only the part's), and
 // how long they should take.
 SweepPlan plan_sweep(const Experiment &experiment, int cores, const SweepResults *done = nullptr,
-                     const std::optional<SweepShard> &shard = std::nullopt);
+                     const std::optional<Shard> &shard = std::nullopt);
 
 // Every variant of the point measured that repeat completely, or cannot run here.
 bool sweep_run_done(const SweepResults &sweep, std::size_t point, int repeat);
@@ -52,7 +52,7 @@ std::optional<std::string> needs_confirmation(const SweepPlan &plan);
 // Throws std::invalid_argument saying why `previous` cannot be resumed with `experiment` here,
 // as part `shard` of it (nullopt: as the whole sweep, or as the part the file holds).
 void check_resumable(const Experiment &experiment, const RunResults &previous, int cores,
-                     const std::optional<SweepShard> &shard = std::nullopt);
+                     const std::optional<Shard> &shard = std::nullopt);
 
 struct SweepProgress {
   std::size_t run = 0;  // 0-based index of the current (point, repeat) in this invocation
@@ -75,7 +75,7 @@ struct SweepOptions {
   const CpuCalibration *calibration = nullptr; // reuse instead of calibrating again
   const RunResults *resume = nullptr; // a sweep of the same experiment: its complete runs stay
   // Run only this part of the grid (a resumed part keeps its own when this is nullopt).
-  std::optional<SweepShard> shard;
+  std::optional<Shard> shard;
 };
 
 // The experiment must have passed validation and have a sweep.

@@ -1,7 +1,10 @@
 // Numbers as a person reads them, shared by the CLI, the desktop lab and the explanations.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace conlab {
 
@@ -17,5 +20,12 @@ std::string human_signed_percent(double share);
 std::string human_count(double value); // 6 → "6", 16.67 → "16.7", 1234567 → "1.23 M"
 std::string human_scale(double scale); // 0.05 → "0.05"
 std::string human_bytes(double bytes); // 512 → "512 B", 13107200 → "12.5 MiB"; "—" if < 0
+// A wall-clock time in UTC, ISO 8601 to the millisecond: "2026-12-07T12:00:00.250Z".
+std::string utc_time(std::int64_t unix_ns);
+// The other way, ns since 1970: ISO 8601 with its zone ("2026-12-07T12:00:00Z",
+// "2026-12-07T13:00:00.5+01:00"; a time without a zone means something else on every machine, so
+// it is refused), or "@" and seconds since 1970 ("@1796644800", as `date -d @…` takes them).
+// Nullopt when it is neither, with what is wrong in `error`.
+std::optional<std::int64_t> parse_utc_time(std::string_view text, std::string &error);
 
 } // namespace conlab

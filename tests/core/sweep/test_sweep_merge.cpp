@@ -28,7 +28,7 @@ Experiment loop_sweep() {
   return e;
 }
 
-RunResults run_part(const Experiment &e, std::optional<SweepShard> shard) {
+RunResults run_part(const Experiment &e, std::optional<Shard> shard) {
   SweepOptions options;
   options.calibration = &calibration();
   options.shard = shard;
@@ -40,7 +40,7 @@ RunResults run_part(const Experiment &e, std::optional<SweepShard> shard) {
 std::vector<SweepPartFile> all_parts(const Experiment &e, std::size_t count) {
   std::vector<SweepPartFile> parts;
   for (std::size_t i = 0; i < count; ++i)
-    parts.push_back({"part-" + std::to_string(i) + ".json", run_part(e, SweepShard{i, count})});
+    parts.push_back({"part-" + std::to_string(i) + ".json", run_part(e, Shard{i, count})});
   return parts;
 }
 
@@ -54,8 +54,8 @@ std::string merge_error(const std::vector<SweepPartFile> &parts,
   return "";
 }
 
-TEST(SweepShard, ParsesIOfNAndRefusesTheRestNamingWhy) {
-  const SweepShard s = parse_shard("2/4");
+TEST(Shard, ParsesIOfNAndRefusesTheRestNamingWhy) {
+  const Shard s = parse_shard("2/4");
   EXPECT_EQ(s.index, 2u);
   EXPECT_EQ(s.count, 4u);
   EXPECT_EQ(s.text(), "2/4");
@@ -174,7 +174,7 @@ TEST(SweepMerge, RefusesDuplicatesOverlapsOtherExperimentsAndWholeSweeps) {
             "part-1.json is a part of a different experiment from part-0.json (seed differs)");
 
   std::vector<SweepPartFile> counted = parts;
-  counted[1].results.sweep->shard = SweepShard{1, 3};
+  counted[1].results.sweep->shard = Shard{1, 3};
   EXPECT_NE(merge_error(counted).find("counted out of the same N"), std::string::npos);
 
   std::vector<SweepPartFile> whole = {{"whole.json", run_part(e, std::nullopt)}};
@@ -198,13 +198,13 @@ TEST(SweepMerge, MachinesOfDifferentKindsOnlyWhenAllowedAndThenRecorded) {
 // A part resumes as itself: another part, or the whole sweep, is refused.
 TEST(SweepMerge, APartResumesOnlyAsItself) {
   const Experiment e = loop_sweep();
-  const RunResults part = run_part(e, SweepShard{1, 4});
+  const RunResults part = run_part(e, Shard{1, 4});
   const int cores = part.environment.cores;
-  EXPECT_NO_THROW(check_resumable(e, part, cores, SweepShard{1, 4}));
+  EXPECT_NO_THROW(check_resumable(e, part, cores, Shard{1, 4}));
   EXPECT_NO_THROW(check_resumable(e, part, cores));
-  EXPECT_THROW(check_resumable(e, part, cores, SweepShard{2, 4}), std::invalid_argument);
+  EXPECT_THROW(check_resumable(e, part, cores, Shard{2, 4}), std::invalid_argument);
   const RunResults whole = run_part(e, std::nullopt);
-  EXPECT_THROW(check_resumable(e, whole, cores, SweepShard{0, 4}), std::invalid_argument);
+  EXPECT_THROW(check_resumable(e, whole, cores, Shard{0, 4}), std::invalid_argument);
 }
 
 } // namespace

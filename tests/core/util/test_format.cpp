@@ -1,5 +1,6 @@
 // Numbers as people read them: three significant digits, units chosen after rounding.
 #include "core/util/format.h"
+#include "core/util/shard.h"
 
 #include <gtest/gtest.h>
 
@@ -62,6 +63,66 @@ TEST(HumanBytes, BinaryUnitsWithThreeDigits) {
   EXPECT_EQ(human_bytes(13107200), "12.5 MiB");
   EXPECT_EQ(human_bytes(3.0 * (1ull << 30)), "3.00 GiB");
   EXPECT_EQ(human_bytes(-1), "—");
+}
+
+} // namespace
+} // namespace conlab
+
+namespace conlab {
+namespace {
+
+std::optional<std::int64_t> utc(const std::string &text, std::string *why = nullptr) {
+  std::string error;
+  const auto at = parse_utc_time(text, error);
+  if (why)
+    *why = error;
+  return at;
+}
+
+constexpr std::int64_t kNoon = 1'796'644'800'000'000'000; // 2026-12-07T12:00:00Z
+
+TEST(UtcTime, IsoTimesWithTheirZoneAndSecondsSince1970) {
+  EXPECT_EQ(utc("2026-12-07T12:00:00Z"), kNoon);
+  EXPECT_EQ(utc("2026-12-07T13:00:00+01:00"), kNoon);
+  EXPECT_EQ(utc("2026-12-07T06:30:00-05:30"), kNoon);
+  EXPECT_EQ(utc("2026-12-07T12:00:00.25Z"), kNoon + 250'000'000);
+  EXPECT_EQ(utc("@1796644800"), kNoon);
+  EXPECT_EQ(utc("@1796644800.5"), kNoon + 500'000'000);
+  EXPECT_EQ(utc_time(kNoon + 250'000'000), "2026-12-07T12:00:00.250Z");
+  EXPECT_EQ(utc(utc_time(kNoon + 7'000'000)), kNoon + 7'000'000);
+}
+
+TEST(UtcTime, ATimeWithoutItsZoneOrThatDoesNotExistIsRefused) {
+  std::string why;
+  EXPECT_FALSE(utc("2026-12-07T12:00:00", &why));
+  EXPECT_NE(why.find("has no zone"), std::string::npos) << why;
+  EXPECT_FALSE(utc("2026-02-30T12:00:00Z", &why));
+  EXPECT_NE(why.find("not a date and time that exists"), std::string::npos) << why;
+  EXPECT_FALSE(utc("2026-12-07T24:00:00Z", &why));
+  EXPECT_FALSE(utc("2026-12-07 12:00:00Z", &why));
+  EXPECT_NE(why.find("ISO 8601"), std::string::npos) << why;
+  EXPECT_FALSE(utc("2026-12-07T12:00:00+1", &why));
+  EXPECT_FALSE(utc("@", &why));
+  EXPECT_FALSE(utc("@-5", &why));
+  EXPECT_FALSE(utc("tomorrow", &why));
+}
+
+TEST(Shard, SharesAddUpToTheWhole) {
+  for (const std::int64_t whole : {1, 7, 10, 1000, 1001})
+    for (std::size_t n = 1; n <= 8; ++n) {
+      std::int64_t sum = 0, lo = whole, hi = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t share = share_of(whole, Shard{i, n});
+        sum += share;
+        lo = std::min(lo, share);
+        hi = std::max(hi, share);
+      }
+      EXPECT_EQ(sum, whole) << whole << " over " << n;
+      EXPECT_LE(hi - lo, 1) << whole << " over " << n;
+    }
+  EXPECT_EQ(parse_shard("2/4"), (Shard{2, 4}));
+  EXPECT_THROW(parse_shard("4/4"), std::invalid_argument);
+  EXPECT_THROW(parse_shard("0/0"), std::invalid_argument);
 }
 
 } // namespace
