@@ -411,6 +411,10 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
     const StopHandlerScope on_stop(signals, [] {
       std::cerr << "\nstopping… (keeping what was measured; Ctrl-C again quits at once)\n";
     });
+    if (a.shard && a.generator.start_at_unix_ns < 0 && !a.quiet)
+      std::cerr << "generator " << a.shard->text()
+                << ": no --start-at, so it begins now, not with the others; the merge will say "
+                   "how far apart they began\n";
     if (a.generator.start_at_unix_ns >= 0 && !a.quiet)
       std::cerr << (a.shard ? "generator " + a.shard->text() + ": " : std::string())
                 << "waiting until " << utc_time(a.generator.start_at_unix_ns) << " to begin\n";

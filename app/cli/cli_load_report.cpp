@@ -9,6 +9,7 @@
 #include "core/util/format.h"
 #include "core/watch/process_watch.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace conlab::cli {
@@ -43,8 +44,27 @@ void print_generators(std::ostream &out, const RepeatResult &r, const LoadSettin
   out << " generators: sent " << human_rate(total_achieved_rate(generators)) << "/s";
   if (settings && settings->open_load)
     out << " of " << human_rate(settings->rate_per_s) << "/s asked";
-  out << ", first requests within " << human_duration(start_spread_s(generators))
-      << " of each other\n";
+  out << ", began within " << human_duration(start_spread_s(generators)) << " of each other\n";
+}
+
+// The p99 of each interval, summed up: how steady the tail was over the run. Each interval's
+// percentile comes from its histogram of every request that ended in it, whichever generator
+// sent it.
+void print_p99_by_interval(std::ostream &out, const IntervalHistograms &h) {
+  std::vector<std::pair<double, std::size_t>> p99; // (p99, interval)
+  for (std::size_t i = 0; i < h.intervals().size(); ++i)
+    if (h.intervals()[i].count() > 0)
+      p99.emplace_back(h.intervals()[i].quantile_s(0.99), i);
+  if (p99.size() < 2)
+    return;
+  std::sort(p99.begin(), p99.end());
+  const std::int64_t width = h.interval_ns() / IntervalHistograms::kFirstIntervalNs; // whole s
+  const auto [worst, at] = p99.back();
+  const auto from = static_cast<std::int64_t>(at) * width;
+  out << "  p99 by " << width << " s interval, " << p99.size() << " intervals: best "
+      << human_duration(p99.front().first) << ", median "
+      << human_duration(p99[p99.size() / 2].first) << ", worst " << human_duration(worst) << " (at "
+      << from << "–" << from + width << " s)\n";
 }
 
 } // namespace
@@ -95,6 +115,8 @@ void print_load_report(std::ostream &out, const RunResults &results, const Repor
           << "coordinated omission reports): p50 " << human_duration(sent.p50) << ", p99 "
           << human_duration(sent.p99) << '\n';
     }
+    if (r.latency_by_interval)
+      print_p99_by_interval(out, *r.latency_by_interval);
     if (r.beyond_budget)
       out << "  samples: " << http::beyond_budget_note(r) << '\n';
     if (r.server_watch)

@@ -224,8 +224,11 @@ void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Wor
   c.sent = sent;
   // Lateness of the start itself: a machine whose set-up outlasted the wait for --start-at, or
   // whose clock is off, begins behind the others.
-  if (o.start_at_unix_ns >= 0 && first >= 0 && first - c.start_ns > 100'000'000)
-    c.warnings.push_back("began " + human_duration(static_cast<double>(first - c.start_ns) * 1e-9) +
+  if (c.open_load && o.load.arrivals == ArrivalKind::constant)
+    c.arrival_phase_ns = static_cast<std::int64_t>(o.arrival_phase_s * 1e9);
+  const std::int64_t late = first - c.start_ns - c.arrival_phase_ns;
+  if (o.start_at_unix_ns >= 0 && first >= 0 && late > 100'000'000)
+    c.warnings.push_back("began " + human_duration(static_cast<double>(late) * 1e-9) +
                          " after --start-at " + utc_time(o.start_at_unix_ns));
   if (sent > 1 && last > first)
     c.achieved_rate_per_s = static_cast<double>(sent - 1) / (static_cast<double>(last - first) * 1e-9);

@@ -45,7 +45,7 @@ double start_spread_s(const std::vector<GeneratorCheck> &generators) {
   for (const GeneratorCheck &g : generators) {
     if (g.first_send_ns < 0)
       continue;
-    const std::int64_t at = wall_ns(g, g.first_send_ns);
+    const std::int64_t at = wall_ns(g, g.first_send_ns - g.arrival_phase_ns);
     lo = any ? std::min(lo, at) : at;
     hi = any ? std::max(hi, at) : at;
     any = true;

@@ -21,6 +21,7 @@ struct GeneratorCheck {
   std::string part_file;               // in a merged result, the part's file
   std::int64_t clock_zero_unix_ns = 0; // the wall-clock time at its run clock's zero
   std::int64_t start_ns = 0; // run clock: when the load began (an open load's first arrival due)
+  std::int64_t arrival_phase_ns = 0; // its first arrival was due this long after start_ns
   std::int64_t first_send_ns = -1, last_send_ns = -1; // run clock
   std::uint64_t sent = 0;                             // requests sent
   bool open_load = false;
@@ -39,7 +40,9 @@ struct GeneratorCheck {
 // from the first send of any to the last of any, placed on one clock by their wall-clock zeros.
 // 0 when fewer than two requests were sent.
 double total_achieved_rate(const std::vector<GeneratorCheck> &generators);
-// How far apart the generators sent their first requests, on the wall clock: 0 for one.
+// How far apart the generators began, on the wall clock: their first sends, less the offset
+// each was given (generator I of N at rate R sends its first arrival I/R after the start). 0 for
+// one generator.
 double start_spread_s(const std::vector<GeneratorCheck> &generators);
 
 // The load as conlab-cli load was asked for it: the whole load, not one part's share. The

@@ -52,6 +52,7 @@ boost::json::object to_json(const GeneratorCheck &g) {
                         {"clock_zero_unix_ns", g.clock_zero_unix_ns},
                         {"clock_zero_utc", utc_time(g.clock_zero_unix_ns)},
                         {"start_ns", g.start_ns},
+                        {"arrival_phase_ns", g.arrival_phase_ns},
                         {"first_send_ns", g.first_send_ns},
                         {"last_send_ns", g.last_send_ns},
                         {"sent", g.sent},
@@ -126,6 +127,7 @@ std::vector<GeneratorCheck> read_generators(const boost::json::array *json, cons
     g.part_file = f.string("part_file").value_or("");
     g.clock_zero_unix_ns = f.integer("clock_zero_unix_ns", kRequired).value_or(0);
     g.start_ns = f.integer("start_ns", kRequired).value_or(0);
+    g.arrival_phase_ns = f.integer("arrival_phase_ns").value_or(0);
     g.first_send_ns = f.integer("first_send_ns", kRequired).value_or(-1);
     g.last_send_ns = f.integer("last_send_ns", kRequired).value_or(-1);
     g.sent = f.unsigned_integer("sent", kRequired).value_or(0);

@@ -3,9 +3,10 @@
 
 There is no cluster here, so the schema is the one the Kubernetes Python client (Debian's
 python3-kubernetes) is generated from: every field must be one the API defines, of its type, and
-the fields it requires must be there. Then what the lab needs of them: the parts Job is Indexed,
-runs one `--shard I/N` per index with N equal to its completions, and shares its volume with the
-merge. The check is shown to fail on broken copies first, so that a pass means something.
+the fields it requires must be there. Then what the lab needs of them, for a sweep's Jobs and a load's: the
+parts Job is Indexed, runs one `--shard I/N` per index with N equal to its completions, and shares
+its volume with the merge; a load's generators all begin at one --start-at and are never retried
+(a retried generator would not meet the others). The check is shown to fail on broken copies first, so that a pass means something.
 
 Usage: check_kubernetes_jobs.py DIR
 """
@@ -73,7 +74,7 @@ def schema_problems(document):
     return problems
 
 
-def lab_problems(parts, merge):
+def lab_problems(parts, merge, load=False):
     problems = []
     spec = parts["spec"]
     if spec.get("completionMode") != "Indexed":
@@ -88,6 +89,11 @@ def lab_problems(parts, merge):
     script = " ".join(container.get("command", []) + container.get("args", []))
     if not re.search(r'--shard "\$JOB_COMPLETION_INDEX/\$SHARDS"', script):
         problems.append("the parts do not run --shard $JOB_COMPLETION_INDEX/$SHARDS")
+    if load:
+        if not re.search(r'--start-at "\$START_AT"', script) or "START_AT" not in env:
+            problems.append("the generators do not begin at one --start-at $START_AT")
+        if spec.get("backoffLimit") != 0:
+            problems.append("a generator that fails is retried, and would load the server alone")
     merge_script = " ".join(sum((c.get("command", []) + c.get("args", [])
                                  for c in merge["spec"]["template"]["spec"]["containers"]), []))
     if "conlab-cli merge" not in merge_script:
@@ -102,10 +108,10 @@ def lab_problems(parts, merge):
     return problems
 
 
-def main():
-    folder = Path(sys.argv[1])
-    parts = yaml.safe_load((folder / "conlab-sweep-parts.yaml").read_text())
-    merge = yaml.safe_load((folder / "conlab-sweep-merge.yaml").read_text())
+def check_pair(folder, kind):
+    parts = yaml.safe_load((folder / f"conlab-{kind}-parts.yaml").read_text())
+    merge = yaml.safe_load((folder / f"conlab-{kind}-merge.yaml").read_text())
+    load = kind == "load"
 
     # Broken copies first: each must be caught, or the check proves nothing.
     broken = {
@@ -119,24 +125,32 @@ def main():
         document = copy.deepcopy(parts)
         breakage(document)
         if not schema_problems(document):
-            print(f"FAIL: the check let {what} through")
-            return 1
+            return [f"{kind}: the check let {what} through"]
     not_indexed = copy.deepcopy(parts)
     not_indexed["spec"].pop("completionMode")
-    if not lab_problems(not_indexed, merge):
-        print("FAIL: the check let a parts Job that is not Indexed through")
-        return 1
+    if not lab_problems(not_indexed, merge, load):
+        return [f"{kind}: the check let a parts Job that is not Indexed through"]
+    if load:
+        retried = copy.deepcopy(parts)
+        retried["spec"]["backoffLimit"] = 3
+        if not lab_problems(retried, merge, load):
+            return ["load: the check let a Job that retries its generators through"]
 
-    problems = [f"{name}: {p}" for name, job in (("parts", parts), ("merge", merge))
-                for p in schema_problems(job)] + lab_problems(parts, merge)
+    problems = [f"{kind} {name}: {p}" for name, job in (("parts", parts), ("merge", merge))
+                for p in schema_problems(job)] + [f"{kind}: {p}" for p in
+                                                  lab_problems(parts, merge, load)]
+    if not problems:
+        print(f"PASS: {kind}: both Jobs fit the batch/v1 Job schema; "
+              f"{parts['spec']['completions']} indexed parts and their merge share a volume")
+    return problems
+
+
+def main():
+    folder = Path(sys.argv[1])
+    problems = check_pair(folder, "sweep") + check_pair(folder, "load")
     for p in problems:
         print("FAIL:", p)
-    if problems:
-        return 1
-    print(f"PASS: both Jobs fit the batch/v1 Job schema (python3-kubernetes "
-          f"{client.__version__ if hasattr(client, '__version__') else ''}); "
-          f"{parts['spec']['completions']} indexed parts and their merge share a volume")
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

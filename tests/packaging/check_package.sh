@@ -67,6 +67,10 @@ expected=(
   /usr/share/doc/conlab/cluster/slurm/conlab-sweep-merge.sbatch
   /usr/share/doc/conlab/cluster/kubernetes/conlab-sweep-parts.yaml
   /usr/share/doc/conlab/cluster/kubernetes/conlab-sweep-merge.yaml
+  /usr/share/doc/conlab/cluster/slurm/submit-load
+  /usr/share/doc/conlab/cluster/slurm/conlab-load.sbatch
+  /usr/share/doc/conlab/cluster/kubernetes/conlab-load-parts.yaml
+  /usr/share/doc/conlab/cluster/kubernetes/conlab-load-merge.yaml
 )
 for png in "$source"/resources/icons/hicolor/*/apps/$id.png; do
   expected+=("/usr/share/icons/hicolor/${png#"$source"/resources/icons/hicolor/}")

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# A sweep run as a Slurm job array on a real single-node cluster, then merged, against the same
-# sweep in one process: the same grid and order, each point's makespan close, and a part that
-# dies named by the merge and filled by --resume.
+# The lab's Slurm jobs on a real single-node cluster. A sweep run as a job array, then merged,
+# against the same sweep in one process: the same grid and order, each point's makespan close,
+# and a part that dies named by the merge and filled by --resume. Then a load sent by two
+# generators as one job of two tasks, against the lab's own server, merged: every request, the
+# generators beginning together, and the latency one generator measures alone.
 #
 # The cluster is Debian's slurmctld, slurmd and munged, started here with a configuration written
 # in a temporary directory (no /etc, no systemd), on ports nobody listens on, and stopped with
 # everything they started on every way out.
 #
-# Usage: test_slurm_sweep.sh CONLAB_CLI SOURCE_DIR
+# Usage: test_slurm_jobs.sh CONLAB_CLI SOURCE_DIR
 set -euo pipefail
 
 cli=$(realpath "$1")
 source_dir=$(realpath "$2")
 submit="$source_dir/packaging/cluster/slurm/submit-sweep"
-for tool in munged mungekey slurmctld slurmd sbatch sinfo python3; do
+submit_load="$source_dir/packaging/cluster/slurm/submit-load"
+for tool in munged mungekey slurmctld slurmd sbatch srun sinfo python3; do
   command -v "$tool" >/dev/null || {
     echo "FAIL: $tool is missing (scripts/setup-deps installs slurmctld, slurmd, slurm-client and munge)"
     exit 1
@@ -172,4 +175,50 @@ grep -q "part 2/4 (not given): all 1 of its runs" merge.out || fail "$(cat merge
 "$cli" sweep experiment.json --resume partial.json --no-history --quiet >resumed.out
 grep -q "6 of 6 runs done" resumed.out || fail "resume did not fill the gap: $(cat resumed.out)"
 
-echo "PASS: single process ${single_s} s, 4 parts under Slurm ${slurm_s} s (queue, parts one at a time on 2 cores, merge)"
+# A load of 100 requests a second for 2 s from 2 generators, at an endpoint that answers in 20 ms.
+cat >"$dir/served.json" <<'JSON'
+{"schema": "conlab.experiment/1", "name": "served", "load": {"kind": "closed", "tasks": 1, "clients": 1},
+ "variants": [{"label": "/wait", "model": "event_loop", "steps": [{"kind": "io", "ms": 20}]}]}
+JSON
+port=$(free_port)
+"$cli" serve served.json --listen "127.0.0.1:$port" >serve.out 2>&1 &
+daemons+=($!)
+for _ in $(seq 100); do
+  grep -q "Ctrl-C stops the server." serve.out && break
+  sleep 0.1
+done
+grep -q "Ctrl-C stops the server." serve.out || fail "the server did not start: $(cat serve.out)"
+url="http://127.0.0.1:$port/wait"
+"$cli" load "$url" --rate 100 --duration 2s --out one.json --quiet >/dev/null
+
+started=$(date +%s.%N)
+CONLAB_LOAD_ARGS="--rate 100 --duration 2s" CONLAB_LEAD_S=3 CONLAB_PARTS="$dir/load-parts" \
+  CONLAB_OUT="$dir/load.json" timeout 120 "$submit_load" --wait "$url" 2 --chdir="$dir" \
+  >"$dir/submit-load.out" 2>&1 ||
+  fail "the load job failed or never ran: $(cat "$dir/submit-load.out" "$dir"/conlab-load-*.out 2>/dev/null)"
+load_s=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
+ls "$dir"/load-parts/load-part-{0,1}.json >/dev/null || fail "not every generator wrote its part"
+
+python3 - load.json one.json <<'PY'
+import json, sys
+merged, one = (json.load(open(p)) for p in sys.argv[1:3])
+assert merged["load_settings"]["shards"] == 2, merged["load_settings"]
+v, w = merged["variants"][0], one["variants"][0]
+r = v["repeats"][0]
+gens = r["generators"]
+assert [g["shard"] for g in gens] == ["0/2", "1/2"], gens
+assert [g["sent"] for g in gens] == [100, 100], [g["sent"] for g in gens]
+assert v["summary"]["tasks"] == w["summary"]["tasks"] == 200, (v["summary"]["tasks"], w["summary"]["tasks"])
+assert v["summary"]["completed"] == 200, v["summary"]["completed"]
+# Each began when its first request was due: the agreed start, plus 10 ms for generator 1/2.
+firsts = [g["clock_zero_unix_ns"] + g["first_send_ns"] - g["arrival_phase_ns"] for g in gens]
+spread = (max(firsts) - min(firsts)) / 1e9
+assert spread < 0.05, f"the generators began {spread:.3f} s apart"
+p50, alone = v["summary"]["latency_s"]["p50"], w["summary"]["latency_s"]["p50"]
+assert 0.020 <= p50 < 0.035, p50
+assert 0.8 < p50 / alone < 1.25, (p50, alone)
+print(f"load from 2 generators under Slurm: 200 requests, began {spread * 1e3:.1f} ms apart, "
+      f"p50 {p50 * 1e3:.1f} ms against {alone * 1e3:.1f} ms from one generator")
+PY
+
+echo "PASS: single process ${single_s} s, 4 parts under Slurm ${slurm_s} s (queue, parts one at a time on 2 cores, merge); a 2 s load from 2 generators ${load_s} s"
