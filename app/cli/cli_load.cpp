@@ -180,7 +180,7 @@ void take_share(http::GeneratorOptions &g, const Shard &shard, bool has_n) {
   };
   g.shard = shard;
   if (load.kind == LoadKind::open) {
-    g.arrival_phase_s = static_cast<double>(shard.index) / load.rate_per_s;
+    g.whole_rate_per_s = load.rate_per_s;
     load.rate_per_s /= static_cast<double>(n);
     g.seed += shard.index;
     if (has_n)

@@ -64,11 +64,13 @@ struct GeneratorOptions {
   // load on several machines agree on it (conlab-cli load --start-at). The wait ends early on a
   // stop. -1: begin at once.
   std::int64_t start_at_unix_ns = -1;
-  // Open load with constant arrivals: the first one is due this long after the load begins. The
-  // N generators of a load at rate R each send at R/N, the I-th offset by I/R, so that together
-  // they send the arrivals one generator at R would.
-  double arrival_phase_s = 0;
-  Shard shard; // which generator of the load this is, for its self-check
+  // Which generator of the load this is, and the whole load's rate (0: this is the whole load).
+  // Each of N generators of a load at R sends at R/N (load.rate_per_s); with constant arrivals
+  // the I-th sends arrivals I, I + N, I + 2N, … of the whole load, due at j / R, so that together
+  // they send what one generator at R would. Poisson arrivals need nothing more: N independent
+  // streams at R/N (their seeds differ) are one stream at R.
+  Shard shard;
+  double whole_rate_per_s = 0;
   std::stop_token stop;
   // Called on the calling thread about every 100 ms with the run's recorder (counts only).
   std::function<void(const TaskRecorder &)> on_progress;

@@ -135,7 +135,7 @@ std::vector<std::string> load_warnings(const RepeatResult &r, const LoadSettings
   const double spread = start_spread_s(r.generators);
   const double allowed = std::max(0.1, 0.02 * s.duration_s.value_or(0));
   if (spread > allowed)
-    out.push_back("the generators sent their first requests " + human_duration(spread) +
+    out.push_back("the generators began " + human_duration(spread) +
                   " apart, so the server did not get their load together" +
                   (s.start_at_unix_ns < 0 ? "; give them one --start-at" : ""));
   return out;
@@ -162,7 +162,7 @@ std::string describe(const RepeatResult &r, const LoadSettings &s, double timeou
   out << ": together " << human_rate(total_achieved_rate(r.generators)) << "/s sent";
   if (s.open_load)
     out << " of " << human_rate(s.rate_per_s) << "/s asked";
-  out << ", their first requests sent within " << human_duration(start_spread_s(r.generators))
+  out << ", beginning within " << human_duration(start_spread_s(r.generators))
       << " of each other. Percentiles are of every request of every generator.";
   if (r.beyond_budget)
     out << " Samples: " << beyond_budget_note(r) << '.';

@@ -3,6 +3,7 @@
 // beyond its budget merged as histograms; every generator's self-check kept; and the refusals,
 // each naming the file and what differs.
 #include "core/analysis/summary.h"
+#include "core/http/load_generator.h"
 #include "core/http/load_merge.h"
 #include "core/results/results_json.h"
 
@@ -266,6 +267,26 @@ TEST(LoadMerge, WhatIsNotAPartIsRefused) {
       merge_load_parts({part(0, 2, repeated(1, 10)), part(1, 2, repeated(1, 10))}).results;
   EXPECT_NE(refusal({{"merged.json", merged}}).find("merged.json is already a merge of 2"),
             std::string::npos);
+}
+
+TEST(LoadShares, GeneratorsAtAShareOfTheRateSendTheArrivalsOfTheWholeLoad) {
+  for (const double rate : {600.0, 7.0, 1234.5})
+    for (const std::size_t n : {2u, 3u, 7u}) {
+      http::GeneratorOptions whole;
+      whole.load.kind = LoadKind::open;
+      whole.load.rate_per_s = rate;
+      whole.load.tasks = 0; // no cap: the arrivals within the duration
+      whole.duration_s = 5;
+      std::uint64_t together = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        http::GeneratorOptions part = whole;
+        part.shard = Shard{i, n};
+        part.whole_rate_per_s = rate;
+        part.load.rate_per_s = rate / static_cast<double>(n);
+        together += http::planned_requests(part);
+      }
+      EXPECT_EQ(together, http::planned_requests(whole)) << rate << "/s over " << n;
+    }
 }
 
 TEST(IntervalHistograms, ALongRunWidensItsIntervalsKeepingEveryCount) {
