@@ -46,11 +46,11 @@ LatencyHistogram read_latency_histogram(const boost::json::value &json, const st
   if (const boost::json::array *bins = f.array("bins", kRequired))
     for (std::size_t i = 0; i < bins->size(); ++i) {
       std::uint64_t index = 0, count = 0;
-      const std::string path = json::index_path(f.path("bins"), i);
-      if (!pair_of((*bins)[i], path, errors, index, count))
+      const std::string bin_path = json::index_path(f.path("bins"), i);
+      if (!pair_of((*bins)[i], bin_path, errors, index, count))
         continue;
       if (index > static_cast<std::uint64_t>(LogLinearNsAxis::kSize))
-        errors.push_back({path, "names a bin beyond " + std::to_string(LogLinearNsAxis::kSize)});
+        errors.push_back({bin_path, "names a bin beyond " + std::to_string(LogLinearNsAxis::kSize)});
       else
         h.add_bin(static_cast<std::int32_t>(index), count);
     }
