@@ -50,7 +50,7 @@ RunResults part(std::size_t index, std::size_t parts, std::uint32_t requests) {
   v.model = "external";
   RepeatResult rep;
   boost::random::mt19937 random(static_cast<std::uint32_t>(index + 1));
-  boost::random::lognormal_distribution<double> latency(std::log(2e6), 0.3 + 0.2 * index);
+  boost::random::lognormal_distribution<double> latency(std::log(2e6), 0.3 + 0.2 * static_cast<double>(index));
   const auto gap = static_cast<std::int64_t>(1e9 * static_cast<double>(parts) / 10'000);
   const std::int64_t start = 200'000'000;
   rep.samples.reserve(requests);
