@@ -7,8 +7,9 @@
 // digits.
 // Targets: 4 × 1,000,000 requests merged in ≤ 10 s; peak RSS ≤ the merge's own estimate.
 // Usage: bench_load_merge [CONLAB_CLI] [parts] [requests per part]
-#include "core/analysis/summary.h"
 #include "core/results/results_json.h"
+
+#include "tests/support/load_part_builder.h"
 
 #include <boost/random/lognormal_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
@@ -27,60 +28,20 @@
 namespace {
 
 using namespace conlab;
-constexpr std::int64_t kZero = 1'796'644'800'000'000'000;
 
 // Generator `index` of `parts` of a load at 10,000 requests a second: response times drawn around
 // 2 ms, a different spread per generator, so that an average of their p99s would be wrong.
 RunResults part(std::size_t index, std::size_t parts, std::uint32_t requests) {
-  RunResults r;
-  r.experiment.name = "load";
-  r.experiment.load.kind = LoadKind::open;
-  r.experiment.load.rate_per_s = 10'000.0 / static_cast<double>(parts);
-  r.experiment.load.tasks = requests;
-  LoadSettings s;
-  s.urls = {"http://server:8080/"};
-  s.open_load = true;
-  s.rate_per_s = 10'000;
-  s.arrivals = "constant";
-  s.timeout_s = 60;
-  s.shards = parts;
-  r.load_settings = s;
-  VariantResult v;
-  v.label = "/";
-  v.model = "external";
-  RepeatResult rep;
   boost::random::mt19937 random(static_cast<std::uint32_t>(index + 1));
-  boost::random::lognormal_distribution<double> latency(std::log(2e6), 0.3 + 0.2 * static_cast<double>(index));
-  const auto gap = static_cast<std::int64_t>(1e9 * static_cast<double>(parts) / 10'000);
-  const std::int64_t start = 200'000'000;
-  rep.samples.reserve(requests);
-  for (std::uint32_t k = 0; k < requests; ++k) {
-    const std::int64_t due = start + static_cast<std::int64_t>(k) * gap;
-    const auto ns = static_cast<std::int64_t>(latency(random));
-    rep.samples.push_back(TaskSample{due, due + 20'000, due + ns, k, 0});
-  }
-  rep.latency_over_time.add_finished(rep.samples);
-  rep.latency_by_interval.emplace(start);
-  rep.latency_by_interval->add_finished(rep.samples);
-  rep.http_errors = HttpErrors{};
-  rep.complete = true;
-  rep.summary = summarize(rep.samples, {}, {}, rep.resources, 2);
-  GeneratorCheck g;
-  g.shard = Shard{index, parts};
-  g.hostname = "node" + std::to_string(index);
-  g.cores = 2;
-  g.threads = 1;
-  g.clock_zero_unix_ns = kZero + static_cast<std::int64_t>(index) * 1'000'000;
-  g.start_ns = start;
-  g.first_send_ns = rep.samples.front().start_ns;
-  g.last_send_ns = rep.samples.back().start_ns;
-  g.sent = requests;
-  g.open_load = true;
-  rep.generators = {g};
-  v.repeats.push_back(std::move(rep));
-  v.summary = v.repeats.front().summary;
-  r.variants.push_back(std::move(v));
-  return r;
+  boost::random::lognormal_distribution<double> latency_ms(std::log(2.0),
+                                                           0.3 + 0.2 * static_cast<double>(index));
+  std::vector<double> latencies(requests);
+  for (double &l : latencies)
+    l = latency_ms(random);
+  const double gap_ms = 1e3 * static_cast<double>(parts) / 10'000;
+  return test::load_part(index, parts, latencies, gap_ms,
+                         test::kLoadPartZero + static_cast<std::int64_t>(index) * 1'000'000, 200,
+                         10'000);
 }
 
 } // namespace

@@ -124,9 +124,7 @@ std::int64_t parse_start_at(const std::string &text) {
   const std::optional<std::int64_t> at = parse_utc_time(text, error);
   if (!at)
     throw UsageError("--start-at " + text + ": " + error);
-  const auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+  const std::int64_t now = unix_now_ns();
   if (*at <= now)
     throw UsageError("--start-at " + text + ": is " +
                      human_span(static_cast<double>(now - *at) * 1e-9) +
@@ -442,11 +440,8 @@ int load_command(const std::vector<std::string> &args, SignalWatcher &signals) {
       runs.push_back(http::run_load(g, cores));
       const std::int64_t sent = runs.back().repeat.summary.tasks;
       if (for_duration && sent >= g.load.tasks && !a.n_given)
-        for (std::vector<std::string> *warnings :
-             {&runs.back().check.warnings, &runs.back().repeat.generator_warnings,
-              &runs.back().repeat.generators.front().warnings})
-          warnings->push_back("stopped at " + human_count(static_cast<double>(g.load.tasks)) +
-                              " requests, the most one run counts, before --duration ended");
+        runs.back().warn("stopped at " + human_count(static_cast<double>(g.load.tasks)) +
+                         " requests, the most one run counts, before --duration ended");
       if (for_duration) // the requests it sent, not the cap
         e.load.tasks = std::max(e.load.tasks, sent);
       if (progress)

@@ -76,7 +76,8 @@ std::optional<MergeArgs> parse_args(const std::vector<std::string> &args) {
     return std::nullopt;
   }
   if (line.positional.empty())
-    throw UsageError("merge: name the parts to merge (the files of conlab-cli sweep --shard)");
+    throw UsageError(
+        "merge: name the parts to merge (the files of conlab-cli sweep --shard or load --shard)");
   MergeArgs a;
   a.parts = line.positional;
   if (vm.count("out"))

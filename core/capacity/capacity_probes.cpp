@@ -205,7 +205,7 @@ CapacityProbe http_probe(const http::GeneratorOptions &base, ArrivalKind arrival
     const std::size_t answers = answered_latencies(samples).size();
     CapacityRun run = measure_run(slo, samples, duration_s,
                                   answers - std::min<std::size_t>(answers, result.succeeded));
-    const http::GeneratorCheck &check = result.check;
+    const http::GeneratorCheck &check = result.check();
     run.achieved_rate_per_s = check.achieved_rate_per_s;
     run.send_lag_p99_s = check.send_lag_p99_s;
     // Every request due in an open load is sent, late if need be, and a late send counts in

@@ -6,6 +6,7 @@
 #include "core/engine/telemetry.h"
 #include "core/experiment/workload.h"
 #include "core/http/load_worker.h"
+#include "core/results/environment.h"
 #include "core/util/format.h"
 #include "core/watch/process_watch.h"
 
@@ -19,7 +20,6 @@
 #include <boost/beast/http/write.hpp>
 
 #include <time.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
@@ -44,17 +44,6 @@ constexpr std::int64_t kStartLeadNs = 20'000'000; // threads are up before the f
 // Waiting for --start-at ends this long before it: the set-up (the recorder, resolving the host,
 // the threads) is done by then, and the load begins on time.
 constexpr std::int64_t kSetUpNs = 200'000'000;
-
-std::int64_t unix_now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-std::string host_name() {
-  char name[256] = {};
-  return ::gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string();
-}
 
 // Sleeps until the wall clock reads `unix_ns`; false when a stop came first.
 bool wait_for_start(std::int64_t unix_ns, const std::stop_token &stop) {
@@ -218,8 +207,6 @@ int worker_count(const GeneratorOptions &o, int cores) {
 
 void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Worker>> &workers,
                 GeneratorCheck &c) {
-  c.open_load = o.load.kind == LoadKind::open;
-  c.shard = o.shard;
   c.threads = static_cast<int>(workers.size());
   LatencyHistogram lag;
   std::int64_t first = -1, last = -1;
@@ -250,7 +237,6 @@ void self_check(const GeneratorOptions &o, const std::vector<std::unique_ptr<Wor
   if (sent > 1 && last > first)
     c.achieved_rate_per_s = static_cast<double>(sent - 1) / (static_cast<double>(last - first) * 1e-9);
   if (c.open_load) {
-    c.target_rate_per_s = o.load.rate_per_s;
     c.send_lag_p99_s = lag.quantile_s(0.99);
     c.send_lag_max_s = lag.max_s();
     // Lateness under the kernel's timer slack (~0.1 ms) is not the generator's doing.
@@ -305,20 +291,19 @@ std::uint64_t planned_requests(const GeneratorOptions &o) {
 
 GeneratorResult run_load(const GeneratorOptions &o, int cores) {
   GeneratorResult result;
+  result.timeout_s = o.timeout_s;
+  // Who this generator is, known before it sends anything.
+  GeneratorCheck check;
+  check.shard = o.shard;
+  check.open_load = o.load.kind == LoadKind::open;
+  check.target_rate_per_s = check.open_load ? o.load.rate_per_s : 0;
+  check.hostname = host_name();
+  check.cores = cores;
   if (o.start_at_unix_ns >= 0 && !wait_for_start(o.start_at_unix_ns - kSetUpNs, o.stop)) {
     // Stopped while waiting: a part that sent nothing, still recognisably this generator's.
-    GeneratorCheck &c = result.check;
-    c.shard = o.shard;
-    c.open_load = o.load.kind == LoadKind::open;
-    c.target_rate_per_s = c.open_load ? o.load.rate_per_s : 0;
-    c.hostname = host_name();
-    c.cores = cores;
-    c.clock_zero_unix_ns = unix_now_ns();
-    c.warnings.push_back("stopped before --start-at " + utc_time(o.start_at_unix_ns) +
-                         ": it sent nothing");
-    result.repeat.generator_warnings = c.warnings;
-    result.repeat.generators = {c};
-    result.timeout_s = o.timeout_s;
+    check.clock_zero_unix_ns = unix_now_ns();
+    result.repeat.generators = {check};
+    result.warn("stopped before --start-at " + utc_time(o.start_at_unix_ns) + ": it sent nothing");
     return result;
   }
   const RunClock clock;
@@ -478,16 +463,17 @@ GeneratorResult run_load(const GeneratorOptions &o, int cores) {
       result.first_error = w->first_error;
   }
   r.http_errors = errors;
-  result.timeout_s = o.timeout_s;
-  GeneratorCheck &check = result.check;
   check.clock_zero_unix_ns = clock_zero_unix_ns;
   check.start_ns = start_ns;
-  check.hostname = host_name();
-  check.cores = cores;
   self_check(o, workers, check);
   result.repeat.generator_warnings = check.warnings; // kept in the results file
-  result.repeat.generators = {check};
+  result.repeat.generators = {std::move(check)};
   return result;
+}
+
+void GeneratorResult::warn(std::string warning) {
+  repeat.generator_warnings.push_back(warning);
+  repeat.generators.front().warnings.push_back(std::move(warning));
 }
 
 Percentiles latency_from_send(const std::vector<TaskSample> &samples) {
@@ -558,7 +544,7 @@ std::string beyond_budget_note(const RepeatResult &r) {
 
 std::string describe_http_run(const GeneratorResult &g) {
   const RepeatResult &r = g.repeat;
-  const GeneratorCheck &c = g.check;
+  const GeneratorCheck &c = g.check();
   std::ostringstream out;
   out.setf(std::ios::fixed);
   out.precision(1);

@@ -81,8 +81,13 @@ struct GeneratorOptions {
 using conlab::GeneratorCheck;
 
 struct GeneratorResult {
-  RepeatResult repeat; // samples, telemetry, resources, summary, http_errors
-  GeneratorCheck check;
+  // Samples, telemetry, resources, summary, http_errors, and the self-check: one generator in
+  // `generators`, whose warnings are also the repeat's `generator_warnings`.
+  RepeatResult repeat;
+  const GeneratorCheck &check() const { return repeat.generators.front(); }
+  // A warning of the self-check, kept both in the generator's and in the repeat's list (a merged
+  // load lists its generators' warnings, each under its name).
+  void warn(std::string warning);
   std::uint64_t succeeded = 0; // 2xx responses
   std::string first_error;     // what went wrong first, e.g. "connect: Connection refused"
   double timeout_s = 0;        // the run's timeout, for the words on its failures

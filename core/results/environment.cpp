@@ -64,6 +64,11 @@ int available_cores() {
   return n > 0 ? static_cast<int>(n) : 1;
 }
 
+std::string host_name() {
+  char host[256] = {};
+  return gethostname(host, sizeof host - 1) == 0 ? std::string(host) : std::string();
+}
+
 Environment current_environment() {
   Environment e;
   e.cores = available_cores();
@@ -82,9 +87,7 @@ Environment current_environment() {
   e.qt_version = qVersion();
   e.qcoro_version = CONLAB_QCORO_VERSION;
   e.lab_version = CONLAB_VERSION;
-  char host[256] = {};
-  if (gethostname(host, sizeof host - 1) == 0)
-    e.hostname = host;
+  e.hostname = host_name();
   e.started_at = utc_now();
   return e;
 }

@@ -22,6 +22,7 @@ struct Environment {
 };
 
 Environment current_environment();
+std::string host_name(); // this machine's, or "" when it has none
 int available_cores(); // cores this process may run on (affinity mask)
 
 } // namespace conlab

@@ -2,15 +2,16 @@
 
 #include <boost/json/array.hpp>
 
+#include <stdexcept>
+
 namespace conlab {
 namespace {
 
 using json::Fields;
 constexpr json::Need kRequired = json::Need::required;
 
-} // namespace
-
-boost::json::object to_json(const LatencyHistogram &h) {
+// A histogram as {"bins": [[index, count], …], "min_ns", "max_ns", "sum_s"}.
+boost::json::object histogram_json(const LatencyHistogram &h) {
   boost::json::array bins;
   for (const auto &[index, count] : h.nonzero_bins())
     bins.push_back(boost::json::array{index, count});
@@ -19,8 +20,6 @@ boost::json::object to_json(const LatencyHistogram &h) {
           {"max_ns", h.max_ns()},
           {"sum_s", h.sum_s()}};
 }
-
-namespace {
 
 // Two non-negative integers [a, b] at `path`; false (reported) when it is anything else.
 bool pair_of(const boost::json::value &v, const std::string &path, json::Errors &errors,
@@ -36,8 +35,6 @@ bool pair_of(const boost::json::value &v, const std::string &path, json::Errors 
   b = *second;
   return true;
 }
-
-} // namespace
 
 LatencyHistogram read_latency_histogram(const boost::json::value &json, const std::string &path,
                                         json::Errors &errors) {
@@ -60,8 +57,6 @@ LatencyHistogram read_latency_histogram(const boost::json::value &json, const st
   return h;
 }
 
-namespace {
-
 LatencyHistogram read_histogram(Fields &parent, std::string_view key, json::Errors &errors) {
   const boost::json::value *json = parent.object(key, kRequired);
   return json ? read_latency_histogram(*json, parent.path(key), errors) : LatencyHistogram{};
@@ -76,9 +71,9 @@ boost::json::object to_json(const FoldedSamples &s) {
           {"last_end_ns", s.last_end_ns},
           {"last_failure_ns", s.last_failure_ns},
           {"workers", s.workers},
-          {"response", to_json(s.response)},
-          {"queue_wait", to_json(s.queue_wait)},
-          {"service", to_json(s.service)}};
+          {"response", histogram_json(s.response)},
+          {"queue_wait", histogram_json(s.queue_wait)},
+          {"service", histogram_json(s.service)}};
 }
 
 boost::json::object to_json(const LatencyOverTime &grid) {
@@ -149,6 +144,41 @@ std::optional<LatencyOverTime> read_latency_over_time(const boost::json::value *
   LatencyOverTime grid;
   grid.restore(interval, std::move(columns));
   return grid;
+}
+
+boost::json::object to_json(const IntervalHistograms &h) {
+  boost::json::array intervals;
+  for (const LatencyHistogram &i : h.intervals())
+    intervals.push_back(histogram_json(i));
+  return {{"origin_ns", h.origin_ns()},
+          {"interval_ns", h.interval_ns()},
+          {"intervals", std::move(intervals)}};
+}
+
+std::optional<IntervalHistograms> read_interval_histograms(const boost::json::value *json,
+                                                           const std::string &path,
+                                                           json::Errors &errors) {
+  if (!json)
+    return std::nullopt;
+  Fields f(*json, path, errors, false);
+  if (!f.valid())
+    return std::nullopt;
+  const std::int64_t origin = f.integer("origin_ns", kRequired).value_or(0);
+  const std::int64_t width =
+      f.integer("interval_ns", kRequired).value_or(IntervalHistograms::kFirstIntervalNs);
+  std::vector<LatencyHistogram> intervals;
+  if (const boost::json::array *items = f.array("intervals", kRequired))
+    for (std::size_t i = 0; i < items->size(); ++i)
+      intervals.push_back(
+          read_latency_histogram((*items)[i], json::index_path(f.path("intervals"), i), errors));
+  IntervalHistograms out;
+  try {
+    out.restore(origin, width, std::move(intervals));
+  } catch (const std::invalid_argument &e) {
+    f.error(f.path("interval_ns"), e.what());
+    return std::nullopt;
+  }
+  return out;
 }
 
 } // namespace conlab

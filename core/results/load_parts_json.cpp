@@ -1,6 +1,5 @@
 #include "core/results/load_parts_json.h"
 
-#include "core/results/latency_json.h"
 #include "core/util/format.h"
 
 #include <algorithm>
@@ -102,15 +101,6 @@ boost::json::object to_json(const LoadSettings &s) {
   return o;
 }
 
-boost::json::object to_json(const IntervalHistograms &h) {
-  boost::json::array intervals;
-  for (const LatencyHistogram &i : h.intervals())
-    intervals.push_back(to_json(i));
-  return {{"origin_ns", h.origin_ns()},
-          {"interval_ns", h.interval_ns()},
-          {"intervals", std::move(intervals)}};
-}
-
 std::vector<GeneratorCheck> read_generators(const boost::json::array *json, const std::string &path,
                                             json::Errors &errors) {
   std::vector<GeneratorCheck> out;
@@ -174,32 +164,6 @@ std::optional<LoadSettings> read_load_settings(const boost::json::value *json,
     f.error(f.path("shards"), "must be at least 1");
   s.shards = static_cast<std::size_t>(std::max<std::uint64_t>(shards, 1));
   return s;
-}
-
-std::optional<IntervalHistograms> read_interval_histograms(const boost::json::value *json,
-                                                           const std::string &path,
-                                                           json::Errors &errors) {
-  if (!json)
-    return std::nullopt;
-  Fields f(*json, path, errors, false);
-  if (!f.valid())
-    return std::nullopt;
-  const std::int64_t origin = f.integer("origin_ns", kRequired).value_or(0);
-  const std::int64_t width =
-      f.integer("interval_ns", kRequired).value_or(IntervalHistograms::kFirstIntervalNs);
-  std::vector<LatencyHistogram> intervals;
-  if (const boost::json::array *items = f.array("intervals", kRequired))
-    for (std::size_t i = 0; i < items->size(); ++i)
-      intervals.push_back(
-          read_latency_histogram((*items)[i], json::index_path(f.path("intervals"), i), errors));
-  IntervalHistograms out;
-  try {
-    out.restore(origin, width, std::move(intervals));
-  } catch (const std::invalid_argument &e) {
-    f.error(f.path("interval_ns"), e.what());
-    return std::nullopt;
-  }
-  return out;
 }
 
 } // namespace conlab

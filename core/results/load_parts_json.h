@@ -1,9 +1,6 @@
-// A load's generators and settings in results files (see load_parts.h), and its latency by
-// interval: each interval's histogram stored sparse, as latency_json stores a run's folded
-// tasks.
+// A load's generators and settings in results files (see load_parts.h).
 #pragma once
 
-#include "core/analysis/interval_histograms.h"
 #include "core/results/load_parts.h"
 #include "core/util/json_fields.h"
 
@@ -19,15 +16,11 @@ namespace conlab {
 boost::json::object to_json(const GeneratorCheck &generator);
 boost::json::array to_json(const std::vector<GeneratorCheck> &generators);
 boost::json::object to_json(const LoadSettings &settings);
-boost::json::object to_json(const IntervalHistograms &intervals);
 
 // Empty or nullopt when `json` is missing; problems are added to `errors` by path.
 std::vector<GeneratorCheck> read_generators(const boost::json::array *json, const std::string &path,
                                             json::Errors &errors);
 std::optional<LoadSettings> read_load_settings(const boost::json::value *json,
                                                const std::string &path, json::Errors &errors);
-std::optional<IntervalHistograms> read_interval_histograms(const boost::json::value *json,
-                                                           const std::string &path,
-                                                           json::Errors &errors);
 
 } // namespace conlab

@@ -1,6 +1,7 @@
 #include "core/util/format.h"
 
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -123,6 +124,12 @@ std::string human_bytes(double bytes) {
   if (unit == 0)
     return printf_string("%.0f", value) + units[0];
   return three_digits(round_significant(value, 3)) + units[unit];
+}
+
+std::int64_t unix_now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 std::string utc_time(std::int64_t unix_ns) {

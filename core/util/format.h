@@ -20,6 +20,8 @@ std::string human_signed_percent(double share);
 std::string human_count(double value); // 6 → "6", 16.67 → "16.7", 1234567 → "1.23 M"
 std::string human_scale(double scale); // 0.05 → "0.05"
 std::string human_bytes(double bytes); // 512 → "512 B", 13107200 → "12.5 MiB"; "—" if < 0
+// The wall clock now, in ns since 1970: what utc_time writes and parse_utc_time reads.
+std::int64_t unix_now_ns();
 // A wall-clock time in UTC, ISO 8601 to the millisecond: "2026-12-07T12:00:00.250Z".
 std::string utc_time(std::int64_t unix_ns);
 // The other way, ns since 1970: ISO 8601 with its zone ("2026-12-07T12:00:00Z",

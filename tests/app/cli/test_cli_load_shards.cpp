@@ -29,12 +29,6 @@ constexpr const char *kServed = R"({"schema": "conlab.experiment/1", "name": "se
   "variants": [{"label": "/wait", "model": "event_loop", "steps": [{"kind": "io", "ms": 20}]}]})";
 constexpr double kServerLatencyS = 0.020;
 
-std::int64_t unix_now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 class LoadShardsCli : public CliDirTest {
 protected:
   void SetUp() override {

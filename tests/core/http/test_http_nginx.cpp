@@ -31,8 +31,8 @@ TEST_F(NginxTarget, ClosedLoadCountsStatusesAndLatencies) {
   EXPECT_LT(s.latency_s.p50, 0.05); // loopback, a static reply
   EXPECT_LE(s.latency_s.p50, s.latency_s.p99);
   EXPECT_LE(s.latency_s.p99, s.latency_s.max);
-  EXPECT_GE(ok.check.connections_opened, 8);
-  EXPECT_LE(ok.check.connections_opened, 16); // keep-alive: connections are reused
+  EXPECT_GE(ok.check().connections_opened, 8);
+  EXPECT_LE(ok.check().connections_opened, 16); // keep-alive: connections are reused
 
   const auto missing = http::run_load(test::closed_options(m_nginx->url("/missing"), 40, 4), 2);
   EXPECT_EQ(missing.succeeded, 0u);
@@ -51,8 +51,8 @@ TEST_F(NginxTarget, OpenLoadKeepsItsRate) {
   const std::uint64_t planned = http::planned_requests(o);
   EXPECT_NEAR(static_cast<double>(planned), 400, 80);
   EXPECT_EQ(r.succeeded, planned) << r.first_error;
-  EXPECT_NEAR(r.check.achieved_rate_per_s, 400, 100);
-  EXPECT_TRUE(r.check.open_load);
+  EXPECT_NEAR(r.check().achieved_rate_per_s, 400, 100);
+  EXPECT_TRUE(r.check().open_load);
   // Corrected latency (from the intended time) is never below the uncorrected one.
   for (const TaskSample &t : r.repeat.samples) {
     if (t.finished()) {
@@ -66,7 +66,7 @@ TEST_F(NginxTarget, NoKeepAliveOpensAConnectionPerRequest) {
   o.keep_alive = false;
   const auto r = http::run_load(o, 2);
   EXPECT_EQ(r.succeeded, 30u) << r.first_error;
-  EXPECT_EQ(r.check.connections_opened, 30);
+  EXPECT_EQ(r.check().connections_opened, 30);
 }
 
 } // namespace
